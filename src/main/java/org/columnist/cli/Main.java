@@ -1,0 +1,75 @@
+package org.columnist.cli;
+
+import java.io.PrintWriter;
+import org.columnist.ColumnistException;
+import org.columnist.InvalidFileException;
+import org.columnist.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code columnist} command: one subcommand per verb of DESIGN.md. */
+@Command(
+    name = "columnist",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Runs an advice column by e-mail.",
+    subcommands = {
+      InitCommand.class,
+      CheckCommand.class,
+      PollCommand.class,
+      MailCommand.class,
+      QueueCommand.class,
+      DraftCommand.class,
+      PublishDueCommand.class,
+      BuildCommand.class,
+      IndexCommand.class,
+      SearchCommand.class,
+      ServeCommand.class,
+      UserCommand.class,
+      EditorCommand.class,
+      RunCommand.class,
+      DemoCommand.class,
+      OutboxCommand.class,
+      DoctorCommand.class
+    })
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    Logging.configure();
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = run(args, out, err);
+    // Autoflush only acts on println: what a verb print()ed must not be lost at exit.
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns its exit code: 0 done, 1 failed (fixable), 2 bad usage. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (!(e instanceof ColumnistException failure)) {
+            throw e;
+          }
+          if (failure instanceof InvalidFileException invalid) {
+            for (Problem p : invalid.problems()) {
+              err.println(p.format(Paths.display(p.file())));
+            }
+          } else {
+            err.println("columnist: " + failure.getMessage());
+          }
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        new CommandLine(this), "Missing a verb: try 'columnist --help'");
+  }
+}

@@ -1,0 +1,75 @@
+package org.columnist.cli;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.columnist.mail.Intake;
+import org.columnist.mail.Outbox;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "poll",
+    description =
+        "Take readers' mail in from the mailbox (IMAP or POP3) and send what the outbox holds.")
+final class PollCommand implements Runnable {
+  @Spec CommandSpec spec;
+  @Mixin ConfigOption config;
+
+  @Option(
+      names = "--once",
+      description = "One pass, then exit (default: keep polling, with IMAP IDLE where offered).")
+  boolean once;
+
+  @Override
+  public void run() {
+    Wiring wiring = new Wiring(config.load());
+    Intake intake = wiring.intake();
+    Outbox outbox = wiring.outbox();
+    if (once) {
+      Intake.PollReport report = intake.pollOnce();
+      Outbox.SendReport sent =
+          wiring.config.smtp() == null
+              ? new Outbox.SendReport(0, 0, 0)
+              : outbox.sendDue(wiring.config.smtp());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Took in %d messages (%d new questions; %d taken in before). Sent %d mails (%d to retry, %d failed).%n",
+              report.taken(),
+              report.questions(),
+              report.alreadyTaken(),
+              sent.sent(),
+              sent.retrying(),
+              sent.failed());
+      return;
+    }
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread main = Thread.currentThread();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stop.set(true);
+                  try {
+                    main.join(30_000); // let the message in hand commit
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }));
+    ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+    if (wiring.config.smtp() != null) {
+      sender.scheduleWithFixedDelay(
+          () -> outbox.sendDue(wiring.config.smtp()), 0, 30, TimeUnit.SECONDS);
+    }
+    try {
+      intake.runContinuously(stop::get);
+    } finally {
+      sender.shutdownNow();
+    }
+  }
+}

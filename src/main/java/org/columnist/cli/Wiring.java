@@ -1,0 +1,100 @@
+package org.columnist.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.columnist.archive.Archive;
+import org.columnist.config.Config;
+import org.columnist.config.Templates;
+import org.columnist.mail.Intake;
+import org.columnist.mail.MailTemplates;
+import org.columnist.mail.Outbox;
+import org.columnist.queue.Queue;
+import org.columnist.search.SearchIndex;
+import org.columnist.site.SiteBuilder;
+import org.columnist.store.Store;
+
+/** Builds the objects the verbs need from one loaded config: the composition root's parts. */
+final class Wiring {
+  private static final int DEFAULT_MAX_ATTEMPTS = 8;
+
+  final Config config;
+  final Store store;
+  final Clock clock = Clock.systemUTC();
+
+  Wiring(Config config) {
+    this.config = config;
+    this.store = Store.open(config.paths().data().resolve("columnist.db"));
+  }
+
+  Outbox outbox() {
+    String from = config.smtp() != null ? config.smtp().from() : config.column().address();
+    int attempts = config.mailbox() != null ? config.mailbox().maxAttempts() : DEFAULT_MAX_ATTEMPTS;
+    return new Outbox(store, from, attempts, clock);
+  }
+
+  MailTemplates mailTemplates() {
+    return new MailTemplates(new Templates(config.paths().templates()), config);
+  }
+
+  Queue queue() {
+    return new Queue(
+        store, new Archive(config.paths().archive()), config, outbox(), mailTemplates(), clock);
+  }
+
+  /**
+   * Builds the site, with related columns from the search index when there is one; the index is
+   * opened for the build only.
+   */
+  SiteBuilder.Report buildSite(boolean clean) {
+    Archive archive = new Archive(config.paths().archive());
+    Path index = indexDir();
+    if (!Files.isDirectory(index)) {
+      return new SiteBuilder(config, archive).build(clean);
+    }
+    try (SearchIndex search = SearchIndex.openForSearch(index, synonyms())) {
+      return new SiteBuilder(
+              config,
+              archive,
+              slug ->
+                  search.related(slug, 4).stream()
+                      .map(h -> new SiteBuilder.Related(h.title(), h.path()))
+                      .toList())
+          .build(clean);
+    }
+  }
+
+  Path indexDir() {
+    return config.paths().data().resolve("index");
+  }
+
+  List<String> synonyms() {
+    return config.synonymsOr(SearchIndex.DEFAULT_SYNONYMS);
+  }
+
+  /** The index, open for updating (refused while a daemon holds it). */
+  SearchIndex searchIndex() {
+    return SearchIndex.open(indexDir(), synonyms());
+  }
+
+  /** Who is acting, for the audit log: {@code --as NAME}, else the login name. */
+  static String actor(String as) {
+    if (as != null && !as.isBlank()) {
+      return as;
+    }
+    String user = System.getenv("USER");
+    return "cli:"
+        + (user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user);
+  }
+
+  Intake intake() {
+    return new Intake(
+        config.requireMailbox(),
+        store,
+        outbox(),
+        mailTemplates(),
+        config.column().address(),
+        clock);
+  }
+}

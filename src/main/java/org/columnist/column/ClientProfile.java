@@ -1,0 +1,27 @@
+package org.columnist.column;
+
+/**
+ * Who asked, as far as the column tells: a pseudonym and a few facts about their work. Every field
+ * is optional (null) except {@code issue}, the problem in a few words. Blank texts become null.
+ */
+public record ClientProfile(
+    String name,
+    Integer age,
+    String title,
+    Integer yearsAtCompany,
+    Integer yearsInRole,
+    String industry,
+    String issue) {
+
+  public ClientProfile {
+    name = Column.optional(name);
+    title = Column.optional(title);
+    industry = Column.optional(industry);
+    issue = Column.optional(issue);
+  }
+
+  /** A profile that says only what the issue is. */
+  public static ClientProfile ofIssue(String issue) {
+    return new ClientProfile(null, null, null, null, null, null, issue);
+  }
+}

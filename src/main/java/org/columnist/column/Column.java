@@ -1,0 +1,114 @@
+package org.columnist.column;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One reader's question and the coach's answer, in the fixed parts of DESIGN.md. Values are kept in
+ * a canonical form (line ends as LF, no leading blank lines or trailing space in a section, blank
+ * optional texts as null) so that an archive file read back equals what was written.
+ */
+public record Column(
+    String title,
+    LocalDate date,
+    LocalDate corrected,
+    String slug,
+    ClientProfile client,
+    List<String> tags,
+    String question,
+    String answer,
+    String innerGame,
+    String outerGame,
+    String lastWord) {
+
+  public Column {
+    title = title == null ? "" : title.strip();
+    Objects.requireNonNull(date, "date");
+    slug = slug == null ? "" : slug;
+    Objects.requireNonNull(client, "client");
+    tags = tags == null ? List.of() : tags.stream().map(String::strip).toList();
+    question = markdown(question);
+    answer = markdown(answer);
+    innerGame = markdown(innerGame);
+    outerGame = markdown(outerGame);
+    lastWord = markdown(lastWord);
+  }
+
+  /** Builds a column from its sections; a section missing from the map is empty. */
+  public static Column of(
+      String title,
+      LocalDate date,
+      LocalDate corrected,
+      String slug,
+      ClientProfile client,
+      List<String> tags,
+      Map<Section, String> body) {
+    return new Column(
+        title,
+        date,
+        corrected,
+        slug,
+        client,
+        tags,
+        body.get(Section.QUESTION),
+        body.get(Section.ANSWER),
+        body.get(Section.INNER_GAME),
+        body.get(Section.OUTER_GAME),
+        body.get(Section.LAST_WORD));
+  }
+
+  /** The Markdown text of one section ("" when empty). */
+  public String section(Section section) {
+    return switch (section) {
+      case QUESTION -> question;
+      case ANSWER -> answer;
+      case INNER_GAME -> innerGame;
+      case OUTER_GAME -> outerGame;
+      case LAST_WORD -> lastWord;
+    };
+  }
+
+  /** The same column under another slug. */
+  public Column withSlug(String newSlug) {
+    return new Column(
+        title, date, corrected, newSlug, client, tags, question, answer, innerGame, outerGame,
+        lastWord);
+  }
+
+  /** The same column dated {@code newDate} (its publication date). */
+  public Column withDate(LocalDate newDate) {
+    return new Column(
+        title, newDate, corrected, slug, client, tags, question, answer, innerGame, outerGame,
+        lastWord);
+  }
+
+  /** The same column, marked as corrected on {@code day} after its publication. */
+  public Column withCorrected(LocalDate day) {
+    return new Column(
+        title, date, day, slug, client, tags, question, answer, innerGame, outerGame, lastWord);
+  }
+
+  static String optional(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
+  /** Canonical section text: LF line ends, no blank lines before, no white space after. */
+  static String markdown(String text) {
+    if (text == null) {
+      return "";
+    }
+    String lf = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    int start = 0;
+    for (int i = 0; i < lf.length(); i++) {
+      char c = lf.charAt(i);
+      if (c == '\n') {
+        start = i + 1;
+      } else if (c != ' ' && c != '\t') {
+        break;
+      }
+    }
+    return lf.substring(Math.min(start, lf.length())).stripTrailing();
+  }
+}

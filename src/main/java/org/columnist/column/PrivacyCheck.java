@@ -1,0 +1,134 @@
+package org.columnist.column;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Looks through a column for what would identify its reader: their e-mail address, the parts of the
+ * name in their From header, any e-mail address (also written out as "jane at example dot com"),
+ * and phone numbers in common national and international forms. Publication waits until the coach
+ * removes them or overrides the check with a reason.
+ */
+public final class PrivacyCheck {
+  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+  private static final Pattern SPELLED_EMAIL =
+      Pattern.compile(
+          "(?i)\\b[\\w.+-]+\\s*[\\[(<{]?\\s*\\bat\\b\\s*[\\])>}]?\\s*[\\w-]+(?:\\s*[\\[(<{]?\\s*(?:\\bdot\\b|\\.)\\s*[\\])>}]?\\s*[\\w-]+)*\\s*[\\[(<{]?\\s*(?:\\bdot\\b|\\.)\\s*[\\])>}]?\\s*(?:com|org|net|edu|gov|io|co|uk|de|fr|ca|au|info|biz|me)\\b");
+
+  /** Digit runs with separators: a phone number has 7 to 15 digits (E.164 allows 15). */
+  private static final Pattern PHONE_CANDIDATE =
+      Pattern.compile(
+          "(?<![\\w.,/:-])(?:\\+|00)?\\(?\\d[\\d\\s().-]{5,20}\\d(?![\\w/%:-]|[.,]\\d)");
+
+  private static final Pattern DATE_LIKE =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
+
+  private PrivacyCheck() {}
+
+  /** One thing that may identify the reader, and where it was found. */
+  public record Finding(String kind, String text, String where) {
+    @Override
+    public String toString() {
+      return kind + " \"" + text + "\" in " + where;
+    }
+  }
+
+  /**
+   * What in {@code column} may identify the reader whose address is {@code readerAddress} and whose
+   * From header named them {@code readerName} (either may be null).
+   */
+  public static List<Finding> findings(Column column, String readerAddress, String readerName) {
+    Set<Finding> found = new LinkedHashSet<>();
+    for (Part part : parts(column)) {
+      String text = part.text();
+      String lower = text.toLowerCase(Locale.ROOT);
+      if (readerAddress != null
+          && !readerAddress.isBlank()
+          && lower.contains(readerAddress.toLowerCase(Locale.ROOT))) {
+        found.add(new Finding("the reader's address", readerAddress, part.where()));
+      }
+      for (String name : nameParts(readerName, readerAddress)) {
+        Matcher m =
+            Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])")
+                .matcher(text);
+        if (m.find()) {
+          found.add(new Finding("the reader's name", m.group(), part.where()));
+        }
+      }
+      add(found, "an e-mail address", EMAIL, text, part.where());
+      add(found, "an e-mail address written out", SPELLED_EMAIL, text, part.where());
+      Matcher phone = PHONE_CANDIDATE.matcher(text);
+      while (phone.find()) {
+        if (isPhone(phone.group())) {
+          found.add(new Finding("a phone number", phone.group().strip(), part.where()));
+        }
+      }
+    }
+    return new ArrayList<>(found);
+  }
+
+  private static boolean isPhone(String candidate) {
+    String digits = candidate.replaceAll("\\D", "");
+    if (digits.length() < 7
+        || digits.length() > 15
+        || DATE_LIKE.matcher(candidate.strip()).matches()) {
+      return false;
+    }
+    // Years, amounts and counts are runs without separators or with a single space; phone
+    // numbers group their digits ("555 0142", "(312) 555-0142", "+44 20 7946 0958").
+    boolean grouped = candidate.strip().matches(".*\\d[\\s().-]+\\d.*");
+    boolean international = candidate.strip().startsWith("+") || candidate.strip().startsWith("00");
+    return international || grouped || digits.length() >= 10;
+  }
+
+  private static void add(
+      Set<Finding> found, String kind, Pattern pattern, String text, String where) {
+    Matcher m = pattern.matcher(text);
+    while (m.find()) {
+      found.add(new Finding(kind, m.group(), where));
+    }
+  }
+
+  /** Name parts worth looking for: from the From header, else from the address's local part. */
+  private static List<String> nameParts(String name, String address) {
+    List<String> parts = new ArrayList<>();
+    String source =
+        name != null && !name.isBlank()
+            ? name
+            : address == null ? "" : address.replaceAll("@.*", "");
+    for (String part : source.split("[\\s,._\"'()<>+-]+")) {
+      if (part.length() >= 3
+          && part.chars().anyMatch(Character::isLetter)
+          && !parts.contains(part)) {
+        parts.add(part);
+      }
+    }
+    return parts;
+  }
+
+  private record Part(String where, String text) {}
+
+  private static List<Part> parts(Column c) {
+    List<Part> parts = new ArrayList<>();
+    parts.add(new Part("the title", c.title()));
+    ClientProfile p = c.client();
+    for (String[] field :
+        new String[][] {
+          {"name", p.name()}, {"title", p.title()}, {"industry", p.industry()}, {"issue", p.issue()}
+        }) {
+      if (field[1] != null) {
+        parts.add(new Part("client." + field[0], field[1]));
+      }
+    }
+    parts.add(new Part("the tags", String.join(", ", c.tags())));
+    for (Section s : Section.values()) {
+      parts.add(new Part("'" + s.heading() + "'", c.section(s)));
+    }
+    return parts;
+  }
+}

@@ -1,0 +1,73 @@
+package org.columnist.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.columnist.ColumnistException;
+
+/**
+ * The files of a new instance (config, templates, sample archive), shipped inside the jar under
+ * {@code instance/}: the build copies them from the repository's own instance, so there is one copy
+ * to keep right.
+ */
+public final class InstanceSkeleton {
+  private static final String ROOT = "/instance";
+
+  private InstanceSkeleton() {}
+
+  /**
+   * Copies the skeleton into {@code dir} and creates its data folder. Refuses, changing nothing,
+   * when any of the files already exists. Returns the files written, relative to {@code dir}.
+   */
+  public static List<Path> copyTo(Path dir) {
+    URL url = InstanceSkeleton.class.getResource(ROOT);
+    if (url == null) {
+      throw new IllegalStateException("the instance skeleton is missing from the build");
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+          return copy(jar.getPath(ROOT), dir);
+        }
+      }
+      return copy(Path.of(uri), dir);
+    } catch (IOException | URISyntaxException e) {
+      throw new ColumnistException(
+          "cannot create the instance in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Path> copy(Path source, Path dir) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(source)) {
+      files = walk.filter(Files::isRegularFile).map(source::relativize).sorted().toList();
+    }
+    List<Path> existing = new ArrayList<>();
+    for (Path file : files) {
+      if (Files.exists(dir.resolve(file.toString()))) {
+        existing.add(file);
+      }
+    }
+    if (!existing.isEmpty()) {
+      throw new ColumnistException(
+          dir + " already holds an instance (" + existing.get(0) + " exists); nothing was changed");
+    }
+    for (Path file : files) {
+      Path target = dir.resolve(file.toString());
+      Files.createDirectories(target.getParent());
+      Files.copy(source.resolve(file.toString()), target);
+    }
+    Files.createDirectories(dir.resolve("data"));
+    return files.stream().map(f -> Path.of(f.toString())).toList();
+  }
+}

@@ -1,0 +1,172 @@
+package org.columnist.mail;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.columnist.ColumnistException;
+import org.columnist.config.MailSettings;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+/** An IMAP folder, moving processed mail to the processed folder by UID. */
+final class ImapMailbox implements Mailbox {
+  private static final System.Logger LOG = System.getLogger("intake");
+
+  private final MailSettings.Mailbox settings;
+  private final IMAPStore store;
+  private final IMAPFolder folder;
+  private IMAPFolder processed;
+
+  private ImapMailbox(MailSettings.Mailbox settings, IMAPStore store, IMAPFolder folder) {
+    this.settings = settings;
+    this.store = store;
+    this.folder = folder;
+  }
+
+  static ImapMailbox open(MailSettings.Mailbox settings) throws MessagingException {
+    Store store = MailSessions.mailbox(settings).getStore(settings.protocol());
+    store.connect(settings.host(), settings.port(), settings.user(), MailSessions.secret(settings));
+    IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
+    if (!folder.exists()) {
+      store.close();
+      throw new ColumnistException(
+          "mail.folder '" + settings.folder() + "' does not exist on " + settings.host());
+    }
+    folder.open(Folder.READ_WRITE);
+    return new ImapMailbox(settings, (IMAPStore) store, folder);
+  }
+
+  @Override
+  public String name() {
+    return "imap://" + settings.user() + "@" + settings.host() + "/" + settings.folder();
+  }
+
+  @Override
+  public long uidValidity() {
+    try {
+      return folder.getUIDValidity();
+    } catch (MessagingException e) {
+      throw new ColumnistException(
+          "cannot read UIDVALIDITY of " + name() + ": " + MailSessions.describe(e), e);
+    }
+  }
+
+  @Override
+  public List<Handle> list() throws MessagingException {
+    // A NOOP first lets the server's pending EXPUNGE and EXISTS news (after our own MOVE, or
+    // new mail) update the folder, so that no moved message is listed again.
+    noop();
+    return Mailbox.handles(folder, m -> Long.toString(folder.getUID(m)));
+  }
+
+  @Override
+  public void prefetch(List<Handle> batch) throws MessagingException {
+    FetchProfile profile = new FetchProfile();
+    profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
+    folder.fetch(batch.stream().map(Handle::message).toArray(Message[]::new), profile);
+  }
+
+  @Override
+  public void markProcessed(List<Handle> done) throws MessagingException {
+    if (done.isEmpty()) {
+      return;
+    }
+    Message[] messages = done.stream().map(Handle::message).toArray(Message[]::new);
+    IMAPFolder target = processedFolder();
+    if (store.hasCapability("MOVE")) {
+      folder.moveMessages(messages, target);
+      return;
+    }
+    folder.copyMessages(messages, target);
+    folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+    if (store.hasCapability("UIDPLUS")) {
+      folder.expunge(messages); // UID EXPUNGE: only these, never another client's deletions
+    } else {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          settings.host()
+              + " has neither MOVE nor UIDPLUS: processed mail is copied and flagged \\Deleted, not expunged");
+    }
+  }
+
+  private IMAPFolder processedFolder() throws MessagingException {
+    if (processed == null) {
+      char separator = store.getDefaultFolder().getSeparator();
+      IMAPFolder target =
+          (IMAPFolder) store.getFolder(settings.processedFolder().replace('/', separator));
+      if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+        throw new ColumnistException(
+            "cannot create the folder '" + settings.processedFolder() + "' on " + settings.host());
+      }
+      processed = target;
+    }
+    return processed;
+  }
+
+  @Override
+  public boolean awaitNewMail(Duration max) throws MessagingException {
+    if (!store.hasCapability("IDLE")) {
+      return false;
+    }
+    // Mail that arrived during the last pass is already here; IDLE would only report later mail.
+    // (Taken-in mail leaves the folder, or stays flagged \Deleted where it cannot be moved.)
+    if (folder.getMessageCount() > 0
+        && folder.search(new FlagTerm(new Flags(Flags.Flag.DELETED), false)).length > 0) {
+      return true;
+    }
+    // RFC 2177: servers may drop an IDLE after 30 minutes, so it is re-issued before that. Any
+    // other command on the folder ends the IDLE; a NOOP from a timer does it on time.
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "imap-idle-timer");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      timer.schedule(this::noop, max.toMillis(), TimeUnit.MILLISECONDS);
+      folder.idle(true);
+    } finally {
+      timer.shutdownNow();
+    }
+    return true;
+  }
+
+  @Override
+  public void wake() {
+    noop();
+  }
+
+  private void noop() {
+    try {
+      folder.doCommand(
+          protocol -> {
+            protocol.simpleCommand("NOOP", null);
+            return null;
+          });
+    } catch (MessagingException e) {
+      LOG.log(System.Logger.Level.DEBUG, "NOOP to end IDLE failed: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (folder.isOpen()) {
+        folder.close(false);
+      }
+      store.close();
+    } catch (MessagingException e) {
+      LOG.log(System.Logger.Level.DEBUG, "closing " + name() + ": " + e.getMessage());
+    }
+  }
+}

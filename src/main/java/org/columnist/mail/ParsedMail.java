@@ -1,0 +1,37 @@
+package org.columnist.mail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What intake reads from one raw message: the headers that classify it, the reader's text and what
+ * was attached. Header names in {@code headers} are lowercase; values are as sent.
+ *
+ * @param text the readable body (HTML turned to text), before quotes and signature are cut
+ * @param question the text with quoted replies and the signature cut
+ * @param reportedMessageIds for a delivery report, the Message-IDs of the mail it reports on
+ * @param warnings what was odd but survived (charset fallbacks, broken MIME)
+ */
+record ParsedMail(
+    String messageId,
+    String senderAddress,
+    String senderName,
+    String subject,
+    Instant date,
+    List<String> inReplyTo,
+    Map<String, String> headers,
+    String contentType,
+    String text,
+    String question,
+    List<Attachment> attachments,
+    List<String> reportedMessageIds,
+    List<String> warnings) {
+
+  /** A part that is not the message's text: listed, never published. */
+  record Attachment(String name, String contentType, long size) {}
+
+  String header(String name) {
+    return headers.get(name);
+  }
+}

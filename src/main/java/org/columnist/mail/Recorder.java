@@ -1,0 +1,337 @@
+package org.columnist.mail;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes what intake decided, inside the caller's transaction: the raw message with its outcome,
+ * and what the outcome implies (a question and its acknowledgement, a withdrawal, a subscription, a
+ * bounce noted on the mail it reports).
+ */
+final class Recorder {
+  private static final String OPEN_STATES = "('new', 'accepted', 'in_review', 'scheduled')";
+
+  private final Outbox outbox;
+  private final MailTemplates templates;
+  private final String columnAddress;
+  private final Duration ackPeriod;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  Recorder(
+      Outbox outbox,
+      MailTemplates templates,
+      String columnAddress,
+      Duration ackPeriod,
+      Clock clock) {
+    this.outbox = outbox;
+    this.templates = templates;
+    this.columnAddress = columnAddress.toLowerCase(java.util.Locale.ROOT);
+    this.ackPeriod = ackPeriod;
+    this.clock = clock;
+  }
+
+  /** Where a message came from on the server, and what it is. */
+  record Fetched(
+      String mailbox, long uidValidity, String uid, byte[] raw, long size, String rawHash) {}
+
+  /** Records a message that was parsed; returns the final reason written to the mail log. */
+  String record(
+      Connection db, Fetched fetched, ParsedMail mail, String contentHash, Outcome outcome)
+      throws SQLException {
+    String reason = outcome.reason();
+    Long questionId = null;
+    Long outboxId = null;
+    // Java 17 has no pattern switch; these are the outcomes that imply more than a log row.
+    if (outcome instanceof Outcome.FollowUp f) {
+      questionId = f.questionId();
+    } else if (outcome instanceof Outcome.Duplicate d) {
+      questionId = questionOfMessage(db, d.messageRow());
+    } else if (outcome instanceof Outcome.Command c) {
+      CommandResult result = command(db, mail, c.verb());
+      questionId = result.questionId();
+      reason = c.verb() + ": " + result.note();
+    } else if (outcome instanceof Outcome.Bounce b && b.outboxId() != null) {
+      outboxId = b.outboxId();
+      markBounced(db, outboxId, b.reason());
+    }
+    long row =
+        insertMessage(db, fetched, mail, contentHash, outcome.name(), reason, questionId, outboxId);
+    if (outcome instanceof Outcome.NewQuestion) {
+      long question = insertQuestion(db, mail, row);
+      link(db, row, question);
+      for (ParsedMail.Attachment a : mail.attachments()) {
+        insertAttachment(db, row, a);
+      }
+      audit(db, question, "received", null, "new", "from " + fetched.mailbox());
+      if (mayAnswer(db, mail.senderAddress(), "ack")) {
+        enqueue(db, "ack", mail, question);
+      }
+      reason = "new question " + question;
+    }
+    if (outcome instanceof Outcome.FollowUp f) {
+      audit(db, f.questionId(), "follow_up", null, null, "message " + row);
+    }
+    return reason;
+  }
+
+  /** Records a message that could not be taken in whole (too large, unreadable). */
+  void reject(Connection db, Fetched fetched, String sender, String subject, String reason)
+      throws SQLException {
+    ParsedMail nothing =
+        new ParsedMail(
+            null, sender, null, subject, null, List.of(), Map.of(), "", "", "", List.of(),
+            List.of(), List.of());
+    insertMessage(db, fetched, nothing, fetched.rawHash(), "rejected", reason, null, null);
+  }
+
+  private record CommandResult(Long questionId, String note) {}
+
+  private CommandResult command(Connection db, ParsedMail mail, String verb) throws SQLException {
+    String sender = mail.senderAddress();
+    if (sender == null) {
+      return new CommandResult(null, "no sender address");
+    }
+    return switch (verb) {
+      case "withdraw" -> withdraw(db, mail);
+      case "subscribe" -> {
+        subscribe(db, sender);
+        yield new CommandResult(null, "subscription request stored for " + sender);
+      }
+      default -> {
+        int changed =
+            update(
+                db,
+                "UPDATE subscribers SET state = 'unsubscribed', unsubscribed_at = ? WHERE address = ? AND state <> 'unsubscribed'",
+                now(),
+                sender);
+        yield new CommandResult(
+            null, changed > 0 ? sender + " unsubscribed" : sender + " was not subscribed");
+      }
+    };
+  }
+
+  private CommandResult withdraw(Connection db, ParsedMail mail) throws SQLException {
+    Long question = null;
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "SELECT id FROM questions WHERE sender_address = ? AND state IN "
+                + OPEN_STATES
+                + " ORDER BY id DESC LIMIT 1")) {
+      ps.setString(1, mail.senderAddress());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          question = rs.getLong(1);
+        }
+      }
+    }
+    if (question == null) {
+      return new CommandResult(null, "no open question from " + mail.senderAddress());
+    }
+    String from = stateOf(db, question);
+    update(
+        db,
+        "UPDATE questions SET state = 'withdrawn', version = version + 1, updated_at = ? WHERE id = ?",
+        now(),
+        question);
+    audit(db, question, "transition", from, "withdrawn", "withdrawn by the reader by mail");
+    if (mayAnswer(db, mail.senderAddress(), "withdrawn")) {
+      enqueue(db, "withdrawn", mail, question);
+    }
+    return new CommandResult(question, "question " + question + " withdrawn");
+  }
+
+  private void subscribe(Connection db, String address) throws SQLException {
+    byte[] token = new byte[16];
+    random.nextBytes(token);
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            """
+            INSERT INTO subscribers(address, state, token, source, created_at) VALUES (?, 'pending', ?, 'mail', ?)
+            ON CONFLICT(address) DO UPDATE SET state = CASE WHEN state = 'confirmed' THEN 'confirmed' ELSE 'pending' END""")) {
+      ps.setString(1, address);
+      ps.setString(2, HexFormat.of().formatHex(token));
+      ps.setString(3, now());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Whether Columnist may send {@code kind} to this address now (RFC 3834, and the ack period). */
+  private boolean mayAnswer(Connection db, String address, String kind) throws SQLException {
+    if (!Outbox.mayWriteTo(address, columnAddress)) {
+      return false;
+    }
+    if (!kind.equals("ack")) {
+      return true;
+    }
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "SELECT 1 FROM outbox WHERE kind = 'ack' AND to_address = ? AND created_at > ? LIMIT 1")) {
+      ps.setString(1, address);
+      ps.setString(2, clock.instant().minus(ackPeriod).toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        return !rs.next();
+      }
+    }
+  }
+
+  private void enqueue(Connection db, String kind, ParsedMail mail, long question)
+      throws SQLException {
+    Map<String, Object> model =
+        Map.of(
+            "reader", Map.of("name", mail.senderName() == null ? "" : mail.senderName()),
+            "question", Map.of("id", question, "subject", mail.subject()));
+    List<String> references = new ArrayList<>(mail.inReplyTo());
+    outbox.enqueue(
+        db,
+        templates.render(
+            kind, mail.senderAddress(), model, mail.messageId(), references, question));
+  }
+
+  private long insertMessage(
+      Connection db,
+      Fetched f,
+      ParsedMail mail,
+      String contentHash,
+      String outcome,
+      String reason,
+      Long questionId,
+      Long outboxId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            """
+            INSERT INTO messages(mailbox, uidvalidity, uid, message_id, raw_hash, content_hash, sender, subject, size, raw,
+                                 outcome, reason, warnings, question_id, outbox_id, fetched_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, f.mailbox());
+      ps.setLong(2, f.uidValidity());
+      ps.setString(3, f.uid());
+      ps.setString(4, mail.messageId());
+      ps.setString(5, f.rawHash());
+      ps.setString(6, contentHash);
+      ps.setString(7, mail.senderAddress());
+      ps.setString(8, mail.subject());
+      ps.setLong(9, f.size());
+      ps.setBytes(10, f.raw());
+      ps.setString(11, outcome);
+      ps.setString(12, reason);
+      ps.setString(13, mail.warnings().isEmpty() ? null : String.join("\n", mail.warnings()));
+      ps.setObject(14, questionId);
+      ps.setObject(15, outboxId);
+      ps.setString(16, now());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  private long insertQuestion(Connection db, ParsedMail mail, long messageRow) throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            """
+            INSERT INTO questions(state, origin, sender_address, sender_name, subject, body, message_id, received_at, updated_at)
+            VALUES ('new', 'mail', ?, ?, ?, ?, ?, ?, ?)""",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, mail.senderAddress());
+      ps.setString(2, mail.senderName());
+      ps.setString(3, mail.subject());
+      ps.setString(4, mail.question());
+      ps.setLong(5, messageRow);
+      ps.setString(6, now());
+      ps.setString(7, now());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  private void insertAttachment(Connection db, long messageRow, ParsedMail.Attachment a)
+      throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "INSERT INTO attachments(message_id, name, content_type, size) VALUES (?, ?, ?, ?)")) {
+      ps.setLong(1, messageRow);
+      ps.setString(2, a.name());
+      ps.setString(3, a.contentType());
+      ps.setLong(4, a.size());
+      ps.executeUpdate();
+    }
+  }
+
+  private void link(Connection db, long messageRow, long question) throws SQLException {
+    update(db, "UPDATE messages SET question_id = ? WHERE id = ?", question, messageRow);
+  }
+
+  private void markBounced(Connection db, long outboxId, String reason) throws SQLException {
+    update(
+        db,
+        "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?",
+        "bounced: " + reason,
+        outboxId);
+  }
+
+  private void audit(
+      Connection db, long question, String action, String from, String to, String note)
+      throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "INSERT INTO audit_log(at, actor, action, question_id, from_state, to_state, note) VALUES (?, 'intake', ?, ?, ?, ?, ?)")) {
+      ps.setString(1, now());
+      ps.setString(2, action);
+      ps.setLong(3, question);
+      ps.setString(4, from);
+      ps.setString(5, to);
+      ps.setString(6, note);
+      ps.executeUpdate();
+    }
+  }
+
+  private static Long questionOfMessage(Connection db, long messageRow) throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement("SELECT question_id FROM messages WHERE id = ?")) {
+      ps.setLong(1, messageRow);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? org.columnist.store.Sql.longOrNull(rs, 1) : null;
+      }
+    }
+  }
+
+  private static String stateOf(Connection db, long question) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement("SELECT state FROM questions WHERE id = ?")) {
+      ps.setLong(1, question);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private static int update(Connection db, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      return ps.executeUpdate();
+    }
+  }
+
+  private String now() {
+    return clock.instant().toString();
+  }
+}

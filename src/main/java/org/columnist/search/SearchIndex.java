@@ -1,0 +1,321 @@
+package org.columnist.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.columnist.ColumnistException;
+import org.columnist.InvalidFileException;
+import org.columnist.archive.Archive;
+import org.columnist.column.Column;
+import org.columnist.column.Section;
+
+/**
+ * The Lucene index of the archive, in {@code data/index/}. Updates are incremental by slug (a
+ * column is re-indexed when its file's content hash changes) and crash-safe (a killed update leaves
+ * the last commit); searches run on a searcher that is refreshed after each update, so they go on
+ * while one runs.
+ */
+public final class SearchIndex implements AutoCloseable {
+  static final String SLUG = "slug";
+  static final String SOURCE = "source";
+  static final String HASH = "hash";
+  static final String STAMP = "stamp";
+  static final String TITLE = "title";
+  static final String ISSUE = "issue";
+  static final String INDUSTRY = "industry";
+  static final String JOB = "job";
+  static final String TAGS = "tags";
+  static final String TAG = "tag";
+  static final String INDUSTRY_EXACT = "industry_exact";
+  static final String YEAR = "year";
+  static final String DATE = "date";
+  static final String PATH = "path";
+  static final String EXCERPT = "excerpt";
+  static final String SPELL = "spell";
+  static final List<String> SECTIONS =
+      List.of("question", "answer", "inner_game", "outer_game", "last_word");
+
+  /** The synonym groups used when the config names none. */
+  public static final List<String> DEFAULT_SYNONYMS = Analyzers.DEFAULT_SYNONYMS;
+
+  private static final System.Logger LOG = System.getLogger("search");
+
+  // Offsets in the postings let the highlighter find passages without re-analysing the text.
+  private static final org.apache.lucene.document.FieldType WITH_OFFSETS =
+      new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+
+  static {
+    WITH_OFFSETS.setIndexOptions(
+        org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    WITH_OFFSETS.freeze();
+  }
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final FacetsConfig facets = facetsConfig();
+  private final Searcher searcher;
+
+  private SearchIndex(
+      Directory directory, IndexWriter writer, SearcherManager searchers, List<String> synonyms) {
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = searchers;
+    this.searcher = new Searcher(searchers, facets, synonyms);
+  }
+
+  /** Opens the index at {@code dir} to update and search it (one writer per index at a time). */
+  public static SearchIndex open(Path dir, List<String> synonyms) {
+    try {
+      Files.createDirectories(dir);
+      Directory directory = FSDirectory.open(dir);
+      IndexWriterConfig config = new IndexWriterConfig(analyzer());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      IndexWriter writer = new IndexWriter(directory, config);
+      if (!DirectoryReader.indexExists(directory)) {
+        writer.commit();
+      }
+      return new SearchIndex(directory, writer, new SearcherManager(writer, null), synonyms);
+    } catch (LockObtainFailedException e) {
+      throw new ColumnistException(
+          "the search index "
+              + dir
+              + " is open in another columnist process (run or serve); it keeps it up to date itself");
+    } catch (IOException e) {
+      throw new ColumnistException(
+          "cannot open the search index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens the index only to search it: works while another process (the daemon) holds the writer,
+   * and sees what that process last committed.
+   */
+  public static SearchIndex openForSearch(Path dir, List<String> synonyms) {
+    try {
+      Directory directory = FSDirectory.open(dir);
+      if (!DirectoryReader.indexExists(directory)) {
+        directory.close();
+        throw new ColumnistException(
+            "there is no search index in " + dir + " yet: run 'columnist index'");
+      }
+      return new SearchIndex(directory, null, new SearcherManager(directory, null), synonyms);
+    } catch (IOException e) {
+      throw new ColumnistException(
+          "cannot open the search index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What an update did. */
+  public record UpdateReport(int added, int updated, int deleted, int unchanged) {}
+
+  /** Brings the index in line with the archive: adds, updates and deletes by slug. */
+  public UpdateReport update(Archive archive) {
+    return sync(archive, false);
+  }
+
+  /** Indexes the whole archive anew. */
+  public UpdateReport rebuild(Archive archive) {
+    return sync(archive, true);
+  }
+
+  /** Changes whenever what searches see changes: a key for caching results. */
+  public long version() {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return ((DirectoryReader) s.getIndexReader()).getVersion();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new ColumnistException("cannot read the search index: " + e.getMessage(), e);
+    }
+  }
+
+  public Results search(SearchRequest request) {
+    return searcher.search(request);
+  }
+
+  /** The {@code count} columns most like the one at {@code slug}, itself excluded. */
+  public List<Hit> related(String slug, int count) {
+    return searcher.related(slug, count);
+  }
+
+  private UpdateReport sync(Archive archive, boolean rebuild) {
+    if (writer == null) {
+      throw new IllegalStateException("this index was opened for searching only");
+    }
+    try {
+      Map<String, String[]> known = rebuild ? Map.of() : known();
+      if (rebuild) {
+        writer.deleteAll();
+      }
+      int added = 0;
+      int updated = 0;
+      int unchanged = 0;
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (Archive.Entry entry : archive.entries()) {
+        String source = archive.root().relativize(entry.file()).toString();
+        String stamp = entry.size() + ":" + entry.modified();
+        String[] was = known.get(source);
+        seen.add(source);
+        if (was != null && was[1].equals(stamp)) {
+          unchanged++;
+          continue;
+        }
+        byte[] bytes = Files.readAllBytes(entry.file());
+        String hash = sha256(bytes);
+        if (was != null && was[0].equals(hash)) {
+          unchanged++;
+          continue;
+        }
+        Column column;
+        try {
+          column = archive.read(entry.file());
+        } catch (InvalidFileException e) {
+          LOG.log(System.Logger.Level.WARNING, "not indexed: " + e.getMessage());
+          continue;
+        }
+        writer.updateDocument(
+            new Term(SOURCE, source), facets.build(document(column, source, hash, stamp)));
+        if (was == null) {
+          added++;
+        } else {
+          updated++;
+        }
+      }
+      int deleted = 0;
+      for (String source : known.keySet()) {
+        if (!seen.contains(source)) {
+          writer.deleteDocuments(new Term(SOURCE, source));
+          deleted++;
+        }
+      }
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+      return new UpdateReport(added, updated, deleted, unchanged);
+    } catch (IOException e) {
+      throw new ColumnistException("cannot update the search index: " + e.getMessage(), e);
+    }
+  }
+
+  /** source → {hash, stamp} of every indexed column. */
+  private Map<String, String[]> known() throws IOException {
+    Map<String, String[]> known = new HashMap<>();
+    IndexSearcher s = searchers.acquire();
+    try {
+      for (ScoreDoc doc :
+          s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().numDocs())).scoreDocs) {
+        Document d = s.storedFields().document(doc.doc, java.util.Set.of(SOURCE, HASH, STAMP));
+        known.put(d.get(SOURCE), new String[] {d.get(HASH), d.get(STAMP)});
+      }
+    } finally {
+      searchers.release(s);
+    }
+    return known;
+  }
+
+  private static Document document(Column c, String source, String hash, String stamp) {
+    Document doc = new Document();
+    doc.add(new StringField(SLUG, c.slug(), Field.Store.YES));
+    doc.add(new StringField(SOURCE, source, Field.Store.YES));
+    doc.add(new StoredField(HASH, hash));
+    doc.add(new StoredField(STAMP, stamp));
+    doc.add(new TextField(TITLE, c.title(), Field.Store.YES));
+    doc.add(new TextField(ISSUE, c.client().issue(), Field.Store.YES));
+    if (c.client().industry() != null) {
+      doc.add(new TextField(INDUSTRY, c.client().industry(), Field.Store.YES));
+      doc.add(
+          new StringField(
+              INDUSTRY_EXACT, c.client().industry().toLowerCase(Locale.ROOT), Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(INDUSTRY, c.client().industry()));
+    }
+    if (c.client().title() != null) {
+      doc.add(new TextField(JOB, c.client().title(), Field.Store.NO));
+    }
+    doc.add(new TextField(TAGS, String.join(" . ", c.tags()), Field.Store.NO));
+    for (String tag : c.tags()) {
+      doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(TAGS, tag));
+    }
+    String year = String.valueOf(c.date().getYear());
+    doc.add(new StringField(YEAR, year, Field.Store.NO));
+    doc.add(new SortedSetDocValuesFacetField(YEAR, year));
+    doc.add(new StoredField(DATE, c.date().toString()));
+    doc.add(new NumericDocValuesField(DATE, c.date().toEpochDay()));
+    doc.add(
+        new StoredField(
+            PATH,
+            String.format(
+                "%04d/%02d/%s/", c.date().getYear(), c.date().getMonthValue(), c.slug())));
+    StringBuilder all = new StringBuilder(c.title()).append('\n').append(c.client().issue());
+    for (int i = 0; i < SECTIONS.size(); i++) {
+      String text = c.section(Section.values()[i]);
+      doc.add(new Field(SECTIONS.get(i), text, WITH_OFFSETS));
+      all.append('\n').append(text);
+    }
+    doc.add(new TextField(SPELL, all.toString(), Field.Store.NO));
+    return doc;
+  }
+
+  /** The index analyzer, and plain lowercased words for the spelling field. */
+  static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(Analyzers.index(), Map.of(SPELL, Analyzers.words()));
+  }
+
+  private static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(TAGS, true);
+    return config;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      if (writer != null) {
+        writer.close();
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw new ColumnistException("cannot close the search index: " + e.getMessage(), e);
+    }
+  }
+}

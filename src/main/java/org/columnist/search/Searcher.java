@@ -1,0 +1,448 @@
+package org.columnist.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.columnist.ColumnistException;
+
+/**
+ * Runs visitors' queries: parsing that never fails (bad syntax falls back to plain words), weights
+ * that let the title, the issue and the topics outrank a passing word in an answer, filters,
+ * facets, highlighted snippets, spelling correction and related columns.
+ */
+final class Searcher {
+  private static final Map<String, Float> WEIGHTS =
+      Map.of(
+          SearchIndex.TITLE,
+          4f,
+          SearchIndex.ISSUE,
+          3f,
+          SearchIndex.TAGS,
+          3f,
+          SearchIndex.INDUSTRY,
+          1.5f,
+          SearchIndex.JOB,
+          1f,
+          "question",
+          1.5f,
+          "answer",
+          1f,
+          "inner_game",
+          0.7f,
+          "outer_game",
+          0.7f,
+          "last_word",
+          0.7f);
+  private static final int FLAGS =
+      SimpleQueryParser.AND_OPERATOR
+          | SimpleQueryParser.NOT_OPERATOR
+          | SimpleQueryParser.OR_OPERATOR
+          | SimpleQueryParser.PHRASE_OPERATOR
+          | SimpleQueryParser.PRECEDENCE_OPERATORS
+          | SimpleQueryParser.WHITESPACE_OPERATOR;
+  private static final int MAX_WORDS = 32;
+  private static final Pattern EXCLUSION = Pattern.compile("(?<=^|\\s)-(\"[^\"]*\"|[^\\s\"]+)");
+  private static final Pattern WORD =
+      Pattern.compile("(?<![\\p{L}\\p{N}-])\\p{L}{4,}(?![\\p{L}\\p{N}])");
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+
+  private final SearcherManager searchers;
+  private final FacetsConfig facets;
+  private final Analyzer queryAnalyzer;
+  private final Analyzer indexAnalyzer = Analyzers.index();
+  private final DirectSpellChecker spelling = new DirectSpellChecker();
+  private final java.util.Set<String> synonymWords;
+  private IndexReader facetReader;
+  private SortedSetDocValuesReaderState facetState;
+
+  Searcher(SearcherManager searchers, FacetsConfig facets, List<String> synonyms) {
+    this.searchers = searchers;
+    this.facets = facets;
+    this.queryAnalyzer = Analyzers.query(synonyms);
+    // A word with synonyms is not a typo even if no column uses it: its synonyms will match.
+    this.synonymWords =
+        synonyms.stream()
+            .flatMap(g -> java.util.Arrays.stream(g.toLowerCase(Locale.ROOT).split("[\\s,]+")))
+            .collect(java.util.stream.Collectors.toSet());
+  }
+
+  Results search(SearchRequest request) {
+    String q = clean(request.query());
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        int wanted = request.page() * SearchRequest.PAGE_SIZE;
+        Query query = parse(q);
+        Matches matches = run(s, filtered(query, request), wanted, request.byDate() || q.isBlank());
+        // Misspelled words are corrected only when the query as typed finds little.
+        String corrected = matches.total() < 3 ? correct(s.getIndexReader(), q) : null;
+        if (corrected != null) {
+          query = parse(corrected);
+          matches = run(s, filtered(query, request), wanted, request.byDate());
+        }
+        TopDocs top = matches.top();
+        FacetsCollector collector = matches.facets();
+        long total = matches.total();
+        ScoreDoc[] page =
+            Arrays.copyOfRange(
+                top.scoreDocs,
+                Math.min(top.scoreDocs.length, wanted - SearchRequest.PAGE_SIZE),
+                top.scoreDocs.length);
+        List<Hit> hits = hits(s, query, top, page);
+        String didYouMean = total < 3 && corrected == null ? suggest(s.getIndexReader(), q) : null;
+        int pages =
+            (int) Math.max(1, (total + SearchRequest.PAGE_SIZE - 1) / SearchRequest.PAGE_SIZE);
+        return new Results(
+            q,
+            corrected,
+            didYouMean,
+            total,
+            request.page(),
+            pages,
+            hits,
+            facetCounts(s, collector));
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new ColumnistException("search failed: " + e.getMessage(), e);
+    }
+  }
+
+  private record Matches(TopDocs top, FacetsCollector facets, long total) {}
+
+  /**
+   * The best {@code wanted} hits, and every hit for the facets. Two passes: the ranking one skips
+   * documents that cannot reach the top (block-max WAND), the counting one does not score.
+   */
+  private static Matches run(IndexSearcher s, Query query, int wanted, boolean byDate)
+      throws IOException {
+    TopDocs top =
+        byDate
+            ? s.search(
+                query, wanted, new Sort(new SortField(SearchIndex.DATE, SortField.Type.LONG, true)))
+            : s.search(query, wanted);
+    FacetsCollector facets =
+        s.search(new ConstantScoreQuery(query), new FacetsCollectorManager(false));
+    long total = facets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+    return new Matches(top, facets, total);
+  }
+
+  List<Hit> related(String slug, int count) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        TopDocs self = s.search(new TermQuery(new Term(SearchIndex.SLUG, slug)), 1);
+        if (self.scoreDocs.length == 0) {
+          return List.of();
+        }
+        MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
+        mlt.setAnalyzer(indexAnalyzer);
+        // What a column is about is in its title, issue and question; the advice is more alike.
+        mlt.setFieldNames(new String[] {SearchIndex.TITLE, SearchIndex.ISSUE, "question"});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(2);
+        mlt.setMaxQueryTerms(30);
+        // Words most columns use ("my", "team") say nothing of the topic; in a small archive
+        // every shared word is rare, so the bound never falls below a few columns.
+        mlt.setMaxDocFreq(Math.max(3, s.getIndexReader().numDocs() * 2 / 5));
+        mlt.setBoost(true);
+        Query like = mlt.like(self.scoreDocs[0].doc);
+        Query query =
+            new BooleanQuery.Builder()
+                .add(like, BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(SearchIndex.SLUG, slug)), BooleanClause.Occur.MUST_NOT)
+                .build();
+        TopDocs top = s.search(query, count);
+        List<Hit> hits = new ArrayList<>();
+        for (ScoreDoc d : top.scoreDocs) {
+          hits.add(hit(s.storedFields().document(d.doc), null));
+        }
+        return hits;
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new ColumnistException("related columns failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The visitor's text made safe: no control characters, at most {@link SearchRequest#MAX_QUERY}
+   * characters.
+   */
+  static String clean(String query) {
+    String q = CONTROL.matcher(query).replaceAll(" ").strip();
+    return q.length() > SearchRequest.MAX_QUERY ? q.substring(0, SearchRequest.MAX_QUERY) : q;
+  }
+
+  /**
+   * Visitor syntax to a Lucene query; whatever cannot be parsed is searched as plain words.
+   * Exclusions ({@code -word}, {@code -"a phrase"}) are taken out first and must not match: left to
+   * the parser, "-word" beside other words would mean "or anything without word".
+   */
+  Query parse(String q) {
+    if (q.isBlank()) {
+      return new MatchAllDocsQuery();
+    }
+    List<String> words = Arrays.asList(q.split("\\s+"));
+    String limited = String.join(" ", words.subList(0, Math.min(MAX_WORDS, words.size())));
+    List<Query> excluded = new ArrayList<>();
+    Matcher m = EXCLUSION.matcher(limited);
+    StringBuilder rest = new StringBuilder();
+    while (m.find()) {
+      Query not = parseOrFallback(m.group(1));
+      if (!(not instanceof MatchNoDocsQuery)) {
+        excluded.add(not);
+      }
+      m.appendReplacement(rest, " ");
+    }
+    m.appendTail(rest);
+    Query positive =
+        rest.toString().isBlank() ? new MatchAllDocsQuery() : parseOrFallback(rest.toString());
+    if (excluded.isEmpty()) {
+      return positive;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(positive, BooleanClause.Occur.MUST);
+    excluded.forEach(x -> b.add(x, BooleanClause.Occur.MUST_NOT));
+    return b.build();
+  }
+
+  private Query parseOrFallback(String text) {
+    String syntax =
+        text.replaceAll("(?<=^|\\s)OR(?=\\s|$)", "|").replaceAll("(?<=^|\\s)AND(?=\\s|$)", "+");
+    try {
+      SimpleQueryParser parser =
+          new SimpleQueryParser(queryAnalyzer, WEIGHTS, FLAGS & ~SimpleQueryParser.NOT_OPERATOR);
+      parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
+      Query parsed = parser.parse(syntax);
+      return parsed == null ? new MatchNoDocsQuery() : parsed;
+    } catch (RuntimeException e) {
+      Query parsed =
+          new SimpleQueryParser(queryAnalyzer, WEIGHTS, 0)
+              .parse(text.replaceAll("[^\\p{L}\\p{N}\\s]", " "));
+      return parsed == null ? new MatchNoDocsQuery() : parsed;
+    }
+  }
+
+  private static Query filtered(Query query, SearchRequest r) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    if (r.tag() != null && !r.tag().isBlank()) {
+      b.add(
+          new TermQuery(new Term(SearchIndex.TAG, r.tag().toLowerCase(Locale.ROOT))),
+          BooleanClause.Occur.FILTER);
+    }
+    if (r.industry() != null && !r.industry().isBlank()) {
+      b.add(
+          new TermQuery(
+              new Term(SearchIndex.INDUSTRY_EXACT, r.industry().toLowerCase(Locale.ROOT))),
+          BooleanClause.Occur.FILTER);
+    }
+    if (r.year() != null) {
+      b.add(
+          new TermQuery(new Term(SearchIndex.YEAR, r.year().toString())),
+          BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  /** The query with each unknown word (not in any column) replaced by its closest known word. */
+  private String correct(IndexReader reader, String q) throws IOException {
+    Matcher m = WORD.matcher(q);
+    StringBuilder out = new StringBuilder();
+    boolean changed = false;
+    while (m.find()) {
+      String word = m.group().toLowerCase(Locale.ROOT);
+      String replacement = m.group();
+      if (!word.equals("or")
+          && !word.equals("and")
+          && !synonymWords.contains(word)
+          && reader.docFreq(new Term(SearchIndex.SPELL, word)) == 0) {
+        SuggestWord[] suggestions =
+            spelling.suggestSimilar(
+                new Term(SearchIndex.SPELL, word),
+                1,
+                reader,
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        if (suggestions.length > 0) {
+          replacement = suggestions[0].string;
+          changed = true;
+        }
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return changed ? out.toString() : null;
+  }
+
+  /** A more common spelling of the query's words, when it found little. */
+  private String suggest(IndexReader reader, String q) throws IOException {
+    Matcher m = WORD.matcher(q);
+    StringBuilder out = new StringBuilder();
+    boolean changed = false;
+    while (m.find()) {
+      SuggestWord[] s =
+          spelling.suggestSimilar(
+              new Term(SearchIndex.SPELL, m.group().toLowerCase(Locale.ROOT)),
+              1,
+              reader,
+              SuggestMode.SUGGEST_MORE_POPULAR);
+      m.appendReplacement(out, Matcher.quoteReplacement(s.length > 0 ? s[0].string : m.group()));
+      changed |= s.length > 0;
+    }
+    m.appendTail(out);
+    return changed ? out.toString() : null;
+  }
+
+  private List<Hit> hits(IndexSearcher s, Query query, TopDocs top, ScoreDoc[] page)
+      throws IOException {
+    // The question and the answer hold the passage a visitor wants to see; highlighting the
+    // other three sections too doubled the cost of a search for little gain.
+    String[] fields = {"question", "answer"};
+    Map<String, String[]> snippets = Map.of();
+    if (page.length > 0 && !(query instanceof MatchAllDocsQuery)) {
+      UnifiedHighlighter highlighter =
+          UnifiedHighlighter.builder(s, indexAnalyzer)
+              .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+              .withMaxLength(20_000)
+              .build();
+      int[] passages = new int[fields.length];
+      Arrays.fill(passages, 1);
+      snippets =
+          highlighter.highlightFields(fields, query, new TopDocs(top.totalHits, page), passages);
+    }
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < page.length; i++) {
+      String snippet = null;
+      for (String field : fields) {
+        String[] values = snippets.get(field);
+        if (values != null && values[i] != null && values[i].contains("<mark>")) {
+          snippet = values[i];
+          break;
+        }
+      }
+      hits.add(hit(s.storedFields().document(page[i].doc), snippet));
+    }
+    return hits;
+  }
+
+  private static Hit hit(Document d, String snippet) {
+    String text = snippet;
+    if (text == null) {
+      String question = d.get("question") == null ? "" : d.get("question").replaceAll("\\s+", " ");
+      text =
+          escape(
+              question.length() > 200
+                  ? question.substring(
+                          0,
+                          question.lastIndexOf(' ', 200) > 0 ? question.lastIndexOf(' ', 200) : 200)
+                      + "…"
+                  : question);
+    }
+    return new Hit(
+        d.get(SearchIndex.SLUG),
+        d.get(SearchIndex.TITLE),
+        d.get(SearchIndex.PATH),
+        d.get(SearchIndex.DATE),
+        d.get(SearchIndex.ISSUE),
+        List.of(d.getValues(SearchIndex.TAG)),
+        text);
+  }
+
+  private Map<String, List<Results.FacetCount>> facetCounts(
+      IndexSearcher s, FacetsCollector collector) throws IOException {
+    Map<String, List<Results.FacetCount>> counts = new LinkedHashMap<>();
+    SortedSetDocValuesReaderState state = facetState(s.getIndexReader());
+    if (state == null) {
+      return Map.of(
+          SearchIndex.TAGS,
+          List.of(),
+          SearchIndex.INDUSTRY,
+          List.of(),
+          SearchIndex.YEAR,
+          List.of());
+    }
+    Facets f = new SortedSetDocValuesFacetCounts(state, collector);
+    for (String dim : List.of(SearchIndex.TAGS, SearchIndex.INDUSTRY, SearchIndex.YEAR)) {
+      List<Results.FacetCount> values = new ArrayList<>();
+      FacetResult result =
+          dimensionIn(state, dim)
+              ? f.getTopChildren(dim.equals(SearchIndex.YEAR) ? 50 : 20, dim)
+              : null;
+      if (result != null) {
+        for (LabelAndValue lv : result.labelValues) {
+          values.add(new Results.FacetCount(lv.label, lv.value.intValue()));
+        }
+      }
+      if (dim.equals(SearchIndex.YEAR)) {
+        values.sort((a, b) -> b.value().compareTo(a.value()));
+      }
+      counts.put(dim, values);
+    }
+    return counts;
+  }
+
+  private static boolean dimensionIn(SortedSetDocValuesReaderState state, String dim) {
+    return state.getOrdRange(dim) != null;
+  }
+
+  // Building the facet state reads the whole ordinal map: once per reader, not per search.
+  private synchronized SortedSetDocValuesReaderState facetState(IndexReader reader)
+      throws IOException {
+    if (reader != facetReader) {
+      try {
+        facetState = new DefaultSortedSetDocValuesReaderState(reader, facets);
+      } catch (IllegalArgumentException e) {
+        facetState = null; // an empty index has no facet field yet
+      }
+      facetReader = reader;
+    }
+    return facetState;
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,382 @@
+package org.columnist.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.columnist.AtomicFile;
+import org.columnist.ColumnistException;
+import org.columnist.InvalidFileException;
+import org.columnist.Problem;
+import org.columnist.archive.Archive;
+import org.columnist.column.Column;
+import org.columnist.config.Config;
+import org.columnist.config.Templates;
+
+/**
+ * Renders the archive into the static site in {@code public/} with the instance's templates. Builds
+ * are incremental: only pages whose inputs changed are rendered, only pages whose bytes changed are
+ * written (atomically), and pages of columns that left the archive are removed. A change of
+ * templates or config, or {@code clean}, rebuilds everything. Rendering uses all cores.
+ */
+public final class SiteBuilder {
+  private static final System.Logger LOG = System.getLogger("site");
+
+  private final Config config;
+  private final Archive archive;
+  private final Path templatesDir;
+  private final Templates templates;
+  private final Path publicDir;
+  private final Path stateFile;
+  private final Pages pages;
+
+  /** A column related to another, for its page's "related columns". */
+  public record Related(String title, String path) {}
+
+  /** A site without related columns (no search index at hand). */
+  public SiteBuilder(Config config, Archive archive) {
+    this(config, archive, slug -> List.of());
+  }
+
+  /** A site whose column pages list {@code related.apply(slug)}. */
+  public SiteBuilder(
+      Config config, Archive archive, java.util.function.Function<String, List<Related>> related) {
+    this.config = config;
+    this.archive = archive;
+    this.templatesDir = config.paths().templates();
+    this.templates = new Templates(templatesDir);
+    this.publicDir = config.paths().publicDir().toAbsolutePath().normalize();
+    this.stateFile = config.paths().data().resolve("site-build.tsv");
+    this.pages = new Pages(config, templates, archive, related);
+  }
+
+  /** What a build did. */
+  public record Report(
+      boolean full, int columns, int rendered, int written, int removed, Duration took) {}
+
+  public Report build(boolean clean) {
+    long start = System.nanoTime();
+    BuildState old = clean ? BuildState.empty() : BuildState.load(stateFile);
+    if (clean) {
+      deleteContents(publicDir);
+    }
+    String fingerprint = fingerprint();
+    boolean full = clean || !fingerprint.equals(old.fingerprint());
+    Scan scan = scan(full ? BuildState.empty() : old);
+    Catalog now = new Catalog(scan.summaries.values());
+    Catalog before = new Catalog(old.sources().values());
+    Map<String, Pages.Page> all = pages.all(now);
+    Set<String> planned = full ? all.keySet() : affected(now, before, scan.changed, all);
+
+    Map<String, String> outputs = new ConcurrentHashMap<>();
+    old.outputs()
+        .forEach(
+            (path, hash) -> {
+              if (all.containsKey(path)) {
+                outputs.put(path, hash);
+              }
+            });
+    Map<String, Column> parsed = scan.parsed;
+    List<String> written = Collections.synchronizedList(new ArrayList<>());
+    inParallel(
+        planned,
+        path -> {
+          byte[] bytes = pages.render(all.get(path), now, parsed);
+          String hash = sha256(bytes);
+          Path target = publicDir.resolve(path);
+          if (!hash.equals(outputs.get(path)) || !Files.exists(target)) {
+            AtomicFile.write(target, bytes, false);
+            written.add(path);
+          }
+          outputs.put(path, hash);
+        });
+    int removed = 0;
+    for (String path : old.outputs().keySet()) {
+      if (!all.containsKey(path) && delete(publicDir.resolve(path))) {
+        removed++;
+      }
+    }
+    new BuildState(fingerprint, new LinkedHashMap<>(scan.summaries), new HashMap<>(outputs))
+        .save(stateFile);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        String.format(
+            "built %s: %d columns, %d pages rendered, %d written, %d removed in %d ms",
+            full ? "everything" : "what changed",
+            now.columns.size(),
+            planned.size(),
+            written.size(),
+            removed,
+            took.toMillis()));
+    return new Report(full, now.columns.size(), planned.size(), written.size(), removed, took);
+  }
+
+  /**
+   * Runs {@code work} for each item on all cores and returns only when every task has ended, so
+   * that no page is written after a failed build has returned; the first failure is rethrown.
+   */
+  private static void inParallel(Set<String> items, Consumer<String> work) {
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    for (String item : items) {
+      pool.execute(
+          () -> {
+            if (failure.get() != null) {
+              return;
+            }
+            try {
+              work.accept(item);
+            } catch (RuntimeException e) {
+              failure.compareAndSet(null, e);
+            }
+          });
+    }
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+        throw new IllegalStateException("the site build did not finish within an hour");
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+      throw new ColumnistException("interrupted while building the site", e);
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+  }
+
+  private record Scan(
+      Map<String, Summary> summaries, Map<String, Column> parsed, Set<String> changed) {}
+
+  /** Reads the archive files that are new or changed since {@code old}; reuses the rest. */
+  private Scan scan(BuildState old) {
+    Map<String, Summary> summaries = new ConcurrentHashMap<>();
+    Map<String, Column> parsed = new ConcurrentHashMap<>();
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    archive.entries().parallelStream()
+        .forEach(
+            entry -> {
+              Path file = entry.file();
+              String source = archive.root().relativize(file).toString();
+              long modified = entry.modified();
+              Summary known = old.sources().get(source);
+              if (known != null && known.size() == entry.size() && known.modified() == modified) {
+                summaries.put(source, known);
+                return;
+              }
+              try {
+                Column column = archive.read(file);
+                parsed.put(source, column);
+                summaries.put(source, Pages.summary(column, source, entry.size(), modified));
+              } catch (InvalidFileException e) {
+                problems.addAll(e.problems());
+              }
+            });
+    if (!problems.isEmpty()) {
+      throw new InvalidFileException(
+          problems.stream().sorted(Comparator.comparing(p -> p.file().toString())).toList());
+    }
+    Set<String> changed = new HashSet<>(parsed.keySet());
+    old.sources().keySet().stream().filter(s -> !summaries.containsKey(s)).forEach(changed::add);
+    return new Scan(summaries, parsed, changed);
+  }
+
+  /**
+   * The pages an edit of {@code changed} sources touches: their own pages and their neighbours'
+   * (old and new), every list they are or were in (only the pages holding them when the list's
+   * order is unchanged), the feeds, the indexes and the sitemap.
+   */
+  private Set<String> affected(
+      Catalog now, Catalog before, Set<String> changed, Map<String, Pages.Page> all) {
+    Set<String> planned = new LinkedHashSet<>();
+    if (changed.isEmpty()) {
+      return planned;
+    }
+    // A column's own page shows all of it; lists and neighbours show only its summary, so an
+    // edit that leaves the summary alone (most corrections) touches nothing but its page.
+    Map<String, Summary> old = new HashMap<>();
+    before.columns.forEach(s -> old.put(s.source(), s));
+    Map<String, Summary> fresh = new HashMap<>();
+    now.columns.forEach(s -> fresh.put(s.source(), s));
+    Set<String> listed = new HashSet<>();
+    for (String source : changed) {
+      if (!sameSummary(old.get(source), fresh.get(source))) {
+        listed.add(source);
+      }
+    }
+    for (Catalog catalog : List.of(now, before)) {
+      for (int i = 0; i < catalog.columns.size(); i++) {
+        Summary s = catalog.columns.get(i);
+        if (changed.contains(s.source())) {
+          planned.add(s.path() + "index.html");
+        }
+        if (listed.contains(s.source())) {
+          Stream.of(catalog.newer(i), catalog.older(i))
+              .filter(Objects::nonNull)
+              .map(x -> x.path() + "index.html")
+              .forEach(planned::add);
+        }
+      }
+    }
+    for (Catalog.Listing listing : now.listings.values()) {
+      // Only a changed column can move within a list, so an unchanged order means that only the
+      // pages showing a changed column need rendering; a new order means all of them.
+      Catalog.Listing was = before.listings.get(listing.kind() + ":" + listing.base());
+      boolean sameOrder = was != null && was.keys().equals(listing.keys());
+      for (int n = 1; n <= listing.pages(); n++) {
+        if (!sameOrder || listing.page(n).stream().anyMatch(s -> listed.contains(s.source()))) {
+          planned.add(listing.file(n));
+        }
+      }
+      if (!sameOrder || inFeed(listing, changed) || (was != null && inFeed(was, changed))) {
+        planned.add(listing.base() + "feed.xml");
+      }
+    }
+    for (Catalog.Listing was : before.listings.values()) {
+      if (!now.listings.containsKey(was.kind() + ":" + was.base())) {
+        planned.add(was.base() + "feed.xml");
+      }
+    }
+    // The indexes and the sitemap list every column by date, topic and industry: they change
+    // only when one of those does, or a column comes or goes.
+    boolean structural =
+        changed.stream()
+            .anyMatch(
+                source -> {
+                  Summary a = old.get(source);
+                  Summary b = fresh.get(source);
+                  return a == null
+                      || b == null
+                      || !a.path().equals(b.path())
+                      || !Objects.equals(a.corrected(), b.corrected())
+                      || !a.tags().equals(b.tags())
+                      || !Objects.equals(a.industry(), b.industry());
+                });
+    if (structural) {
+      planned.addAll(
+          List.of(
+              "sitemap.xml", "archive/index.html", "topics/index.html", "industries/index.html"));
+    }
+    planned.retainAll(all.keySet());
+    return planned;
+  }
+
+  /** Whether two summaries show the same on list pages (size and time aside). */
+  private static boolean sameSummary(Summary a, Summary b) {
+    return a != null
+        && b != null
+        && a.title().equals(b.title())
+        && a.path().equals(b.path())
+        && a.excerpt().equals(b.excerpt())
+        && Objects.equals(a.issue(), b.issue())
+        && Objects.equals(a.corrected(), b.corrected())
+        && a.tags().equals(b.tags())
+        && Objects.equals(a.industry(), b.industry());
+  }
+
+  private static boolean inFeed(Catalog.Listing listing, Set<String> changed) {
+    return listing.items().stream()
+        .limit(Pages.FEED_SIZE)
+        .anyMatch(s -> changed.contains(s.source()));
+  }
+
+  /** Templates, config and version: when any changes, every page may change. */
+  private String fingerprint() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(
+          List.of(config.site(), config.coach(), config.column())
+              .toString()
+              .getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          String.valueOf(SiteBuilder.class.getPackage().getImplementationVersion())
+              .getBytes(StandardCharsets.UTF_8));
+      Path about = archive.root().resolve("about.md");
+      if (Files.isRegularFile(about)) {
+        digest.update(Files.readAllBytes(about));
+      }
+      if (Files.isDirectory(templatesDir)) {
+        try (Stream<Path> walk = Files.walk(templatesDir)) {
+          for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+            digest.update(
+                templatesDir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(Files.readAllBytes(file));
+          }
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new ColumnistException(
+          "cannot read the templates in " + templatesDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Deletes a page and the folders it leaves empty; true if there was one. */
+  private boolean delete(Path page) {
+    try {
+      boolean deleted = Files.deleteIfExists(page);
+      for (Path dir = page.getParent();
+          dir != null && !dir.equals(publicDir) && dir.startsWith(publicDir);
+          dir = dir.getParent()) {
+        try (Stream<Path> entries = Files.list(dir)) {
+          if (entries.findAny().isPresent()) {
+            break;
+          }
+        }
+        Files.delete(dir);
+      }
+      return deleted;
+    } catch (IOException e) {
+      throw new ColumnistException("cannot remove " + page + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteContents(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        if (!p.equals(dir)) {
+          Files.delete(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new ColumnistException("cannot clean " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package org.columnist.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.columnist.ColumnistException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite database that holds everything not yet published. Opening it applies any pending
+ * migration from {@code db/V<n>.sql}; each unit of work runs in one transaction on its own
+ * connection, so a busy database is waited on rather than failed.
+ */
+public final class Store {
+  /** How long a writer waits for another to finish before giving up. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /** Connections kept open between units of work: opening one costs more than most queries. */
+  private static final int IDLE_CONNECTIONS = 4;
+
+  private final Path file;
+  private final SQLiteDataSource dataSource;
+  private final Deque<Connection> idle = new ArrayDeque<>();
+
+  private Store(Path file) {
+    this.file = file;
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.enforceForeignKeys(true);
+    // Take the write lock at BEGIN: two writers then queue instead of failing on upgrade.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    this.dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
+  public static Store open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new ColumnistException(
+          "cannot create the data folder for " + file + ": " + e.getMessage(), e);
+    }
+    Store store = new Store(file);
+    store.migrate();
+    return store;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** One unit of work that reads or writes the database. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+  public <T> T inTransaction(Work<T> work) {
+    Connection connection = null;
+    boolean reusable = false;
+    try {
+      connection = borrow();
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        reusable = true;
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        connection.rollback();
+        reusable = true;
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new ColumnistException("database " + file + ": " + e.getMessage(), e);
+    } finally {
+      giveBack(connection, reusable);
+    }
+  }
+
+  private Connection borrow() throws SQLException {
+    Connection connection;
+    synchronized (idle) {
+      connection = idle.pollFirst();
+    }
+    if (connection == null) {
+      connection = dataSource.getConnection();
+    }
+    connection.setAutoCommit(false); // BEGIN IMMEDIATE, now that there is work to do
+    return connection;
+  }
+
+  private void giveBack(Connection connection, boolean reusable) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      if (reusable) {
+        // An idle connection must hold no transaction: sqlite-jdbc begins the next one eagerly,
+        // and an IMMEDIATE one would keep the write lock from every other connection.
+        connection.setAutoCommit(true);
+        synchronized (idle) {
+          if (idle.size() < IDLE_CONNECTIONS) {
+            idle.addFirst(connection);
+            return;
+          }
+        }
+      }
+      connection.close();
+    } catch (SQLException e) {
+      throw new ColumnistException("database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The number of the last migration applied. */
+  public int schemaVersion() {
+    return inTransaction(Store::userVersion);
+  }
+
+  private void migrate() {
+    inTransaction(
+        connection -> {
+          for (int next = userVersion(connection) + 1; ; next++) {
+            String script = migration(next);
+            if (script == null) {
+              return null;
+            }
+            try (Statement statement = connection.createStatement()) {
+              for (String sql : script.split(";\\s*(?:\\n|$)")) {
+                if (!sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
+                  statement.executeUpdate(sql);
+                }
+              }
+              statement.executeUpdate("PRAGMA user_version = " + next);
+            }
+          }
+        });
+  }
+
+  private static int userVersion(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        var rs = statement.executeQuery("PRAGMA user_version")) {
+      return rs.getInt(1);
+    }
+  }
+
+  private static String migration(int version) {
+    try (InputStream in = Store.class.getResourceAsStream("/db/V" + version + ".sql")) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read migration V" + version, e);
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package org.columnist.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.columnist.config.Config;
+import org.columnist.search.Results;
+import org.columnist.search.SearchIndex;
+import org.columnist.search.SearchRequest;
+import org.columnist.site.SearchPage;
+
+/**
+ * The public web server: the static site in {@code public/}, {@code GET /search} (an HTML page) and
+ * {@code GET /api/search} (JSON). No login. Bad input gets a page or a 400 that says what is wrong,
+ * never a 500.
+ */
+public final class PublicServer implements AutoCloseable {
+  private static final int MAX_FILTER = 100;
+  private static final int MAX_PAGE = 1000;
+
+  private final Config config;
+  private final SearchIndex index;
+  private final SearchPage searchPage;
+  private final Javalin app;
+  private final Map<String, Object> cache = lruCache();
+
+  public PublicServer(Config config, SearchIndex index) {
+    this(config, index, null);
+  }
+
+  /** With {@code health} (or null), which {@code GET /healthz} reports. */
+  public PublicServer(Config config, SearchIndex index, Health health) {
+    this.config = config;
+    this.index = index;
+    this.searchPage = new SearchPage(config);
+    Path publicDir = config.paths().publicDir().toAbsolutePath();
+    this.app =
+        Javalin.create(
+            c -> {
+              c.showJavalinBanner = false;
+              c.http.maxRequestSize = 16_384;
+              if (Files.isDirectory(publicDir)) {
+                c.staticFiles.add(
+                    s -> {
+                      s.hostedPath = "/";
+                      s.directory = publicDir.toString();
+                      s.location = Location.EXTERNAL;
+                    });
+              }
+            });
+    app.get("/search", this::searchPage);
+    app.get("/api/search", this::searchApi);
+    app.get("/healthz", ctx -> ctx.json(health == null ? Map.of("status", "ok") : health.report()));
+    app.error(404, ctx -> notFound(ctx, publicDir));
+  }
+
+  /** Starts listening on {@code host:port} (port 0: any free port). */
+  public PublicServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  private void searchPage(Context ctx) {
+    Parsed parsed = parse(ctx);
+    ctx.contentType("text/html; charset=utf-8");
+    if (parsed.problem() != null) {
+      ctx.status(HttpStatus.BAD_REQUEST)
+          .result(searchPage.render(parsed.request(), null, parsed.problem()));
+      return;
+    }
+    Object html =
+        cached(
+            ctx,
+            "page",
+            () -> searchPage.render(parsed.request(), index.search(parsed.request()), null));
+    ctx.result((String) html);
+  }
+
+  private void searchApi(Context ctx) {
+    Parsed parsed = parse(ctx);
+    if (parsed.problem() != null) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", parsed.problem()));
+      return;
+    }
+    ctx.json(cached(ctx, "api", () -> apiBody(index.search(parsed.request()))));
+  }
+
+  private Map<String, Object> apiBody(Results r) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", r.query());
+    body.put("shownFor", r.shownFor());
+    body.put("didYouMean", r.didYouMean());
+    body.put("total", r.total());
+    body.put("page", r.page());
+    body.put("pages", r.pages());
+    body.put(
+        "hits",
+        r.hits().stream()
+            .map(
+                h ->
+                    Map.of(
+                        "title",
+                        h.title(),
+                        "url",
+                        config.site().baseUrl().resolve(h.path()).toString(),
+                        "date",
+                        h.date(),
+                        "issue",
+                        h.issue() == null ? "" : h.issue(),
+                        "tags",
+                        h.tags(),
+                        "snippet",
+                        h.snippet()))
+            .toList());
+    body.put("facets", r.facets());
+    return body;
+  }
+
+  // Popular searches repeat: their answers are kept until the index changes (its version is
+  // part of the key), at most CACHED of them.
+  private static final int CACHED = 2048;
+
+  private Object cached(Context ctx, String kind, java.util.function.Supplier<Object> compute) {
+    String key = index.version() + "|" + kind + "|" + new java.util.TreeMap<>(ctx.queryParamMap());
+    synchronized (cache) {
+      Object hit = cache.get(key);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    Object value = compute.get();
+    synchronized (cache) {
+      cache.put(key, value);
+    }
+    return value;
+  }
+
+  private static Map<String, Object> lruCache() {
+    return new LinkedHashMap<>(256, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+        return size() > CACHED;
+      }
+    };
+  }
+
+  private record Parsed(SearchRequest request, String problem) {}
+
+  /** Reads and checks the query parameters; a problem is said in words a visitor understands. */
+  private static Parsed parse(Context ctx) {
+    String q = ctx.queryParam("q");
+    String tag = blankToNull(ctx.queryParam("tag"));
+    String industry = blankToNull(ctx.queryParam("industry"));
+    String problem = null;
+    if (q != null && q.length() > SearchRequest.MAX_QUERY) {
+      problem =
+          "Your search is "
+              + q.length()
+              + " characters long; please use at most "
+              + SearchRequest.MAX_QUERY
+              + ".";
+      q = q.substring(0, SearchRequest.MAX_QUERY);
+    }
+    if ((tag != null && tag.length() > MAX_FILTER)
+        || (industry != null && industry.length() > MAX_FILTER)) {
+      problem = "That topic or industry name is too long.";
+      tag = null;
+      industry = null;
+    }
+    Integer year = number(ctx.queryParam("year"), 1000, 9999);
+    if (ctx.queryParam("year") != null && !ctx.queryParam("year").isBlank() && year == null) {
+      problem = "The year must be a number like 2008.";
+    }
+    Integer page = number(ctx.queryParam("page"), 1, MAX_PAGE);
+    if (ctx.queryParam("page") != null && !ctx.queryParam("page").isBlank() && page == null) {
+      problem = "The page must be a number from 1 to " + MAX_PAGE + ".";
+    }
+    boolean byDate = "date".equals(ctx.queryParam("sort"));
+    return new Parsed(
+        new SearchRequest(q == null ? "" : q, tag, industry, year, byDate, page == null ? 1 : page),
+        problem);
+  }
+
+  private static Integer number(String text, int min, int max) {
+    if (text == null || text.isBlank() || !text.strip().matches("\\d{1,9}")) {
+      return null;
+    }
+    int n = Integer.parseInt(text.strip());
+    return n >= min && n <= max ? n : null;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static void notFound(Context ctx, Path publicDir) {
+    if (ctx.path().startsWith("/api/")) {
+      ctx.json(Map.of("error", "no such API: " + ctx.path()));
+      return;
+    }
+    Path page = publicDir.resolve("404.html");
+    try {
+      ctx.contentType("text/html; charset=utf-8")
+          .result(
+              Files.isRegularFile(page)
+                  ? Files.readString(page)
+                  : "<!DOCTYPE html><title>Not found</title><p>Not found.</p>");
+    } catch (IOException e) {
+      ctx.result("Not found.");
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

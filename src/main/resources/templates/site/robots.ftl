@@ -1,0 +1,3 @@
+User-agent: *
+Allow: /
+Sitemap: ${site.base_url}sitemap.xml

@@ -1,0 +1,80 @@
+package org.columnist.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven through /usr/bin/chromedriver, so that nothing is downloaded; and
+ * screenshots into target/screenshots/ for a person to look at.
+ */
+public final class Browser implements AutoCloseable {
+  public static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+  private final ChromeDriver driver;
+
+  public Browser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  /**
+   * Opens {@code url} at {@code width} x {@code height} pixels and saves a screenshot as {@code
+   * name}.png.
+   */
+  public Path screenshot(String url, String name, int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    driver.get(url);
+    return save(name);
+  }
+
+  /** Saves what the window shows now as {@code name}.png. */
+  public Path save(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path target = SCREENSHOTS.resolve(name + ".png");
+      Files.copy(
+          driver.getScreenshotAs(OutputType.FILE).toPath(),
+          target,
+          StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

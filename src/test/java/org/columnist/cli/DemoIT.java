@@ -1,0 +1,209 @@
+package org.columnist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo as a newcomer runs it: one process, then a question all the way to the site. */
+class DemoIT {
+  @TempDir Path dir;
+
+  @Test
+  void aQuestionMailedToTheDemoEndsOnTheSiteAndInSearch() throws Exception {
+    List<String> command =
+        List.of(
+            java(),
+            "-jar",
+            jar(),
+            "demo",
+            "--smtp-port",
+            "22525",
+            "--imap-port",
+            "22143",
+            "--public-port",
+            "28080",
+            "--editor-port",
+            "28081");
+    Process demo =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+      StringBuilder seen = new StringBuilder();
+      String password = null;
+      long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (password == null && System.nanoTime() < end) {
+        String line = out.readLine();
+        if (line == null) {
+          break;
+        }
+        seen.append(line).append('\n');
+        Matcher m = Pattern.compile("name: coach\\s+password: (\\S+)").matcher(line);
+        if (m.find()) {
+          password = m.group(1);
+        }
+      }
+      assertThat(password).as(seen.toString()).isNotNull();
+      Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+      drain.setDaemon(true);
+      drain.start();
+      String config = dir.resolve("demo/config/columnist.yml").toString();
+
+      assertThat(
+              cli(
+                      "demo",
+                      "send",
+                      "My team lead takes credit for my analysis. What do I do?",
+                      "--subject",
+                      "Credit for my analysis",
+                      "--from",
+                      "Robin Reader <robin@example.com>",
+                      "--smtp-port",
+                      "22525")
+                  .exit())
+          .isZero();
+      long id = -1;
+      for (long wait = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+          id < 0 && System.nanoTime() < wait; ) {
+        for (JsonNode q :
+            new ObjectMapper()
+                .readTree(cli("queue", "list", "--json", "--reveal", "--config", config).out())) {
+          if (q.get("sender").asText().equals("robin@example.com")) {
+            id = q.get("id").asLong();
+          }
+        }
+        Thread.sleep(300);
+      }
+      assertThat(id).as("the question reached the queue").isPositive();
+      assertThat(cli("queue", "accept", String.valueOf(id), "--config", config).exit()).isZero();
+      String draft = cli("draft", "show", String.valueOf(id), "--config", config).out();
+      Path edited = dir.resolve("edited.md");
+      Files.writeString(
+          edited,
+          draft.replace(
+              "## Answer\n", "## Answer\n\nName your contribution out loud, calmly and often.\n"));
+      assertThat(
+              cli("draft", "set", String.valueOf(id), edited.toString(), "--config", config).exit())
+          .isZero();
+      assertThat(cli("queue", "review", String.valueOf(id), "--config", config).exit()).isZero();
+      CliTest.Result published = cli("queue", "publish", String.valueOf(id), "--config", config);
+      assertThat(published.exit()).as(published.out() + published.err()).isZero();
+      String url = published.out().replaceAll("(?s).*https://column.example/(\\S+/).*", "$1");
+
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:28080/" + url)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("Name your contribution out loud");
+      JsonNode found = null;
+      for (long wait = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+          found == null && System.nanoTime() < wait; ) {
+        JsonNode json =
+            new ObjectMapper()
+                .readTree(
+                    http.send(
+                            HttpRequest.newBuilder(
+                                    URI.create(
+                                        "http://127.0.0.1:28080/api/search?q=contribution+out+loud"))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                        .body());
+        for (JsonNode hit : json.get("hits")) {
+          if (hit.get("url").asText().endsWith(url)) {
+            found = hit;
+          }
+        }
+        Thread.sleep(500);
+      }
+      assertThat(found)
+          .as("the daemon indexed the column published from the command line")
+          .isNotNull();
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:28081/healthz")).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body())
+          .contains("\"intake\"");
+
+      List<String> subjects = new ArrayList<>();
+      for (long wait = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+          subjects.size() < 2 && System.nanoTime() < wait; ) {
+        subjects = inbox("robin@example.com");
+        Thread.sleep(500);
+      }
+      assertThat(subjects)
+          .contains(
+              "Your question to Coach's Corner: received",
+              "Your question is answered in Coach's Corner");
+    } finally {
+      demo.destroy();
+      assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  /**
+   * The subjects in a reader's mailbox on the demo's mail server (GreenMail creates it on delivery,
+   * password = address).
+   */
+  private static List<String> inbox(String address) throws Exception {
+    List<String> subjects = new ArrayList<>();
+    Store store = Session.getInstance(new Properties()).getStore("imap");
+    try {
+      store.connect("127.0.0.1", 22143, address, address);
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      for (Message m : inbox.getMessages()) {
+        subjects.add(m.getSubject());
+      }
+      inbox.close(false);
+    } catch (jakarta.mail.MessagingException e) {
+      return subjects;
+    } finally {
+      store.close();
+    }
+    return subjects;
+  }
+
+  private CliTest.Result cli(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", jar()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new CliTest.Result(p.exitValue(), out, err);
+  }
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static String jar() {
+    return Path.of("target/columnist.jar").toAbsolutePath().toString();
+  }
+}

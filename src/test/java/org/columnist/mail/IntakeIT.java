@@ -1,0 +1,425 @@
+package org.columnist.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.columnist.mail.MailFixture.question;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.columnist.ColumnistException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class IntakeIT {
+  @RegisterExtension
+  static final GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_POP3_IMAP));
+
+  @TempDir Path dir;
+  MailFixture fx;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fx = new MailFixture(greenMail, dir);
+  }
+
+  @Test
+  void takesAQuestionInAcknowledgesItAndMovesItToTheProcessedFolder() throws Exception {
+    fx.append(
+        question(
+            "Mary Reader <mary@example.com>",
+            "My boss and my client",
+            "Age: 47\nWhat do I do?",
+            "<q1@example.com>"));
+    Intake.PollReport report = fx.intake().pollOnce();
+    assertThat(report.taken()).isEqualTo(1);
+    assertThat(report.questions()).isEqualTo(1);
+    assertThat(
+            fx.column(
+                "SELECT subject FROM questions WHERE state = 'new' AND sender_address = 'mary@example.com'"))
+        .containsExactly("My boss and my client");
+    assertThat(fx.column("SELECT outcome FROM messages")).containsExactly("question");
+    assertThat(fx.count("INBOX")).isZero();
+    assertThat(fx.count("Columnist.Processed") + fx.count("Columnist/Processed")).isEqualTo(1);
+    assertThat(fx.column("SELECT to_address || ' ' || kind FROM outbox"))
+        .containsExactly("mary@example.com ack");
+    assertThat(fx.column("SELECT body_text FROM outbox").get(0))
+        .contains("Dear Mary Reader")
+        .contains("withdraw")
+        .contains("#1");
+  }
+
+  @Test
+  void sendsTheAcknowledgementAsAnAutoReplyInTheSameThread() throws Exception {
+    fx.append(question("mary@example.com", "Help", "A question.", "<q1@example.com>"));
+    fx.intake().pollOnce();
+    Outbox.SendReport sent = fx.outbox().sendDue(fx.config.smtp());
+    assertThat(sent.sent()).isEqualTo(1);
+    MimeMessage[] received = greenMail.getReceivedMessagesForDomain("example.com");
+    assertThat(received).hasSize(1);
+    MimeMessage ack = received[0];
+    assertThat(ack.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
+    assertThat(ack.getHeader("In-Reply-To", null)).isEqualTo("<q1@example.com>");
+    assertThat(ack.getSubject()).isEqualTo("Your question to Coach's Corner: received");
+    assertThat(fx.column("SELECT state FROM outbox")).containsExactly("sent");
+    assertThat(fx.column("SELECT message_id FROM outbox")).containsExactly(ack.getMessageID());
+  }
+
+  @Test
+  void takesInMailAnotherClientAlreadyMarkedRead() throws Exception {
+    fx.append(question("a@example.com", "Read already", "Text.", "<r@example.com>"));
+    try (var imap = fx.imapClient()) {
+      Folder inbox = imap.getFolder("INBOX");
+      inbox.open(Folder.READ_WRITE);
+      inbox.setFlags(inbox.getMessages(), new Flags(Flags.Flag.SEEN), true);
+      inbox.close(false);
+    }
+    assertThat(fx.intake().pollOnce().questions()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Intake.Step.class)
+  void takesEachMessageInExactlyOnceWhenKilledAndRerun(Intake.Step killAt) throws Exception {
+    fx.append(
+        question("one@example.com", "One", "First.", "<1@example.com>"),
+        question("two@example.com", "Two", "Second.", "<2@example.com>"),
+        question("three@example.com", "Three", "Third.", "<3@example.com>"));
+    AtomicBoolean killed = new AtomicBoolean();
+    Intake dying =
+        fx.intake(
+            (step, uid) -> {
+              if (step == killAt && !killed.get() && uid.equals("2")) {
+                killed.set(true);
+                throw new Killed();
+              }
+            });
+    assertThatThrownBy(dying::pollOnce).isInstanceOf(Killed.class);
+    fx.intake().pollOnce();
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT subject FROM questions ORDER BY subject"))
+        .containsExactly("One", "Three", "Two");
+    assertThat(fx.column("SELECT count(*) FROM messages")).containsExactly("3");
+    assertThat(fx.column("SELECT count(*) FROM outbox WHERE kind = 'ack'")).containsExactly("3");
+    assertThat(fx.count("INBOX")).isZero();
+  }
+
+  /** Stands for the process dying: nothing after the throw runs. */
+  static final class Killed extends Error {
+    private static final long serialVersionUID = 1L;
+  }
+
+  @Test
+  void recordsTheSameMessageArrivingTwiceAsADuplicate() throws Exception {
+    byte[] raw = question("mary@example.com", "Twice", "Same text.", "<same@example.com>");
+    fx.append(raw);
+    fx.intake().pollOnce();
+    fx.append(raw);
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT outcome FROM messages ORDER BY id"))
+        .containsExactly("question", "duplicate");
+    assertThat(fx.column("SELECT count(*) FROM questions")).containsExactly("1");
+    assertThat(fx.column("SELECT question_id FROM messages WHERE outcome = 'duplicate'"))
+        .containsExactly("1");
+  }
+
+  @Test
+  void takesAReusedMessageIdWithOtherContentAsANewQuestion() throws Exception {
+    fx.append(
+        question("mary@example.com", "First", "One text.", "<reused@example.com>"),
+        question("tom@example.com", "Second", "Another text.", "<reused@example.com>"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT outcome FROM messages ORDER BY id"))
+        .containsExactly("question", "question");
+  }
+
+  @Test
+  void doesNotTakeMailInAgainAfterAUidValidityChange() throws Exception {
+    byte[] a = question("a@example.com", "A", "Text a.", "<a@example.com>");
+    byte[] b = question("b@example.com", "B", "Text b.", "<b@example.com>");
+    fx.configure("imap", "folder: Questions");
+    fx.append("Questions", a, b);
+    // Killed after both commits, before the move: the messages stay in the folder.
+    Intake dying =
+        fx.intake(
+            (step, uid) -> {
+              if (step == Intake.Step.COMMITTED && uid.equals("2")) {
+                throw new Killed();
+              }
+            });
+    try {
+      dying.pollOnce();
+    } catch (Killed expected) {
+      // died before moving: both messages are still in the folder
+    }
+    assertThat(fx.count("Questions")).isEqualTo(2);
+    // The server renumbers the folder: what intake stored is now under an older UIDVALIDITY.
+    fx.store.inTransaction(
+        db ->
+            db.createStatement()
+                .executeUpdate("UPDATE messages SET uidvalidity = uidvalidity - 1"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT count(*) FROM questions")).containsExactly("2");
+    assertThat(fx.column("SELECT count(*) FROM messages")).containsExactly("2");
+    assertThat(fx.count("Questions")).isZero();
+  }
+
+  @Test
+  void rejectsAMessageOverTheSizeLimitKeepingItsHeaders() throws Exception {
+    String big = "x".repeat(76) + "\n";
+    fx.append(
+        question(
+            "big@example.com",
+            "Thirty megabytes",
+            big.repeat(30 * 1024 * 1024 / big.length()),
+            "<big@example.com>"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT outcome || ': ' || reason FROM messages"))
+        .singleElement()
+        .asString()
+        .startsWith("rejected: too large: 30.")
+        .contains("25.0 MB");
+    assertThat(fx.column("SELECT sender || ' ' || subject FROM messages"))
+        .containsExactly("big@example.com Thirty megabytes");
+    assertThat(Long.parseLong(fx.column("SELECT length(raw) FROM messages").get(0)))
+        .isLessThan(2000);
+    assertThat(fx.column("SELECT count(*) FROM questions")).containsExactly("0");
+    assertThat(fx.count("INBOX")).isZero();
+  }
+
+  @Test
+  void acknowledgesEachSenderAtMostOncePerPeriod() throws Exception {
+    fx.append(question("mary@example.com", "One", "First question.", "<m1@example.com>"));
+    fx.intake().pollOnce();
+    fx.append(question("mary@example.com", "Two", "Second question.", "<m2@example.com>"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT count(*) FROM questions")).containsExactly("2");
+    assertThat(fx.column("SELECT count(*) FROM outbox")).containsExactly("1");
+  }
+
+  @Test
+  void neverAcknowledgesNoReplySendersOrItsOwnAddress() throws Exception {
+    fx.append(
+        question(
+            "no-reply@example.com", "Q", "A question from a robot address.", "<n1@example.com>"),
+        question(MailFixture.ADDRESS, "Q", "Mail from ourselves.", "<n2@example.com>"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT count(*) FROM questions")).containsExactly("2");
+    assertThat(fx.column("SELECT count(*) FROM outbox")).containsExactly("0");
+  }
+
+  @Test
+  void attachesAReplyToTheAcknowledgementToItsQuestion() throws Exception {
+    fx.append(question("mary@example.com", "Help", "The question.", "<q@example.com>"));
+    fx.intake().pollOnce();
+    String ackId = fx.column("SELECT message_id FROM outbox").get(0);
+    byte[] reply =
+        ("From: mary@example.com\r\nTo: ask@column.example\r\nSubject: Re: Your question\r\nMessage-ID: <r@example.com>\r\n"
+                + "In-Reply-To: "
+                + ackId
+                + "\r\nReferences: <q@example.com> "
+                + ackId
+                + "\r\n\r\nOne more detail: I am 47.\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    fx.append(reply);
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT outcome || ' ' || question_id FROM messages ORDER BY id"))
+        .containsExactly("question 1", "follow_up 1");
+    assertThat(fx.column("SELECT action FROM audit_log WHERE question_id = 1 ORDER BY id"))
+        .containsExactly("received", "follow_up");
+  }
+
+  @Test
+  void withdrawsTheSendersOpenQuestionAndConfirms() throws Exception {
+    fx.append(question("mary@example.com", "Help", "The question.", "<q@example.com>"));
+    fx.intake().pollOnce();
+    fx.append(question("mary@example.com", "withdraw", "Please drop it.", "<w@example.com>"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT state FROM questions")).containsExactly("withdrawn");
+    assertThat(fx.column("SELECT reason FROM messages WHERE outcome = 'command'"))
+        .containsExactly("withdraw: question 1 withdrawn");
+    assertThat(fx.column("SELECT kind FROM outbox ORDER BY id"))
+        .containsExactly("ack", "withdrawn");
+    assertThat(
+            fx.column(
+                "SELECT from_state || '>' || to_state FROM audit_log WHERE action = 'transition'"))
+        .containsExactly("new>withdrawn");
+  }
+
+  @Test
+  void storesSubscribeAndUnsubscribeForTheNewsletter() throws Exception {
+    fx.append(question("fan@example.com", "subscribe", "", "<s1@example.com>"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT state FROM subscribers WHERE address = 'fan@example.com'"))
+        .containsExactly("pending");
+    fx.append(question("fan@example.com", "Unsubscribe", "", "<s2@example.com>"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT state FROM subscribers WHERE address = 'fan@example.com'"))
+        .containsExactly("unsubscribed");
+    assertThat(fx.column("SELECT count(*) FROM outbox")).containsExactly("0");
+  }
+
+  @Test
+  void linksABounceToTheMailItReports() throws Exception {
+    fx.append(question("gone@example.com", "Help", "The question.", "<q@example.com>"));
+    fx.intake().pollOnce();
+    String ackId = fx.column("SELECT message_id FROM outbox").get(0);
+    String dsn =
+        """
+        From: Mail Delivery System <MAILER-DAEMON@example.net>
+        To: ask@column.example
+        Subject: Undelivered Mail Returned to Sender
+        Message-ID: <dsn1@example.net>
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
+
+        --b1
+        Content-Type: text/plain
+
+        Your message could not be delivered.
+        --b1
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mx.example.net
+        Final-Recipient: rfc822; gone@example.com
+        Action: failed
+        Status: 5.1.1
+        --b1
+        Content-Type: text/rfc822-headers
+
+        From: ask@column.example
+        To: gone@example.com
+        Message-ID: %s
+        --b1--
+        """
+            .formatted(ackId)
+            .replace("\n", "\r\n");
+    fx.append(dsn.getBytes(StandardCharsets.UTF_8));
+    fx.intake().pollOnce();
+    assertThat(
+            fx.column(
+                "SELECT outcome || ' ' || coalesce(outbox_id, '-') FROM messages ORDER BY id"))
+        .containsExactly("question -", "bounce 1");
+    assertThat(fx.column("SELECT state || ': ' || last_error FROM outbox"))
+        .containsExactly("failed: bounced: delivery status report");
+  }
+
+  @Test
+  void retriesWhenSmtpIsDownAndGivesUpAfterMaxAttempts() throws Exception {
+    fx.configure("imap", "max_attempts: 2");
+    fx.append(question("mary@example.com", "Help", "The question.", "<q@example.com>"));
+    fx.intake().pollOnce();
+    greenMail.getSmtp().stopService();
+    var down =
+        new org.columnist.config.MailSettings.Smtp(
+            "127.0.0.1",
+            greenMail.getSmtp().getPort(),
+            "none",
+            null,
+            null,
+            MailFixture.ADDRESS,
+            Duration.ofSeconds(2));
+    assertThat(fx.outbox().sendDue(down).retrying()).isEqualTo(1);
+    assertThat(fx.column("SELECT state || ' ' || attempts FROM outbox"))
+        .containsExactly("queued 1");
+    assertThat(fx.column("SELECT last_error FROM outbox").get(0)).contains("connection refused");
+    assertThat(fx.outbox().sendDue(down)).isEqualTo(new Outbox.SendReport(0, 0, 0)); // not due yet
+    fx.store.inTransaction(
+        db ->
+            db.createStatement()
+                .executeUpdate("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00Z'"));
+    assertThat(fx.outbox().sendDue(down).failed()).isEqualTo(1);
+    assertThat(fx.column("SELECT state || ' ' || attempts FROM outbox"))
+        .containsExactly("failed 2");
+  }
+
+  @Test
+  void takesMailInOverPop3AndLeavesItOnTheServer() throws Exception {
+    fx.configure("pop3", "");
+    fx.append(question("a@example.com", "Over POP3", "Text.", "<p1@example.com>"));
+    assertThat(fx.intake().pollOnce().questions()).isEqualTo(1);
+    assertThat(fx.intake().pollOnce()).isEqualTo(new Intake.PollReport(0, 1, 0));
+    assertThat(fx.count("INBOX")).isEqualTo(1);
+    assertThat(fx.column("SELECT mailbox || ' ' || uidvalidity FROM messages"))
+        .containsExactly("pop3://ask@column.example@127.0.0.1 0");
+  }
+
+  @Test
+  void deletesPop3MailWhenAskedTo() throws Exception {
+    fx.configure("pop3", "pop3_delete: true");
+    fx.append(question("a@example.com", "Over POP3", "Text.", "<p1@example.com>"));
+    fx.intake().pollOnce();
+    assertThat(fx.count("INBOX")).isZero();
+    assertThat(fx.column("SELECT count(*) FROM questions")).containsExactly("1");
+  }
+
+  @Test
+  void takesNewMailInAtOnceWhileIdling() throws Exception {
+    Intake intake = fx.intake();
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread daemon = new Thread(() -> intake.runContinuously(stop::get));
+    daemon.start();
+    try {
+      waitFor(
+          () ->
+              fx.count("Columnist.Processed") + fx.count("INBOX") == 0
+                  && !fx.column("SELECT 1 FROM sqlite_master").isEmpty());
+      Thread.sleep(300); // let it settle into IDLE
+      fx.append(question("live@example.com", "Live", "Sent while idling.", "<live@example.com>"));
+      waitFor(() -> fx.column("SELECT count(*) FROM questions").equals(List.of("1")));
+    } finally {
+      stop.set(true);
+      try (var imap = fx.imapClient()) {
+        imap.getFolder("INBOX").getMessageCount(); // any activity wakes the IDLE to see the stop
+      }
+      fx.append(question("wake@example.com", "Wake", "Ends the IDLE.", "<wake@example.com>"));
+      daemon.join(20_000);
+    }
+    assertThat(daemon.isAlive()).isFalse();
+  }
+
+  @Test
+  void logsInWithXoauth2UsingTheTokenTheCommandPrints() throws Exception {
+    fx.configure("imap", "oauth2_token_command: printf '%s' " + MailFixture.PASSWORD);
+    fx.append(question("a@example.com", "Via OAuth2", "Text.", "<o@example.com>"));
+    assertThat(fx.intake().pollOnce().questions()).isEqualTo(1);
+    fx.configure("imap", "oauth2_token_command: echo 'token expired' >&2; exit 3");
+    assertThatThrownBy(() -> fx.intake().pollOnce())
+        .isInstanceOf(ColumnistException.class)
+        .hasMessage("mail.oauth2_token_command failed (exit 3): token expired");
+  }
+
+  @Test
+  void saysPlainlyWhenThePasswordIsWrong() throws Exception {
+    greenMail.getUserManager().getUser(MailFixture.ADDRESS).setPassword("changed");
+    assertThatThrownBy(() -> fx.intake().pollOnce())
+        .isInstanceOf(ColumnistException.class)
+        .hasMessageContaining("login refused");
+  }
+
+  interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  static void waitFor(Condition condition) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (!condition.holds()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("condition not met within 15 s");
+      }
+      Thread.sleep(50);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package org.columnist.mail;
+
+import com.icegreen.greenmail.base.GreenMailOperations;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.columnist.config.Config;
+import org.columnist.config.Templates;
+
+/**
+ * An instance wired to a running GreenMail: its config (mailbox and SMTP on GreenMail's ports),
+ * store, outbox and intake, and helpers to put raw mail in the mailbox and read tables back.
+ */
+final class MailFixture {
+  static final String ADDRESS = "ask@column.example";
+  static final String PASSWORD = "s3cret";
+
+  final GreenMailOperations greenMail;
+  final Path dir;
+  Config config;
+  org.columnist.store.Store store;
+
+  MailFixture(GreenMailOperations greenMail, Path dir) throws IOException {
+    this.greenMail = greenMail;
+    this.dir = dir;
+    greenMail.setUser(ADDRESS, ADDRESS, PASSWORD);
+    configure("imap", "");
+  }
+
+  /** Rewrites the config for {@code protocol} with extra lines in the mail: section. */
+  MailFixture configure(String protocol, String extraMailLines) throws IOException {
+    int port =
+        protocol.equals("imap") ? greenMail.getImap().getPort() : greenMail.getPop3().getPort();
+    String yaml =
+        """
+        site:
+          title: Coach's Corner
+          base_url: https://column.example/
+        coach:
+          name: Pat Example
+        column:
+          address: %s
+        mail:
+          protocol: %s
+          host: 127.0.0.1
+          port: %d
+          user: %s
+          password: ${MAIL_PASSWORD}
+          timeout: 10s
+        %s
+        smtp:
+          host: 127.0.0.1
+          port: %d
+          security: none
+          from: "Coach's Corner <%s>"
+          timeout: 10s
+        """
+            .formatted(
+                ADDRESS,
+                protocol,
+                port,
+                ADDRESS,
+                extraMailLines.indent(2).stripTrailing(),
+                greenMail.getSmtp().getPort(),
+                ADDRESS);
+    Path file = dir.resolve("config/columnist.yml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, yaml);
+    config = Config.load(file, Map.of("MAIL_PASSWORD", PASSWORD));
+    store = org.columnist.store.Store.open(config.paths().data().resolve("columnist.db"));
+    return this;
+  }
+
+  Outbox outbox() {
+    return new Outbox(store, ADDRESS, config.mailbox().maxAttempts(), Clock.systemUTC());
+  }
+
+  Intake intake(Intake.Checkpoint checkpoint) {
+    MailTemplates templates = new MailTemplates(new Templates(config.paths().templates()), config);
+    Recorder recorder =
+        new Recorder(outbox(), templates, ADDRESS, config.mailbox().ackPeriod(), Clock.systemUTC());
+    return new Intake(config.mailbox(), store, recorder, checkpoint);
+  }
+
+  Intake intake() {
+    return intake((step, uid) -> {});
+  }
+
+  /** Puts raw messages into {@code folder} with IMAP APPEND, bytes unchanged. */
+  void append(String folderName, byte[]... raws) throws MessagingException {
+    try (Store imap = imapClient()) {
+      Folder folder = imap.getFolder(folderName);
+      if (!folder.exists()) {
+        folder.create(Folder.HOLDS_MESSAGES);
+      }
+      List<Message> messages = new ArrayList<>();
+      for (byte[] raw : raws) {
+        messages.add(
+            new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
+      }
+      folder.appendMessages(messages.toArray(Message[]::new));
+    }
+  }
+
+  void append(byte[]... raws) throws MessagingException {
+    append("INBOX", raws);
+  }
+
+  /** How many messages {@code folder} holds now. */
+  int count(String folderName) throws MessagingException {
+    try (Store imap = imapClient()) {
+      Folder folder = imap.getFolder(folderName);
+      return folder.exists() ? folder.getMessageCount() : 0;
+    }
+  }
+
+  Store imapClient() throws MessagingException {
+    Store imap = Session.getInstance(new Properties()).getStore("imap");
+    imap.connect("127.0.0.1", greenMail.getImap().getPort(), ADDRESS, PASSWORD);
+    return imap;
+  }
+
+  /** The rows of a one-column query, as strings. */
+  List<String> column(String sql, Object... params) {
+    return store.inTransaction(
+        db -> {
+          List<String> values = new ArrayList<>();
+          try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+              ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                values.add(rs.getString(1));
+              }
+            }
+          }
+          return values;
+        });
+  }
+
+  /** A plain question from {@code from}, with an optional Message-ID. */
+  static byte[] question(String from, String subject, String body, String messageId) {
+    return ("From: "
+            + from
+            + "\r\n"
+            + "To: "
+            + ADDRESS
+            + "\r\n"
+            + "Subject: "
+            + subject
+            + "\r\n"
+            + "Date: Mon, 23 Nov 2026 08:00:00 +0000\r\n"
+            + (messageId == null ? "" : "Message-ID: " + messageId + "\r\n")
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: text/plain; charset=UTF-8\r\n"
+            + "\r\n"
+            + body.replace("\n", "\r\n")
+            + "\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,122 @@
+package org.columnist.queue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.columnist.archive.Archive;
+import org.columnist.config.Config;
+import org.columnist.config.Templates;
+import org.columnist.mail.MailTemplates;
+import org.columnist.mail.Outbox;
+import org.columnist.store.Sql;
+import org.columnist.store.Store;
+
+/** An instance on disk (site in America/Chicago) with a queue on a clock the test sets. */
+final class QueueFixture {
+  /** A clock that stands still until the test moves it. */
+  static final class TestClock extends Clock {
+    private volatile Instant now;
+
+    TestClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return Clock.fixed(now, zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  final Path dir;
+  final Config config;
+  final TestClock clock = new TestClock(Instant.parse("2026-10-30T15:00:00Z"));
+  final Store store;
+  final Archive archive;
+
+  QueueFixture(Path dir) throws IOException {
+    this.dir = dir;
+    Path file = dir.resolve("config/columnist.yml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        """
+        site:
+          title: Coach's Corner
+          base_url: https://column.example/
+          time_zone: America/Chicago
+        coach:
+          name: Pat Example
+        column:
+          address: ask@column.example
+        """);
+    config = Config.load(file, Map.of());
+    store = Store.open(dir.resolve("data/columnist.db"));
+    archive = new Archive(config.paths().archive());
+  }
+
+  /** A queue as a separate process would have it: its own store connection. */
+  Queue queue() {
+    Store own = Store.open(dir.resolve("data/columnist.db"));
+    Outbox outbox = new Outbox(own, "ask@column.example", 8, clock);
+    return new Queue(
+        own,
+        archive,
+        config,
+        outbox,
+        new MailTemplates(new Templates(dir.resolve("templates")), config),
+        clock);
+  }
+
+  /** A reader's question as intake stores it; returns its id. */
+  long question(String address, String name, String subject, String body) {
+    return store.inTransaction(
+        db ->
+            Sql.insert(
+                db,
+                """
+                INSERT INTO questions(state, origin, sender_address, sender_name, subject, body, received_at, updated_at)
+                VALUES ('new', 'mail', ?, ?, ?, ?, ?, ?)""",
+                address,
+                name,
+                subject,
+                body,
+                clock.instant().toString(),
+                clock.instant().toString()));
+  }
+
+  long question() {
+    return question(
+        "mary@example.com",
+        "Mary Reader",
+        "Caught between my boss and a client",
+        "Age: 47\nIndustry: Agribusiness\nWhat should I do?");
+  }
+
+  List<String> column(String sql, Object... params) {
+    return store.inTransaction(db -> Sql.list(db, sql, rs -> rs.getString(1), params));
+  }
+
+  String state(long id) {
+    return column("SELECT state FROM questions WHERE id = ?", id).get(0);
+  }
+}

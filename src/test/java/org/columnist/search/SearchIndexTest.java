@@ -1,0 +1,192 @@
+package org.columnist.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.columnist.column.Columns.aColumn;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.columnist.archive.Archive;
+import org.columnist.config.InstanceSkeleton;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchIndexTest {
+  @TempDir Path dir;
+  Archive archive;
+  SearchIndex index;
+
+  @BeforeEach
+  void setUp() {
+    InstanceSkeleton.copyTo(dir);
+    archive = new Archive(dir.resolve("archive"));
+    index = SearchIndex.open(dir.resolve("data/index"), SearchIndex.DEFAULT_SYNONYMS);
+  }
+
+  @AfterEach
+  void tearDown() {
+    index.close();
+  }
+
+  @Test
+  void indexesIncrementallyBySlug() throws Exception {
+    assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(3, 0, 0, 0));
+    assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(0, 0, 0, 3));
+    Path file = archive.root().resolve("2025/06/the-nurse-manager-who-cannot-say-no.md");
+    Files.writeString(
+        file,
+        Files.readString(file).replace("Start by taking the crying", "Begin by taking the crying"));
+    Files.setLastModifiedTime(
+        file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    archive.write(aColumn().withSlug("a-fourth-column").withDate(LocalDate.of(2026, 1, 5)).build());
+    Files.delete(archive.root().resolve("2025/03/leading-the-team-you-used-to-be-part-of.md"));
+    assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(1, 1, 1, 1));
+    assertThat(index.search(SearchRequest.of("begin crying")).hits())
+        .extracting(Hit::slug)
+        .contains("the-nurse-manager-who-cannot-say-no");
+    assertThat(index.search(SearchRequest.of("former peers")).hits())
+        .extracting(Hit::slug)
+        .doesNotContain("leading-the-team-you-used-to-be-part-of");
+    assertThat(index.rebuild(archive)).isEqualTo(new SearchIndex.UpdateReport(3, 0, 0, 0));
+  }
+
+  @Test
+  void findsBySynonymStemAndPhraseAndHighlights() {
+    index.update(archive);
+    Results boss = index.search(SearchRequest.of("my boss takes credit"));
+    assertThat(boss.hits().get(0).slug()).isEqualTo("when-a-colleague-takes-credit-for-your-work");
+    assertThat(boss.hits().get(0).snippet()).contains("<mark>");
+    assertThat(index.search(SearchRequest.of("nurses burning")).hits().get(0).slug())
+        .isEqualTo("the-nurse-manager-who-cannot-say-no");
+    assertThat(index.search(SearchRequest.of("\"former peers\"")).hits())
+        .extracting(Hit::slug)
+        .containsExactly("leading-the-team-you-used-to-be-part-of");
+    assertThat(index.search(SearchRequest.of("credit -analyst")).hits()).isEmpty();
+    assertThat(index.search(SearchRequest.of("nurse OR peers")).hits())
+        .extracting(Hit::slug)
+        .contains("the-nurse-manager-who-cannot-say-no", "leading-the-team-you-used-to-be-part-of");
+    assertThat(index.search(SearchRequest.of("nurse")).hits())
+        .extracting(Hit::slug)
+        .doesNotContain("leading-the-team-you-used-to-be-part-of");
+  }
+
+  @Test
+  void correctsMisspelledWordsAndSaysSo() {
+    index.update(archive);
+    Results results = index.search(SearchRequest.of("nursse"));
+    assertThat(results.shownFor()).matches("nurses?");
+    assertThat(results.hits())
+        .extracting(Hit::slug)
+        .contains("the-nurse-manager-who-cannot-say-no");
+  }
+
+  @Test
+  void filtersAndCountsFacets() {
+    index.update(archive);
+    Results all = index.search(SearchRequest.of(""));
+    assertThat(all.total()).isEqualTo(3);
+    assertThat(all.hits().get(0).date()).isEqualTo("2025-10-06");
+    assertThat(all.facets().get("industry"))
+        .extracting(Results.FacetCount::value)
+        .containsExactlyInAnyOrder("Software", "Health care", "Insurance");
+    assertThat(all.facets().get("year")).containsExactly(new Results.FacetCount("2025", 3));
+    assertThat(index.search(new SearchRequest("", "burnout", null, null, false, 1)).hits())
+        .extracting(Hit::slug)
+        .containsExactly("the-nurse-manager-who-cannot-say-no");
+    assertThat(index.search(new SearchRequest("", null, "software", null, false, 1)).total())
+        .isEqualTo(1);
+    assertThat(index.search(new SearchRequest("", null, null, 2019, false, 1)).total()).isZero();
+  }
+
+  @Test
+  void neverFailsOnBadQueries() {
+    index.update(archive);
+    List<String> bad =
+        List.of(
+            "\"unbalanced",
+            "*:*",
+            "((((",
+            "-",
+            "| | |",
+            "AND OR NOT",
+            "x".repeat(10_000),
+            "boss \u0000\u0007\u001b[31m",
+            "title:boss^9~2",
+            "\\",
+            "\"\"",
+            "word ".repeat(2000),
+            "日本語 クライアント",
+            "<script>alert(1)</script>",
+            "%00%ff",
+            "a+b-c|d\"e*f~g(h)i");
+    for (String q : bad) {
+      Results r = index.search(SearchRequest.of(q));
+      assertThat(r.total()).as(q).isGreaterThanOrEqualTo(0);
+      assertThat(r.query().length()).isLessThanOrEqualTo(SearchRequest.MAX_QUERY);
+    }
+    assertThat(index.search(SearchRequest.of("<script>")).hits())
+        .allSatisfy(h -> assertThat(h.snippet()).doesNotContain("<script"));
+  }
+
+  @Test
+  void listsRelatedColumnsNearestFirstButNotItself() throws Exception {
+    Path nurse = archive.root().resolve("2025/06/the-nurse-manager-who-cannot-say-no.md");
+    String twin =
+        Files.readString(nurse)
+            .replace("slug: the-nurse-manager-who-cannot-say-no", "slug: another-ward-another-gap")
+            .replace(
+                "title: The nurse manager who cannot say no", "title: Another ward, another gap")
+            .replace("date: 2025-06-16", "date: 2025-06-23");
+    Files.writeString(archive.root().resolve("2025/06/another-ward-another-gap.md"), twin);
+    index.update(archive);
+    List<Hit> related = index.related("the-nurse-manager-who-cannot-say-no", 4);
+    assertThat(related)
+        .extracting(Hit::slug)
+        .doesNotContain("the-nurse-manager-who-cannot-say-no")
+        .first()
+        .isEqualTo("another-ward-another-gap");
+    assertThat(index.related("no-such-column", 4)).isEmpty();
+  }
+
+  @Test
+  void searchesGoOnWhileTheIndexIsUpdated() throws Exception {
+    index.update(archive);
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Future<Integer>> searchers = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      searchers.add(
+          pool.submit(
+              () -> {
+                int n = 0;
+                while (!stop.get()) {
+                  assertThat(index.search(SearchRequest.of("credit")).total())
+                      .isGreaterThanOrEqualTo(1);
+                  n++;
+                }
+                return n;
+              }));
+    }
+    for (int i = 0; i < 20; i++) {
+      archive.write(
+          aColumn().withSlug("extra-" + i).withDate(LocalDate.of(2023, 1, 1 + i)).build());
+      index.update(archive);
+    }
+    stop.set(true);
+    int searches = 0;
+    for (Future<Integer> f : searchers) {
+      searches += f.get();
+    }
+    pool.shutdown();
+    assertThat(searches).isGreaterThan(20);
+    assertThat(index.search(SearchRequest.of("")).total()).isEqualTo(23);
+  }
+}

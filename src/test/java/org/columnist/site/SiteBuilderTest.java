@@ -1,0 +1,255 @@
+package org.columnist.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.columnist.ColumnistException;
+import org.columnist.column.Column;
+import org.columnist.column.ColumnCodec;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteBuilderTest {
+  private static final String COLUMN = "2025/03/leading-the-team-you-used-to-be-part-of/index.html";
+  private static final String SOURCE = "2025/03/leading-the-team-you-used-to-be-part-of.md";
+
+  @TempDir Path dir;
+  SiteFixture fx;
+
+  @BeforeEach
+  void setUp() {
+    fx = new SiteFixture(dir);
+  }
+
+  @Test
+  void rendersEveryKindOfPage() {
+    SiteBuilder.Report report = fx.builder().build(false);
+    assertThat(report.full()).isTrue();
+    assertThat(report.columns()).isEqualTo(3);
+    assertThat(fx.files())
+        .contains(
+            "index.html",
+            COLUMN,
+            "2025/index.html",
+            "2025/03/index.html",
+            "topics/index.html",
+            "topics/burnout/index.html",
+            "topics/burnout/feed.xml",
+            "industries/index.html",
+            "industries/software/index.html",
+            "archive/index.html",
+            "about/index.html",
+            "ask/index.html",
+            "404.html",
+            "feed.xml",
+            "sitemap.xml",
+            "robots.txt",
+            "style.css");
+    Document page = Jsoup.parse(fx.read(COLUMN));
+    assertThat(page.select("h1").text()).isEqualTo("Leading the team you used to be part of");
+    assertThat(page.select("section.profile dd").eachText())
+        .contains("Daniel", "34", "Engineering manager", "Software", "Managing former peers");
+    assertThat(page.select("section.part h2").eachText())
+        .containsExactly("Question", "Answer", "The inner game", "The outer game", "The last word");
+    assertThat(page.select("link[rel=canonical]").attr("href"))
+        .isEqualTo("https://column.example/2025/03/leading-the-team-you-used-to-be-part-of/");
+    assertThat(page.select("meta[property=og:title]").attr("content"))
+        .isEqualTo("Leading the team you used to be part of");
+    assertThat(page.select("script[type=application/ld+json]").html())
+        .contains("\"@type\":\"Article\"")
+        .contains("\"datePublished\":\"2025-03-10\"");
+    assertThat(page.select(".ask-box").text()).contains("ask@column.example").contains("subscribe");
+    assertThat(page.select("a[rel=prev]").text()).startsWith("Newer: The nurse manager");
+    assertThat(fx.read("robots.txt")).contains("Sitemap: https://column.example/sitemap.xml");
+  }
+
+  @Test
+  void everyInternalLinkResolves() throws IOException {
+    fx.builder().build(false);
+    List<String> broken = new ArrayList<>();
+    Set<String> checked = new HashSet<>();
+    for (String file : fx.files()) {
+      if (!file.endsWith(".html")) {
+        continue;
+      }
+      Document doc =
+          Jsoup.parse(
+              fx.publicDir().resolve(file).toFile(), "UTF-8", "https://column.example/" + file);
+      for (Element link : doc.select("a[href], link[href], script[src], img[src]")) {
+        String url = link.hasAttr("href") ? link.absUrl("href") : link.absUrl("src");
+        if (!url.startsWith("https://column.example/") || !checked.add(url)) {
+          continue;
+        }
+        String path = URI.create(url).getPath().substring(1);
+        Path target =
+            fx.publicDir()
+                .resolve(path.isEmpty() || path.endsWith("/") ? path + "index.html" : path);
+        if (!Files.isRegularFile(target)) {
+          broken.add(file + " -> " + url);
+        }
+      }
+    }
+    assertThat(checked).hasSizeGreaterThan(30);
+    assertThat(broken).isEmpty();
+  }
+
+  @Test
+  void hostileTextAppearsAsTextOnly() throws IOException {
+    Column hostile =
+        fx.archive
+            .read(fx.archive.root().resolve(SOURCE))
+            .withSlug("hostile")
+            .withDate(java.time.LocalDate.of(2025, 12, 1));
+    String text =
+        ColumnCodec.write(hostile)
+            .replace(
+                "title: Leading the team you used to be part of",
+                "title: \"Boss said \\\" onmouseover=\\\"alert(1)\\\" x=\\\" & more\"")
+            .replace(
+                "You are in one of the hardest",
+                "Type `<script>alert(1)</script>` or `</textarea>` and &lt;b&gt; then. You are in one of the hardest");
+    Path file = fx.archive.root().resolve("2025/12/hostile.md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    fx.builder().build(false);
+    String html = fx.read("2025/12/hostile/index.html");
+    Document doc = Jsoup.parse(html);
+    assertThat(doc.select("script:not([type=application/ld+json])")).isEmpty();
+    assertThat(doc.select("textarea")).isEmpty();
+    assertThat(doc.select("[onmouseover]")).isEmpty();
+    assertThat(doc.select("h1").text())
+        .isEqualTo("Boss said \" onmouseover=\"alert(1)\" x=\" & more");
+    assertThat(doc.select("meta[property=og:title]").attr("content"))
+        .isEqualTo("Boss said \" onmouseover=\"alert(1)\" x=\" & more");
+    assertThat(doc.select("code").eachText()).contains("<script>alert(1)</script>", "</textarea>");
+    assertThat(html).doesNotContain("<script>alert").doesNotContain("</textarea>");
+    assertThat(doc.select("script[type=application/ld+json]").html()).doesNotContain("</");
+  }
+
+  @Test
+  void dropsScriptLinksAndEscapesRawHtmlInMarkdown() {
+    assertThat(Markdown.html("[click](javascript:alert(1)) [ok](https://example.com)"))
+        .contains("href=\"\"")
+        .contains("href=\"https://example.com\"")
+        .doesNotContain("javascript:");
+    assertThat(Markdown.html("<script>alert(1)</script>\n\n<b onmouseover=x>"))
+        .doesNotContain("<script")
+        .doesNotContain("<b ")
+        .contains("&lt;script&gt;");
+  }
+
+  @Test
+  void anIncrementalBuildWritesOnlyWhatTheChangeTouches() throws IOException {
+    fx.builder().build(false);
+    Path file = fx.archive.root().resolve(SOURCE);
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("You are in one of the hardest", "You are in one of the toughest"));
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+    Map<String, Object> before = mtimes();
+    SiteBuilder.Report report = fx.builder().build(false);
+    assertThat(report.full()).isFalse();
+    Set<String> written = changedSince(before);
+    assertThat(written)
+        .containsExactlyInAnyOrder(
+            COLUMN,
+            "feed.xml",
+            "topics/new-manager/feed.xml",
+            "topics/team-conflict/feed.xml",
+            "topics/managing-peers/feed.xml");
+    assertThat(report.written()).isEqualTo(written.size());
+    assertThat(fx.read(COLUMN)).contains("one of the toughest");
+    assertThat(fx.builder().build(false).written()).as("a second build writes nothing").isZero();
+  }
+
+  @Test
+  void removesThePagesOfAColumnThatLeftTheArchive() throws IOException {
+    fx.builder().build(false);
+    Files.delete(fx.archive.root().resolve(SOURCE));
+    SiteBuilder.Report report = fx.builder().build(false);
+    assertThat(report.removed()).isGreaterThanOrEqualTo(3);
+    assertThat(fx.files())
+        .doesNotContain(
+            COLUMN,
+            "industries/software/index.html",
+            "topics/managing-peers/index.html",
+            "2025/03/index.html");
+    assertThat(fx.read("index.html")).doesNotContain("Leading the team");
+    assertThat(fx.read("sitemap.xml")).doesNotContain("leading-the-team");
+  }
+
+  @Test
+  void anInstanceTemplateReplacesTheShippedOneAndRebuildsEverything() throws IOException {
+    fx.builder().build(false);
+    Path override = fx.dir.resolve("templates/site/404.ftlh");
+    Files.createDirectories(override.getParent());
+    Files.writeString(
+        override,
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Lost</title></head><body><p>Lost at ${site.title}</p></body></html>");
+    SiteBuilder.Report report = fx.builder().build(false);
+    assertThat(report.full()).isTrue();
+    assertThat(fx.read("404.html")).contains("Lost at Coach&#39;s Corner");
+    assertThat(fx.read(COLUMN)).contains("Client profile");
+  }
+
+  @Test
+  void aTemplateErrorNamesTheTemplateTheLineAndTheColumn() throws IOException {
+    Path override = fx.dir.resolve("templates/site/column.ftlh");
+    Files.createDirectories(override.getParent());
+    Files.writeString(override, "<p>fine</p>\n<p>${column.no_such_thing}</p>\n");
+    assertThatThrownBy(() -> fx.builder().build(false))
+        .isInstanceOf(ColumnistException.class)
+        .hasMessageContaining("site/column.ftlh line 2")
+        .hasMessageContaining("(column 2025/");
+  }
+
+  @Test
+  void cleanRebuildsEverythingAndRemovesStrayFiles() throws IOException {
+    fx.builder().build(false);
+    Files.writeString(fx.publicDir().resolve("stray.html"), "old");
+    SiteBuilder.Report report = fx.builder().build(true);
+    assertThat(report.full()).isTrue();
+    assertThat(fx.files()).doesNotContain("stray.html").contains(COLUMN);
+  }
+
+  /** Each file's inode: an atomic write replaces it, so a changed key means a rewrite. */
+  private Map<String, Object> mtimes() throws IOException {
+    Map<String, Object> keys = new java.util.HashMap<>();
+    for (String f : fx.files()) {
+      keys.put(
+          f,
+          Files.readAttributes(
+                  fx.publicDir().resolve(f), java.nio.file.attribute.BasicFileAttributes.class)
+              .fileKey());
+    }
+    return keys;
+  }
+
+  private Set<String> changedSince(Map<String, Object> before) throws IOException {
+    Set<String> changed = new HashSet<>();
+    mtimes()
+        .forEach(
+            (f, key) -> {
+              if (!key.equals(before.get(f))) {
+                changed.add(f);
+              }
+            });
+    return changed;
+  }
+}

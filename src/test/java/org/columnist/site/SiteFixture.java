@@ -1,0 +1,56 @@
+package org.columnist.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.columnist.archive.Archive;
+import org.columnist.config.Config;
+import org.columnist.config.InstanceSkeleton;
+
+/**
+ * A fresh instance made by init (config, templates, the three sample columns) to build sites in.
+ */
+final class SiteFixture {
+  final Path dir;
+  final Config config;
+  final Archive archive;
+
+  SiteFixture(Path dir) {
+    this.dir = dir;
+    InstanceSkeleton.copyTo(dir);
+    config = Config.load(dir.resolve("config/columnist.yml"), Map.of());
+    archive = new Archive(config.paths().archive());
+  }
+
+  SiteBuilder builder() {
+    return new SiteBuilder(config, archive);
+  }
+
+  Path publicDir() {
+    return config.paths().publicDir();
+  }
+
+  /** Every file of the built site, relative to public/, sorted. */
+  List<String> files() {
+    try (Stream<Path> walk = Files.walk(publicDir())) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> publicDir().relativize(p).toString())
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String read(String page) {
+    try {
+      return Files.readString(publicDir().resolve(page));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package org.columnist.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreTest {
+  @TempDir Path dir;
+
+  @Test
+  void createsTheDatabaseWithEveryTableOfTheFlow() {
+    Store store = Store.open(dir.resolve("data/columnist.db"));
+    assertThat(dir.resolve("data/columnist.db")).exists();
+    assertThat(store.schemaVersion()).isEqualTo(migrations());
+    List<String> tables =
+        store.inTransaction(
+            c -> {
+              List<String> names = new ArrayList<>();
+              try (Statement s = c.createStatement();
+                  ResultSet rs =
+                      s.executeQuery(
+                          "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+                while (rs.next()) {
+                  names.add(rs.getString(1));
+                }
+              }
+              return names;
+            });
+    assertThat(tables)
+        .contains(
+            "messages",
+            "questions",
+            "attachments",
+            "drafts",
+            "draft_versions",
+            "audit_log",
+            "subscribers",
+            "outbox",
+            "users");
+  }
+
+  @Test
+  void usesWriteAheadLoggingAndForeignKeys() {
+    Store store = Store.open(dir.resolve("columnist.db"));
+    assertThat(pragma(store, "journal_mode")).isEqualTo("wal");
+    assertThat(pragma(store, "foreign_keys")).isEqualTo("1");
+    assertThat(pragma(store, "busy_timeout")).isEqualTo(String.valueOf(Store.BUSY_TIMEOUT_MS));
+  }
+
+  @Test
+  void reopeningKeepsDataAndDoesNotMigrateTwice() {
+    Path file = dir.resolve("columnist.db");
+    Store.open(file).inTransaction(c -> insertUser(c, "pat"));
+    Store again = Store.open(file);
+    assertThat(again.schemaVersion()).isEqualTo(migrations());
+    assertThat(count(again, "users")).isEqualTo(1);
+  }
+
+  @Test
+  void rollsBackAUnitOfWorkThatFails() {
+    Store store = Store.open(dir.resolve("columnist.db"));
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    c -> {
+                      insertUser(c, "pat");
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
+    assertThat(count(store, "users")).isZero();
+  }
+
+  @Test
+  void concurrentWritersWaitForEachOtherInsteadOfFailing() throws Exception {
+    Store store = Store.open(dir.resolve("columnist.db"));
+    Store other = Store.open(dir.resolve("columnist.db"));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> jobs = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String name = "user" + i;
+        Store target = i % 2 == 0 ? store : other;
+        jobs.add(pool.submit(() -> target.inTransaction(c -> insertUser(c, name))));
+      }
+      for (Future<?> job : jobs) {
+        job.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(count(store, "users")).isEqualTo(40);
+  }
+
+  private static Object insertUser(java.sql.Connection c, String name)
+      throws java.sql.SQLException {
+    try (var ps =
+        c.prepareStatement(
+            "INSERT INTO users(name, password_hash, created_at) VALUES (?, 'x', '2026-01-01T00:00:00Z')")) {
+      ps.setString(1, name);
+      ps.executeUpdate();
+    }
+    return null;
+  }
+
+  /** How many migrations ship: V1.sql, V2.sql, … */
+  private static int migrations() {
+    int n = 0;
+    while (StoreTest.class.getResource("/db/V" + (n + 1) + ".sql") != null) {
+      n++;
+    }
+    return n;
+  }
+
+  private static int count(Store store, String table) {
+    return Integer.parseInt(queryOne(store, "SELECT count(*) FROM " + table));
+  }
+
+  private static String pragma(Store store, String name) {
+    return queryOne(store, "PRAGMA " + name);
+  }
+
+  private static String queryOne(Store store, String sql) {
+    return store.inTransaction(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            return rs.getString(1);
+          }
+        });
+  }
+}

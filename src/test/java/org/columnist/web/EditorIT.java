@@ -1,0 +1,336 @@
+package org.columnist.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.columnist.archive.Archive;
+import org.columnist.browser.Browser;
+import org.columnist.config.Config;
+import org.columnist.config.InstanceSkeleton;
+import org.columnist.config.Templates;
+import org.columnist.mail.Intake;
+import org.columnist.mail.MailTemplates;
+import org.columnist.mail.Outbox;
+import org.columnist.queue.Queue;
+import org.columnist.search.SearchIndex;
+import org.columnist.search.SearchRequest;
+import org.columnist.site.SiteBuilder;
+import org.columnist.store.Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The editor over HTTP and in a real browser, on an instance fed by GreenMail. */
+class EditorIT {
+  @RegisterExtension
+  static final GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+  @TempDir Path dir;
+  Config config;
+  Store store;
+  SearchIndex index;
+  EditorServer editor;
+  String base;
+
+  @BeforeEach
+  void start() throws Exception {
+    greenMail.setUser("ask@column.example", "ask@column.example", "s3cret");
+    InstanceSkeleton.copyTo(dir);
+    Files.writeString(dir.resolve("pw"), "s3cret");
+    Path file = dir.resolve("config/columnist.yml");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            + "mail:\n  protocol: imap\n  host: 127.0.0.1\n  port: "
+            + greenMail.getImap().getPort()
+            + "\n  user: ask@column.example\n  password_file: pw\n");
+    config = Config.load(file, Map.of());
+    store = Store.open(config.paths().data().resolve("columnist.db"));
+    Archive archive = new Archive(config.paths().archive());
+    Outbox outbox = new Outbox(store, "ask@column.example", 8, Clock.systemUTC());
+    MailTemplates templates = new MailTemplates(new Templates(config.paths().templates()), config);
+    Queue queue = new Queue(store, archive, config, outbox, templates, Clock.systemUTC());
+    Accounts accounts = new Accounts(store, Clock.systemUTC());
+    accounts.add("pat", "correct horse battery".toCharArray());
+    index = SearchIndex.open(config.paths().data().resolve("index"), SearchIndex.DEFAULT_SYNONYMS);
+    Runnable afterPublish =
+        () -> {
+          index.update(archive);
+          new SiteBuilder(config, archive).build(false);
+        };
+    editor =
+        new EditorServer(config, store, queue, accounts, afterPublish, Clock.systemUTC())
+            .start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + editor.port();
+    GreenMailUtil.sendTextEmail(
+        "ask@column.example",
+        "Dana Reader <dana@example.com>",
+        "<script>alert('x')</script> My manager books meetings over lunch",
+        "Age: 38\n\nMy manager keeps booking meetings over lunch. <b>How</b> do I push back?",
+        greenMail.getSmtp().getServerSetup());
+    new Intake(
+            config.requireMailbox(),
+            store,
+            outbox,
+            templates,
+            "ask@column.example",
+            Clock.systemUTC())
+        .pollOnce();
+  }
+
+  @AfterEach
+  void stop() {
+    editor.close();
+    index.close();
+  }
+
+  static HttpClient client() {
+    return HttpClient.newBuilder()
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  HttpResponse<String> send(HttpClient http, String method, String path, Map<String, String> form)
+      throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    b =
+        method.equals("GET")
+            ? b.GET()
+            : b.header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void everyRouteButLoginRefusesAnAnonymousRequest() throws Exception {
+    for (String route : EditorServer.ROUTES) {
+      String method = route.split(" ")[0];
+      String path = route.split(" ")[1].replace("{id}", "1").replace("{action}", "accept");
+      HttpResponse<String> r = send(client(), method, path, Map.of("title", "x", "version", "1"));
+      assertThat(r.statusCode()).as(route).isIn(302, 401);
+      if (r.statusCode() == 302) {
+        assertThat(r.headers().firstValue("location").orElse("")).as(route).startsWith("/login");
+      }
+    }
+    assertThat(send(client(), "GET", "/login", Map.of()).statusCode()).isEqualTo(200);
+    assertThat(stateOfTheQuestion()).isEqualTo("new");
+  }
+
+  String stateOfTheQuestion() {
+    return store.inTransaction(
+        db ->
+            org.columnist.store.Sql.one(db, "SELECT state FROM questions", rs -> rs.getString(1))
+                .orElseThrow());
+  }
+
+  @Test
+  void showsTheOriginalHtmlCleanedOfScriptsAndImages() throws Exception {
+    GreenMailUtil.sendMessageBody(
+        "ask@column.example",
+        "Lee <lee@example.com>",
+        "HTML only",
+        "<p>My <b>boss</b> shouts.</p><script>alert(1)</script><img src=\"https://tracker.example/p.gif\">",
+        "text/html; charset=UTF-8",
+        greenMail.getSmtp().getServerSetup());
+    new Intake(
+            config.requireMailbox(),
+            store,
+            new Outbox(store, "ask@column.example", 8, Clock.systemUTC()),
+            new MailTemplates(new Templates(config.paths().templates()), config),
+            "ask@column.example",
+            Clock.systemUTC())
+        .pollOnce();
+    HttpClient http = client();
+    send(http, "POST", "/login", Map.of("name", "pat", "password", "correct horse battery"));
+    String page = send(http, "GET", "/questions/2", Map.of()).body();
+    assertThat(page)
+        .contains("<details>")
+        .contains("<b>boss</b>")
+        .doesNotContain("<script>alert")
+        .doesNotContain("<img")
+        .doesNotContain("tracker.example");
+  }
+
+  @Test
+  void textTypedWhenTheSessionRanOutComesBackAfterLogin() throws Exception {
+    HttpClient http = client();
+    send(http, "POST", "/login", Map.of("name", "pat", "password", "correct horse battery"));
+    String csrf =
+        org.jsoup.Jsoup.parse(send(http, "GET", "/questions/1", Map.of()).body())
+            .select("input[name=csrf]")
+            .attr("value");
+    send(http, "POST", "/questions/1/accept", Map.of("csrf", csrf));
+    send(http, "POST", "/logout", Map.of("csrf", csrf)); // the session is gone, as after a timeout
+    HttpResponse<String> lost =
+        send(
+            http,
+            "POST",
+            "/drafts/1",
+            Map.of(
+                "csrf",
+                csrf,
+                "version",
+                "1",
+                "title",
+                "Typed while away",
+                "answer",
+                "Words not to lose."));
+    assertThat(lost.statusCode()).isEqualTo(302);
+    String next =
+        java.net.URLDecoder.decode(
+            lost.headers().firstValue("location").orElseThrow().replace("/login?next=", ""),
+            StandardCharsets.UTF_8);
+    assertThat(next).startsWith("/drafts/1?rescue=");
+    HttpResponse<String> login =
+        send(
+            http,
+            "POST",
+            "/login",
+            Map.of("name", "pat", "password", "correct horse battery", "next", next));
+    assertThat(login.headers().firstValue("location")).contains(next);
+    String page = send(http, "GET", next, Map.of()).body();
+    assertThat(page)
+        .contains("Your unsaved text is back")
+        .contains("Typed while away")
+        .contains("Words not to lose.");
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() throws Exception {
+    HttpClient http = client();
+    HttpResponse<String> wrong =
+        send(http, "POST", "/login", Map.of("name", "pat", "password", "wrong password!"));
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.body()).contains("Wrong name or password.");
+    for (int i = 0; i < 4; i++) {
+      send(http, "POST", "/login", Map.of("name", "pat", "password", "wrong password!"));
+    }
+    HttpResponse<String> throttled =
+        send(http, "POST", "/login", Map.of("name", "pat", "password", "correct horse battery"));
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.body()).contains("Too many failed attempts");
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyAndSameSiteAndFormsNeedTheirToken() throws Exception {
+    HttpClient http = client();
+    HttpResponse<String> login =
+        send(
+            http,
+            "POST",
+            "/login",
+            Map.of(
+                "name",
+                "pat",
+                "password",
+                "correct horse battery",
+                "next",
+                "https://evil.example/"));
+    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(login.headers().firstValue("location").orElse("")).isEqualTo("/");
+    String cookie =
+        login.headers().allValues("set-cookie").stream()
+            .filter(c -> c.startsWith("columnist_editor="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+    HttpResponse<String> forged = send(http, "POST", "/questions/1/accept", Map.of());
+    assertThat(forged.statusCode()).isEqualTo(403);
+    HttpResponse<String> wrongToken =
+        send(http, "POST", "/questions/1/spam", Map.of("csrf", "guess"));
+    assertThat(wrongToken.statusCode()).isEqualTo(403);
+    assertThat(stateOfTheQuestion()).isEqualTo("new");
+    assertThat(send(http, "GET", "/", Map.of()).headers().firstValue("x-frame-options"))
+        .contains("DENY");
+  }
+
+  @Test
+  void aCoachAcceptsWritesPreviewsAndPublishesInTheBrowser() throws Exception {
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
+      browser.screenshot(base + "/login", "editor-login", 1280, 900);
+      d.findElement(By.id("name")).sendKeys("pat");
+      d.findElement(By.id("password")).sendKeys("wrong password!");
+      d.findElement(By.cssSelector("form button")).click();
+      assertThat(d.findElement(By.cssSelector(".error")).getText())
+          .contains("Wrong name or password");
+      d.findElement(By.id("name")).clear();
+      d.findElement(By.id("name")).sendKeys("pat");
+      d.findElement(By.id("password")).sendKeys("correct horse battery");
+      d.findElement(By.cssSelector("form button")).click();
+      wait.until(x -> x.getCurrentUrl().equals(base + "/"));
+      browser.save("editor-queue");
+      WebElement link = d.findElement(By.cssSelector("table a"));
+      assertThat(link.getText()).contains("<script>alert('x')</script>");
+      link.click();
+      browser.save("editor-question");
+      assertThat(d.findElement(By.cssSelector("h1")).getText()).startsWith("<script>");
+      assertThat(d.findElement(By.cssSelector(".text")).getText()).contains("<b>How</b>");
+      d.findElement(By.xpath("//button[text()='Accept and start the draft']")).click();
+      wait.until(x -> x.getCurrentUrl().contains("/drafts/"));
+      WebElement title = d.findElement(By.id("title"));
+      title.clear();
+      title.sendKeys("Lunch is yours");
+      d.findElement(By.id("answer")).sendKeys("Protect your lunch hour.");
+      d.findElement(By.id("inner_game")).sendKeys("You are allowed a break.");
+      d.findElement(By.id("outer_game")).sendKeys("Propose a meeting-free hour.");
+      d.findElement(By.id("last_word")).sendKeys("Ask once, clearly.");
+      d.findElement(By.xpath("//button[text()='Preview']")).click();
+      d.switchTo().frame(d.findElement(By.cssSelector("iframe[name=preview]")));
+      wait.until(
+          x ->
+              !x.findElements(By.cssSelector("h1")).isEmpty()
+                  && x.findElement(By.cssSelector("h1")).getText().equals("Lunch is yours"));
+      d.switchTo().defaultContent();
+      browser.save("editor-draft-preview");
+      d.findElement(By.xpath("//button[text()='Save']")).click();
+      wait.until(
+          x -> x.findElement(By.cssSelector(".flash")).getText().startsWith("Saved as version 2"));
+      d.findElement(By.xpath("//button[text()='Submit for review']")).click();
+      wait.until(x -> x.findElement(By.cssSelector(".flash")).getText().contains("in_review"));
+      d.findElement(By.xpath("//button[text()='Publish now']")).click();
+      wait.until(x -> x.findElement(By.cssSelector(".flash")).getText().startsWith("Published:"));
+      browser.save("editor-published");
+      String url =
+          d.findElement(By.cssSelector(".flash")).getText().replace("Published: ", "").strip();
+      String path = URI.create(url).getPath();
+      assertThat(config.paths().publicDir().resolve(path.substring(1) + "index.html"))
+          .content()
+          .contains("Protect your lunch hour.");
+      assertThat(index.search(SearchRequest.of("meeting-free hour")).hits())
+          .extracting(h -> h.title())
+          .contains("Lunch is yours");
+      browser.screenshot(base + "/", "editor-queue-phone", 390, 900);
+      browser.screenshot(base + "/mail", "editor-mail", 1280, 900);
+    }
+  }
+}
