@@ -31,19 +31,21 @@ class RunIT {
   static final GreenMailExtension greenMail =
       new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
+  /**
+   * Port 0: the system picks free ports as the servers bind. A port found free beforehand may be
+   * taken by any outgoing connection before the daemon binds it.
+   */
+  private static final String ANY_PORTS = "server:\n  public: 127.0.0.1:0\n  editor: 127.0.0.1:0\n";
+
+  private static final java.util.regex.Pattern RUNNING =
+      java.util.regex.Pattern.compile("site and search at http://127\\.0\\.0\\.1:(\\d+)/");
+
   @TempDir Path dir;
 
   @Test
   void aSigtermDuringIntakeLosesNothingAndTheRestartTakesInTheRest() throws Exception {
     String config = MailInstance.create(dir, greenMail);
-    Files.writeString(
-        Path.of(config),
-        Files.readString(Path.of(config))
-            + "server:\n  public: 127.0.0.1:"
-            + freePort()
-            + "\n  editor: 127.0.0.1:"
-            + freePort()
-            + "\n");
+    Files.writeString(Path.of(config), Files.readString(Path.of(config)) + ANY_PORTS);
     GreenMailUser user = greenMail.getUserManager().getUser("ask@column.example");
     int count = 4000;
     Session session = Session.getInstance(new Properties());
@@ -98,18 +100,10 @@ class RunIT {
   @Test
   void aFailingRelayIsReportedWhileTheRestKeepsServing() throws Exception {
     String config = MailInstance.create(dir, greenMail);
-    int publicPort = freePort();
     String text =
         Files.readString(Path.of(config))
             .replace("port: " + greenMail.getSmtp().getPort(), "port: " + freePort());
-    Files.writeString(
-        Path.of(config),
-        text
-            + "server:\n  public: 127.0.0.1:"
-            + publicPort
-            + "\n  editor: 127.0.0.1:"
-            + freePort()
-            + "\n");
+    Files.writeString(Path.of(config), text + ANY_PORTS);
     com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail(
         "ask@column.example",
         "reader@example.com",
@@ -122,6 +116,7 @@ class RunIT {
             .redirectOutput(dir.resolve("run.log").toFile())
             .start();
     try {
+      int publicPort = publicPort(dir.resolve("run.log"));
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
       String health = "";
       for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -166,6 +161,19 @@ class RunIT {
   private static int messages(Store store) {
     return store.inTransaction(
         db -> Sql.one(db, "SELECT count(*) FROM messages", rs -> rs.getInt(1)).orElseThrow());
+  }
+
+  /** The public server's port, from the line 'columnist run' prints once it listens. */
+  private static int publicPort(Path log) throws Exception {
+    for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        System.nanoTime() < end; ) {
+      java.util.regex.Matcher m = RUNNING.matcher(Files.exists(log) ? Files.readString(log) : "");
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("'columnist run' did not start:\n" + Files.readString(log));
   }
 
   private static int freePort() throws Exception {
