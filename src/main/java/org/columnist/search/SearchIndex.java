@@ -60,13 +60,31 @@ public final class SearchIndex implements AutoCloseable {
   static final String PATH = "path";
   static final String EXCERPT = "excerpt";
   static final String SPELL = "spell";
+  static final String ALL = "all";
   static final List<String> SECTIONS =
       List.of("question", "answer", "inner_game", "outer_game", "last_word");
+
+  /**
+   * What the documents hold, in each commit's user data: an index written by a version with other
+   * fields is rebuilt by the next update.
+   */
+  private static final String SCHEMA = "2";
 
   /** The synonym groups used when the config names none. */
   public static final List<String> DEFAULT_SYNONYMS = Analyzers.DEFAULT_SYNONYMS;
 
   private static final System.Logger LOG = System.getLogger("search");
+
+  // Which columns contain a word, and nothing else: enough to count the hits of a query.
+  private static final org.apache.lucene.document.FieldType DOCS_ONLY =
+      new org.apache.lucene.document.FieldType();
+
+  static {
+    DOCS_ONLY.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS);
+    DOCS_ONLY.setTokenized(true);
+    DOCS_ONLY.setOmitNorms(true);
+    DOCS_ONLY.freeze();
+  }
 
   // Offsets in the postings let the highlighter find passages without re-analysing the text.
   private static final org.apache.lucene.document.FieldType WITH_OFFSETS =
@@ -89,7 +107,7 @@ public final class SearchIndex implements AutoCloseable {
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
-    this.searcher = new Searcher(searchers, facets, synonyms);
+    this.searcher = new Searcher(searchers, synonyms);
   }
 
   /** Opens the index at {@code dir} to update and search it (one writer per index at a time). */
@@ -170,11 +188,18 @@ public final class SearchIndex implements AutoCloseable {
     return searcher.related(slug, count);
   }
 
-  private UpdateReport sync(Archive archive, boolean rebuild) {
+  private UpdateReport sync(Archive archive, boolean rebuildAsked) {
+    boolean rebuild = rebuildAsked;
     if (writer == null) {
       throw new IllegalStateException("this index was opened for searching only");
     }
     try {
+      if (!rebuild && !SCHEMA.equals(schema()) && writer.getDocStats().numDocs > 0) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "the search index was written by another version of columnist: rebuilding it");
+        rebuild = true;
+      }
       Map<String, String[]> known = rebuild ? Map.of() : known();
       if (rebuild) {
         writer.deleteAll();
@@ -220,12 +245,26 @@ public final class SearchIndex implements AutoCloseable {
           deleted++;
         }
       }
+      writer.setLiveCommitData(Map.of("schema", SCHEMA).entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
       return new UpdateReport(added, updated, deleted, unchanged);
     } catch (IOException e) {
       throw new ColumnistException("cannot update the search index: " + e.getMessage(), e);
     }
+  }
+
+  /** The schema of the last commit: null for an empty index or one older than schemas. */
+  private String schema() throws IOException {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) {
+        if (e.getKey().equals("schema")) {
+          return e.getValue();
+        }
+      }
+    }
+    return null;
   }
 
   /** source → {hash, stamp} of every indexed column. */
@@ -277,13 +316,21 @@ public final class SearchIndex implements AutoCloseable {
             PATH,
             String.format(
                 "%04d/%02d/%s/", c.date().getYear(), c.date().getMonthValue(), c.slug())));
-    StringBuilder all = new StringBuilder(c.title()).append('\n').append(c.client().issue());
+    StringBuilder words = new StringBuilder(c.title()).append('\n').append(c.client().issue());
     for (int i = 0; i < SECTIONS.size(); i++) {
       String text = c.section(Section.values()[i]);
       doc.add(new Field(SECTIONS.get(i), text, WITH_OFFSETS));
-      all.append('\n').append(text);
+      words.append('\n').append(text);
     }
-    doc.add(new TextField(SPELL, all.toString(), Field.Store.NO));
+    doc.add(new TextField(SPELL, words.toString(), Field.Store.NO));
+    // Every field a word can be searched in: see Searcher.countable.
+    StringBuilder all = new StringBuilder(words).append('\n').append(String.join(" . ", c.tags()));
+    for (String value : new String[] {c.client().industry(), c.client().title()}) {
+      if (value != null) {
+        all.append('\n').append(value);
+      }
+    }
+    doc.add(new Field(ALL, all.toString(), DOCS_ONLY));
     return doc;
   }
 

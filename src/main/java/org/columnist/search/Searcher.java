@@ -3,7 +3,6 @@ package org.columnist.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,21 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -35,6 +26,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -50,6 +42,7 @@ import org.columnist.ColumnistException;
  * facets, highlighted snippets, spelling correction and related columns.
  */
 final class Searcher {
+  // The fields the parser seeks each word in; SearchIndex.ALL holds all of them.
   private static final Map<String, Float> WEIGHTS =
       Map.of(
           SearchIndex.TITLE,
@@ -86,17 +79,14 @@ final class Searcher {
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
 
   private final SearcherManager searchers;
-  private final FacetsConfig facets;
   private final Analyzer queryAnalyzer;
   private final Analyzer indexAnalyzer = Analyzers.index();
   private final DirectSpellChecker spelling = new DirectSpellChecker();
   private final java.util.Set<String> synonymWords;
-  private IndexReader facetReader;
-  private SortedSetDocValuesReaderState facetState;
+  private FacetTable facetTable;
 
-  Searcher(SearcherManager searchers, FacetsConfig facets, List<String> synonyms) {
+  Searcher(SearcherManager searchers, List<String> synonyms) {
     this.searchers = searchers;
-    this.facets = facets;
     this.queryAnalyzer = Analyzers.query(synonyms);
     // A word with synonyms is not a typo even if no column uses it: its synonyms will match.
     this.synonymWords =
@@ -114,14 +104,13 @@ final class Searcher {
         Query query = parse(q);
         Matches matches = run(s, filtered(query, request), wanted, request.byDate() || q.isBlank());
         // Misspelled words are corrected only when the query as typed finds little.
-        String corrected = matches.total() < 3 ? correct(s.getIndexReader(), q) : null;
+        String corrected = matches.counts().total() < 3 ? correct(s.getIndexReader(), q) : null;
         if (corrected != null) {
           query = parse(corrected);
           matches = run(s, filtered(query, request), wanted, request.byDate());
         }
         TopDocs top = matches.top();
-        FacetsCollector collector = matches.facets();
-        long total = matches.total();
+        long total = matches.counts().total();
         ScoreDoc[] page =
             Arrays.copyOfRange(
                 top.scoreDocs,
@@ -139,7 +128,7 @@ final class Searcher {
             request.page(),
             pages,
             hits,
-            facetCounts(s, collector));
+            matches.facets().top(matches.counts()));
       } finally {
         searchers.release(s);
       }
@@ -148,23 +137,78 @@ final class Searcher {
     }
   }
 
-  private record Matches(TopDocs top, FacetsCollector facets, long total) {}
+  private record Matches(TopDocs top, FacetTable facets, FacetTable.Counts counts) {}
 
   /**
-   * The best {@code wanted} hits, and every hit for the facets. Two passes: the ranking one skips
-   * documents that cannot reach the top (block-max WAND), the counting one does not score.
+   * The best {@code wanted} hits, and every hit for the total and the facets. Two passes: the
+   * ranking one skips columns that cannot reach the top (block-max WAND); the counting one visits
+   * every hit without scoring, with a cheaper query that matches the same columns.
    */
-  private static Matches run(IndexSearcher s, Query query, int wanted, boolean byDate)
-      throws IOException {
+  private Matches run(IndexSearcher s, Query query, int wanted, boolean byDate) throws IOException {
     TopDocs top =
         byDate
             ? s.search(
                 query, wanted, new Sort(new SortField(SearchIndex.DATE, SortField.Type.LONG, true)))
             : s.search(query, wanted);
-    FacetsCollector facets =
-        s.search(new ConstantScoreQuery(query), new FacetsCollectorManager(false));
-    long total = facets.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-    return new Matches(top, facets, total);
+    FacetTable facets = facetTable(s.getIndexReader());
+    FacetTable.Counts counts = s.search(new ConstantScoreQuery(countable(query)), facets.counter());
+    return new Matches(top, facets, counts);
+  }
+
+  /**
+   * A query matching the same columns, cheaper to run: a word the parser seeks in each of the ten
+   * fields is sought once in the field that holds them all. What must match within one field (a
+   * phrase, the words of a multi-word synonym) stays as it is.
+   */
+  private static Query countable(Query query) {
+    if (query instanceof BoostQuery boost) {
+      return countable(boost.getQuery());
+    }
+    if (query instanceof TermQuery term && WEIGHTS.containsKey(term.getTerm().field())) {
+      return new TermQuery(new Term(SearchIndex.ALL, term.getTerm().bytes()));
+    }
+    if (query instanceof SynonymQuery synonyms && WEIGHTS.containsKey(synonyms.getField())) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (Term t : synonyms.getTerms()) {
+        any.add(new TermQuery(new Term(SearchIndex.ALL, t.bytes())), BooleanClause.Occur.SHOULD);
+      }
+      return any.build();
+    }
+    if (query instanceof BooleanQuery b && !withinOneField(b)) {
+      java.util.Set<BooleanClause> clauses = new java.util.LinkedHashSet<>();
+      for (BooleanClause c : b.clauses()) {
+        clauses.add(new BooleanClause(countable(c.getQuery()), c.getOccur()));
+      }
+      BooleanQuery.Builder rebuilt =
+          new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+      clauses.forEach(rebuilt::add);
+      return rebuilt.build();
+    }
+    return query;
+  }
+
+  /** A conjunction on one field only: its clauses must match within that field. */
+  private static boolean withinOneField(BooleanQuery b) {
+    boolean conjunction =
+        b.getMinimumNumberShouldMatch() > 0
+            || b.clauses().stream()
+                .anyMatch(
+                    c ->
+                        c.getOccur() == BooleanClause.Occur.MUST
+                            || c.getOccur() == BooleanClause.Occur.FILTER);
+    if (!conjunction) {
+      return false;
+    }
+    java.util.Set<String> fields = new java.util.HashSet<>();
+    b.visit(
+        new org.apache.lucene.search.QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            fields.add(field);
+            return true;
+          }
+        });
+    return fields.size() == 1;
   }
 
   List<Hit> related(String slug, int count) {
@@ -238,13 +282,29 @@ final class Searcher {
     }
     m.appendTail(rest);
     Query positive =
-        rest.toString().isBlank() ? new MatchAllDocsQuery() : parseOrFallback(rest.toString());
+        rest.toString().isBlank()
+            ? new MatchAllDocsQuery()
+            : withoutRepeats(parseOrFallback(rest.toString()));
     if (excluded.isEmpty()) {
       return positive;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(positive, BooleanClause.Occur.MUST);
     excluded.forEach(x -> b.add(x, BooleanClause.Occur.MUST_NOT));
     return b.build();
+  }
+
+  /**
+   * A word typed twice ("trust trust") or in two forms of one stem counts once: repeated, a word
+   * every column uses kept the ranking from skipping any column, five times slower.
+   */
+  private static Query withoutRepeats(Query query) {
+    if (!(query instanceof BooleanQuery b)) {
+      return query;
+    }
+    BooleanQuery.Builder distinct =
+        new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+    new java.util.LinkedHashSet<>(b.clauses()).forEach(distinct::add);
+    return distinct.build();
   }
 
   private Query parseOrFallback(String text) {
@@ -344,6 +404,8 @@ final class Searcher {
           UnifiedHighlighter.builder(s, indexAnalyzer)
               .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
               .withMaxLength(20_000)
+              // Weight matches re-run the query per hit: three times the cost, no better snippets.
+              .withWeightMatches(false)
               .build();
       int[] passages = new int[fields.length];
       Arrays.fill(passages, 1);
@@ -388,55 +450,12 @@ final class Searcher {
         text);
   }
 
-  private Map<String, List<Results.FacetCount>> facetCounts(
-      IndexSearcher s, FacetsCollector collector) throws IOException {
-    Map<String, List<Results.FacetCount>> counts = new LinkedHashMap<>();
-    SortedSetDocValuesReaderState state = facetState(s.getIndexReader());
-    if (state == null) {
-      return Map.of(
-          SearchIndex.TAGS,
-          List.of(),
-          SearchIndex.INDUSTRY,
-          List.of(),
-          SearchIndex.YEAR,
-          List.of());
+  // Decoding every column's facet values takes a while: once per reader, not per search.
+  private synchronized FacetTable facetTable(IndexReader reader) throws IOException {
+    if (facetTable == null || !facetTable.isFor(reader)) {
+      facetTable = FacetTable.of(reader);
     }
-    Facets f = new SortedSetDocValuesFacetCounts(state, collector);
-    for (String dim : List.of(SearchIndex.TAGS, SearchIndex.INDUSTRY, SearchIndex.YEAR)) {
-      List<Results.FacetCount> values = new ArrayList<>();
-      FacetResult result =
-          dimensionIn(state, dim)
-              ? f.getTopChildren(dim.equals(SearchIndex.YEAR) ? 50 : 20, dim)
-              : null;
-      if (result != null) {
-        for (LabelAndValue lv : result.labelValues) {
-          values.add(new Results.FacetCount(lv.label, lv.value.intValue()));
-        }
-      }
-      if (dim.equals(SearchIndex.YEAR)) {
-        values.sort((a, b) -> b.value().compareTo(a.value()));
-      }
-      counts.put(dim, values);
-    }
-    return counts;
-  }
-
-  private static boolean dimensionIn(SortedSetDocValuesReaderState state, String dim) {
-    return state.getOrdRange(dim) != null;
-  }
-
-  // Building the facet state reads the whole ordinal map: once per reader, not per search.
-  private synchronized SortedSetDocValuesReaderState facetState(IndexReader reader)
-      throws IOException {
-    if (reader != facetReader) {
-      try {
-        facetState = new DefaultSortedSetDocValuesReaderState(reader, facets);
-      } catch (IllegalArgumentException e) {
-        facetState = null; // an empty index has no facet field yet
-      }
-      facetReader = reader;
-    }
-    return facetState;
+    return facetTable;
   }
 
   private static String escape(String text) {

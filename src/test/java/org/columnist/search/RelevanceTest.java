@@ -73,4 +73,38 @@ class RelevanceTest {
         index.search(SearchRequest.of(query)).hits().stream().limit(3).map(Hit::slug).toList();
     assertThat(top).as("top 3 for %s", query).contains(expected);
   }
+
+  static Stream<String> allSyntax() throws IOException {
+    return Stream.concat(
+        queries().map(a -> (String) a.get()[0]),
+        Stream.of(
+            "laid off",
+            "burned out",
+            "pay rise",
+            "\"difficult conversation\"",
+            "boss -client",
+            "nurse OR teacher",
+            "boss AND deadline",
+            "managment",
+            "co-worker credit",
+            "the"));
+  }
+
+  /**
+   * The total comes from a cheaper query than the ranking's (one field for all): paging through
+   * every ranked hit must find exactly that many columns.
+   */
+  @ParameterizedTest
+  @MethodSource("allSyntax")
+  void theTotalIsTheNumberOfRankedHits(String query) {
+    Results first = index.search(SearchRequest.of(query));
+    java.util.Set<String> ranked = new java.util.HashSet<>();
+    for (int page = 1; page <= first.pages(); page++) {
+      index
+          .search(new SearchRequest(query, null, null, null, false, page))
+          .hits()
+          .forEach(h -> assertThat(ranked.add(h.slug())).as("%s twice", h.slug()).isTrue());
+    }
+    assertThat(ranked).as(query).hasSize((int) first.total());
+  }
 }

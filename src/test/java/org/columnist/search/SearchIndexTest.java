@@ -7,12 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.columnist.archive.Archive;
+import org.columnist.column.ClientProfile;
+import org.columnist.column.Column;
+import org.columnist.column.Section;
 import org.columnist.config.InstanceSkeleton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +64,29 @@ class SearchIndexTest {
         .extracting(Hit::slug)
         .doesNotContain("leading-the-team-you-used-to-be-part-of");
     assertThat(index.rebuild(archive)).isEqualTo(new SearchIndex.UpdateReport(3, 0, 0, 0));
+  }
+
+  @Test
+  void rebuildsAnIndexWrittenByAnotherVersion() throws Exception {
+    index.close();
+    Path dirOfIndex = dir.resolve("data/index");
+    try (var old =
+        new org.apache.lucene.index.IndexWriter(
+            org.apache.lucene.store.FSDirectory.open(dirOfIndex),
+            new org.apache.lucene.index.IndexWriterConfig())) {
+      var doc = new org.apache.lucene.document.Document();
+      doc.add(
+          new org.apache.lucene.document.StringField(
+              "source",
+              "2025/03/leading-the-team-you-used-to-be-part-of.md",
+              org.apache.lucene.document.Field.Store.YES));
+      old.addDocument(doc); // no schema in its commit, none of today's fields
+      old.commit();
+    }
+    index = SearchIndex.open(dirOfIndex, SearchIndex.DEFAULT_SYNONYMS);
+    assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(3, 0, 0, 0));
+    assertThat(index.search(SearchRequest.of("")).total()).isEqualTo(3);
+    assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(0, 0, 0, 3));
   }
 
   @Test
@@ -104,6 +135,96 @@ class SearchIndexTest {
     assertThat(index.search(new SearchRequest("", null, "software", null, false, 1)).total())
         .isEqualTo(1);
     assertThat(index.search(new SearchRequest("", null, null, 2019, false, 1)).total()).isZero();
+  }
+
+  @Test
+  void facetCountsAreExactOverSegmentsAndUpdatedColumns() {
+    Map<String, Column> columns = new TreeMap<>();
+    for (int i = 0; i < 120; i++) {
+      columns.put("c" + i, facetColumn(i, "t" + i % 23, "u" + i % 2));
+      if (i % 30 == 29) {
+        columns.values().forEach(archive::write);
+        index.update(archive); // a commit, a segment
+      }
+    }
+    for (int i = 0; i < 120; i += 12) {
+      columns.put("c" + i, facetColumn(i, "renamed"));
+      archive.write(columns.get("c" + i));
+    }
+    index.update(archive); // leaves deleted documents in the older segments
+    archive.entries().stream()
+        .filter(e -> !e.file().getFileName().toString().startsWith("c"))
+        .forEach(e -> delete(e.file()));
+    index.update(archive);
+
+    assertThat(index.search(SearchRequest.of("")).facets())
+        .isEqualTo(expectedFacets(columns.values()));
+    assertThat(index.search(SearchRequest.of("zebras")).facets())
+        .isEqualTo(
+            expectedFacets(
+                columns.values().stream()
+                    .filter(c -> c.section(Section.ANSWER).contains("zebras"))
+                    .toList()));
+    Results renamed = index.search(new SearchRequest("", "renamed", null, null, false, 1));
+    assertThat(renamed.total()).isEqualTo(10);
+    assertThat(renamed.facets().get("tags")).containsExactly(new Results.FacetCount("renamed", 10));
+  }
+
+  private static Column facetColumn(int i, String... tags) {
+    return aColumn()
+        .withSlug("c" + i)
+        .withDate(LocalDate.of(1990 + i % 30, 1 + i % 12, 1))
+        .withTags(tags)
+        .withClient(
+            new ClientProfile(
+                "Sam",
+                30,
+                "Analyst",
+                2,
+                1,
+                List.of("Banking", "Retail", "Media").get(i % 3),
+                "Pay"))
+        .withAnswer(i % 4 == 0 ? "A word about zebras." : "A word about giraffes.")
+        .build();
+  }
+
+  /** At most 20 topics and industries, most frequent first; at most 50 years, newest first. */
+  private static Map<String, List<Results.FacetCount>> expectedFacets(Collection<Column> columns) {
+    Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    for (Column c : columns) {
+      c.tags()
+          .forEach(
+              t -> counts.computeIfAbsent("tags", k -> new TreeMap<>()).merge(t, 1, Integer::sum));
+      counts
+          .computeIfAbsent("industry", k -> new TreeMap<>())
+          .merge(c.client().industry(), 1, Integer::sum);
+      counts
+          .computeIfAbsent("year", k -> new TreeMap<>())
+          .merge(String.valueOf(c.date().getYear()), 1, Integer::sum);
+    }
+    Map<String, List<Results.FacetCount>> expected = new LinkedHashMap<>();
+    for (String dim : List.of("tags", "industry", "year")) {
+      List<Results.FacetCount> values =
+          counts.getOrDefault(dim, Map.of()).entrySet().stream()
+              .map(e -> new Results.FacetCount(e.getKey(), e.getValue()))
+              .sorted(Comparator.comparing(Results.FacetCount::count).reversed())
+              .limit(dim.equals("year") ? 50 : 20)
+              .sorted(
+                  dim.equals("year")
+                      ? Comparator.comparing(Results.FacetCount::value).reversed()
+                      : Comparator.comparing(Results.FacetCount::count).reversed())
+              .toList();
+      expected.put(dim, values);
+    }
+    return expected;
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.delete(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
