@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       QueueCommand.Schedule.class,
       QueueCommand.Publish.class,
       QueueCommand.Republish.class,
-      QueueCommand.Merge.class
+      QueueCommand.Merge.class,
+      QueueCommand.Notice.class
     })
 final class QueueCommand {
 
@@ -116,25 +117,7 @@ final class QueueCommand {
     public void run() {
       Queue.Details d = queue().show(id);
       if (!reveal) {
-        d =
-            new Queue.Details(
-                d.id(),
-                d.state(),
-                d.version(),
-                d.origin(),
-                Mask.address(d.senderAddress()),
-                Mask.name(d.senderName()),
-                d.subject(),
-                d.text(),
-                d.received(),
-                d.scheduledFor(),
-                d.publishedAt(),
-                d.url(),
-                d.mergedInto(),
-                d.attachments(),
-                d.followUps(),
-                d.draft(),
-                d.history());
+        d = d.masked();
       }
       if (json) {
         Json.print(out(), d);
@@ -152,6 +135,11 @@ final class QueueCommand {
             reveal ? "" : "   (--reveal to show)");
       }
       out.printf("Subject: %s%n", d.subject());
+      if ("mail".equals(d.origin())) {
+        out.printf(
+            "Notice when published: %s%n",
+            d.notifyReader() ? "yes" : "no (the reader asked not to be told)");
+      }
       if (d.scheduledFor() != null) {
         out.printf("Scheduled for: %s%n", d.scheduledFor());
       }
@@ -233,6 +221,32 @@ final class QueueCommand {
     public void run() {
       queue().move(id, transition(), actor.actor(), note);
       out().printf("Question %d is now %s.%n", id, transition().to());
+    }
+  }
+
+  @Command(
+      name = "notice",
+      description =
+          "Whether the reader is mailed when their column is published (on by default; off when"
+              + " they ask not to be told).")
+  static final class Notice extends Verb implements Runnable {
+    @Parameters(index = "0", paramLabel = "ID")
+    long id;
+
+    @Parameters(index = "1", paramLabel = "on|off")
+    String value;
+
+    @Override
+    public void run() {
+      if (!value.equals("on") && !value.equals("off")) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "say 'on' or 'off', not '" + value + "'");
+      }
+      queue().tellReader(id, value.equals("on"), actor.actor());
+      out()
+          .printf(
+              "Question %d: the reader %s be told when it is published.%n",
+              id, value.equals("on") ? "will" : "will not");
     }
   }
 

@@ -86,10 +86,35 @@ public final class Queue {
       String publishedAt,
       String url,
       Long mergedInto,
+      boolean notifyReader,
       List<Attachment> attachments,
       List<MailLog.FollowUp> followUps,
       Draft draft,
-      List<Event> history) {}
+      List<Event> history) {
+
+    /** The same with the reader's address and name masked. */
+    public Details masked() {
+      return new Details(
+          id,
+          state,
+          version,
+          origin,
+          Mask.address(senderAddress),
+          Mask.name(senderName),
+          subject,
+          text,
+          received,
+          scheduledFor,
+          publishedAt,
+          url,
+          mergedInto,
+          notifyReader,
+          attachments,
+          followUps,
+          draft,
+          history);
+    }
+  }
 
   public record Attachment(String name, String type, long size) {}
 
@@ -164,6 +189,7 @@ public final class Queue {
                   q.publishedAt(),
                   q.url(),
                   q.mergedInto(),
+                  q.notifyReader(),
                   attachments,
                   List.of(),
                   draft,
@@ -184,6 +210,7 @@ public final class Queue {
         details.publishedAt(),
         details.url(),
         details.mergedInto(),
+        details.notifyReader(),
         details.attachments(),
         followUps,
         details.draft(),
@@ -229,6 +256,48 @@ public final class Queue {
       throw new IllegalArgumentException(transition + " has its own method");
     }
     store.inTransaction(db -> move(db, id, transition, actor, note));
+  }
+
+  /**
+   * Whether the reader of {@code id} gets a mail when their column is published (they do unless
+   * they asked not to).
+   */
+  public void tellReader(long id, boolean tell, String actor) {
+    store.inTransaction(
+        db -> {
+          QuestionRow q = QuestionRow.load(db, id);
+          if (!"mail".equals(q.origin())) {
+            throw new ColumnistException(
+                "question " + id + " has no reader to tell: it was started by the coach");
+          }
+          if (!noticeToCome(q.origin(), q.state())) {
+            throw new ColumnistException(
+                "question "
+                    + id
+                    + " is "
+                    + q.state()
+                    + ": only a question still on its way to publication has a notice to send");
+          }
+          Sql.update(db, "UPDATE questions SET notify_reader = ? WHERE id = ?", tell ? 1 : 0, id);
+          Audit.record(
+              db,
+              clock,
+              id,
+              actor,
+              "notice",
+              null,
+              null,
+              tell
+                  ? "the reader will be told when it is published"
+                  : "the reader will not be told when it is published");
+          return null;
+        });
+  }
+
+  /** Whether a question may still bring its reader a notice of publication. */
+  public static boolean noticeToCome(String origin, String state) {
+    return "mail".equals(origin)
+        && List.of("new", "accepted", "in_review", "scheduled").contains(state);
   }
 
   /** Marks {@code id} a duplicate of {@code into}; both histories say so. */

@@ -313,6 +313,8 @@ public final class EditorServer implements AutoCloseable {
     q.put("follow_ups", d.followUps());
     q.put("history", d.history());
     q.put("allowed", Transition.allowedVerbs(d.state()));
+    q.put("notice_to_come", Queue.noticeToCome(d.origin(), d.state()));
+    q.put("notice", d.notifyReader());
     page(ctx, "question", Map.of("q", q, "reveal", reveal));
   }
 
@@ -341,6 +343,16 @@ public final class EditorServer implements AutoCloseable {
                 + " is now "
                 + Transition.valueOf(action.toUpperCase(java.util.Locale.ROOT)).to()
                 + ".";
+      }
+      case "notice" -> {
+        boolean tell = "on".equals(required(ctx, "tell"));
+        queue.tellReader(id, tell, user);
+        message =
+            "The reader "
+                + (tell ? "will" : "will not")
+                + " be told when question "
+                + id
+                + " is published.";
       }
       case "merge" -> {
         queue.merge(id, Long.parseLong(required(ctx, "into")), user);

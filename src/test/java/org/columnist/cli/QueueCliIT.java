@@ -96,8 +96,10 @@ class QueueCliIT {
     JsonNode shown = json(run("queue", "show", String.valueOf(id), "--json"));
     assertThat(shown.get("state").asText()).isEqualTo("published");
     assertThat(shown.get("senderAddress").asText()).isEqualTo("d***@e******.com");
+    assertThat(shown.get("notifyReader").asBoolean()).isTrue();
     assertThat(run("queue", "show", String.valueOf(id), "--reveal").out())
         .contains("<dana@example.com>")
+        .contains("Notice when published: yes")
         .contains("=== history ===");
 
     run("outbox", "send");
@@ -127,6 +129,14 @@ class QueueCliIT {
                 + ": it is accepted; from accepted you can review, decline, withdraw, merge\n");
     CliTest.Result blocked = columnist("queue", "publish", String.valueOf(id), "--config", config);
     assertThat(blocked.err()).contains("cannot publish question " + id + ": it is accepted");
+    CliTest.Result noReader =
+        columnist("queue", "notice", String.valueOf(id), "off", "--config", config);
+    assertThat(noReader.exit()).isEqualTo(1);
+    assertThat(noReader.err()).contains("has no reader to tell");
+    CliTest.Result badValue =
+        columnist("queue", "notice", String.valueOf(id), "maybe", "--config", config);
+    assertThat(badValue.exit()).isEqualTo(2);
+    assertThat(badValue.err()).contains("say 'on' or 'off', not 'maybe'");
   }
 
   @Test

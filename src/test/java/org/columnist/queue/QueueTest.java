@@ -2,6 +2,7 @@ package org.columnist.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -231,6 +232,24 @@ class QueueTest {
             "published 2026/10/caught-between-my-boss-and-a-client.md https://column.example/2026/10/caught-between-my-boss-and-a-client/");
     assertThat(fx.column("SELECT kind FROM outbox")).containsExactly("published");
     assertThat(fx.column("SELECT body_text FROM outbox").get(0)).contains(published.url());
+  }
+
+  @Test
+  void aReaderWhoAskedNotToBeToldGetsNoNotice() {
+    long id = readyForReview();
+    assertThat(queue.show(id).notifyReader()).isTrue();
+    queue.tellReader(id, false, "pat");
+    assertThat(queue.show(id).notifyReader()).isFalse();
+    assertThat(queue.show(id).history())
+        .extracting(Queue.Event::action, Queue.Event::note)
+        .contains(tuple("notice", "the reader will not be told when it is published"));
+    queue.publish(id, "pat", null);
+    assertThat(fx.column("SELECT kind FROM outbox")).doesNotContain("published");
+    assertThatThrownBy(() -> queue.tellReader(id, true, "pat"))
+        .hasMessageContaining("is published: only a question still on its way");
+    long own = queue.draftNew("A column of my own", "pat");
+    assertThatThrownBy(() -> queue.tellReader(own, false, "pat"))
+        .hasMessageContaining("no reader to tell");
   }
 
   @Test

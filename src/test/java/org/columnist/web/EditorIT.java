@@ -273,6 +273,30 @@ class EditorIT {
   }
 
   @Test
+  void theCoachRecordsThatTheReaderAskedNotToBeTold() throws Exception {
+    HttpClient http = client();
+    send(http, "POST", "/login", Map.of("name", "pat", "password", "correct horse battery"));
+    String page = send(http, "GET", "/questions/1", Map.of()).body();
+    assertThat(page).contains("The reader <strong>will</strong> be told");
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(token.find()).isTrue();
+    HttpResponse<String> off =
+        send(http, "POST", "/questions/1/notice", Map.of("csrf", token.group(1), "tell", "off"));
+    assertThat(off.statusCode()).isEqualTo(302);
+    assertThat(send(http, "GET", "/questions/1", Map.of()).body())
+        .contains("The reader <strong>will not</strong> be told")
+        .contains("the reader will not be told when it is published");
+    Integer notify =
+        store.inTransaction(
+            db ->
+                org.columnist.store.Sql.one(
+                        db, "SELECT notify_reader FROM questions WHERE id = 1", rs -> rs.getInt(1))
+                    .orElseThrow());
+    assertThat(notify).isZero();
+  }
+
+  @Test
   void aCoachAcceptsWritesPreviewsAndPublishesInTheBrowser() throws Exception {
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
