@@ -40,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The editor over HTTP and in a real browser, on an instance fed by GreenMail. */
@@ -300,12 +302,18 @@ class EditorIT {
   void aCoachAcceptsWritesPreviewsAndPublishesInTheBrowser() throws Exception {
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
-      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
+      // A page replaced while a condition reads it leaves a stale element: read it again.
+      FluentWait<WebDriver> wait =
+          new WebDriverWait(d, Duration.ofSeconds(15))
+              .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
       browser.screenshot(base + "/login", "editor-login", 1280, 900);
       d.findElement(By.id("name")).sendKeys("pat");
       d.findElement(By.id("password")).sendKeys("wrong password!");
       d.findElement(By.cssSelector("form button")).click();
-      assertThat(d.findElement(By.cssSelector(".error")).getText())
+      // The click returns before the answer to the post has loaded: wait for it.
+      assertThat(
+              wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error")))
+                  .getText())
           .contains("Wrong name or password");
       d.findElement(By.id("name")).clear();
       d.findElement(By.id("name")).sendKeys("pat");
@@ -316,6 +324,7 @@ class EditorIT {
       WebElement link = d.findElement(By.cssSelector("table a"));
       assertThat(link.getText()).contains("<script>alert('x')</script>");
       link.click();
+      wait.until(x -> x.getCurrentUrl().contains("/questions/"));
       browser.save("editor-question");
       assertThat(d.findElement(By.cssSelector("h1")).getText()).startsWith("<script>");
       assertThat(d.findElement(By.cssSelector(".text")).getText()).contains("<b>How</b>");
