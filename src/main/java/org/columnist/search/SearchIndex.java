@@ -145,6 +145,15 @@ public final class SearchIndex implements AutoCloseable {
         throw new ColumnistException(
             "there is no search index in " + dir + " yet: run 'columnist index'");
       }
+      org.apache.lucene.index.SegmentInfos last =
+          org.apache.lucene.index.SegmentInfos.readLatestCommit(directory);
+      if (last.totalMaxDoc() > 0 && !SCHEMA.equals(last.getUserData().get("schema"))) {
+        directory.close();
+        throw new ColumnistException(
+            "the search index "
+                + dir
+                + " was written by another version of columnist: run 'columnist index' to rebuild it");
+      }
       return new SearchIndex(directory, null, new SearcherManager(directory, null), synonyms);
     } catch (IOException e) {
       throw new ColumnistException(

@@ -1,6 +1,7 @@
 package org.columnist.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.columnist.column.Columns.aColumn;
 
 import java.nio.file.Files;
@@ -83,10 +84,15 @@ class SearchIndexTest {
       old.addDocument(doc); // no schema in its commit, none of today's fields
       old.commit();
     }
+    assertThatThrownBy(() -> SearchIndex.openForSearch(dirOfIndex, SearchIndex.DEFAULT_SYNONYMS))
+        .hasMessageContaining("written by another version of columnist: run 'columnist index'");
     index = SearchIndex.open(dirOfIndex, SearchIndex.DEFAULT_SYNONYMS);
     assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(3, 0, 0, 0));
     assertThat(index.search(SearchRequest.of("")).total()).isEqualTo(3);
     assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(0, 0, 0, 3));
+    try (SearchIndex reader = SearchIndex.openForSearch(dirOfIndex, SearchIndex.DEFAULT_SYNONYMS)) {
+      assertThat(reader.search(SearchRequest.of("")).total()).isEqualTo(3);
+    }
   }
 
   @Test
