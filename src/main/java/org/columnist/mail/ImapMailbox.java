@@ -86,6 +86,21 @@ final class ImapMailbox implements Mailbox {
       folder.moveMessages(messages, target);
       return;
     }
+    // Without UIDPLUS, mail copied on an earlier pass stays here flagged \Deleted until some
+    // client expunges it: copying it again on every pass would fill the processed folder.
+    FetchProfile flags = new FetchProfile();
+    flags.add(FetchProfile.Item.FLAGS);
+    folder.fetch(messages, flags);
+    List<Message> pending = new java.util.ArrayList<>();
+    for (Message m : messages) {
+      if (!m.isSet(Flags.Flag.DELETED)) {
+        pending.add(m);
+      }
+    }
+    if (pending.isEmpty()) {
+      return;
+    }
+    messages = pending.toArray(Message[]::new);
     folder.copyMessages(messages, target);
     folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
     if (store.hasCapability("UIDPLUS")) {

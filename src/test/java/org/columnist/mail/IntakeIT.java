@@ -63,6 +63,57 @@ class IntakeIT {
   }
 
   @Test
+  void withoutMoveExpungesOnlyTheMessagesItTookIn() throws Exception {
+    try (CapabilityFilter noMove =
+        new CapabilityFilter(greenMail.getImap().getPort(), List.of("MOVE"))) {
+      fx.configure("imap", "", noMove.port());
+      fx.append(question("mary@example.com", "No MOVE here", "Text.", "<nomove@example.com>"));
+      Intake intake =
+          fx.intake(
+              (step, uid) -> {
+                if (step == Intake.Step.COMMITTED) {
+                  // Meanwhile another client files new mail and deletes it, leaving the expunge
+                  // to itself: a plain EXPUNGE of ours would destroy it unseen.
+                  deleteElsewhere(
+                      question("lee@example.com", "Deleted elsewhere", "Text.", "<x@x>"));
+                }
+              });
+      assertThat(intake.pollOnce()).isEqualTo(new Intake.PollReport(1, 0, 1));
+      assertThat(fx.subjects("INBOX")).containsExactly("Deleted elsewhere");
+      assertThat(fx.subjects("Columnist.Processed")).containsExactly("No MOVE here");
+    }
+  }
+
+  private void deleteElsewhere(byte[] raw) {
+    try (var imap = fx.imapClient()) {
+      fx.append(raw);
+      Folder inbox = imap.getFolder("INBOX");
+      inbox.open(Folder.READ_WRITE);
+      inbox.getMessage(inbox.getMessageCount()).setFlag(Flags.Flag.DELETED, true);
+      inbox.close(false);
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void withoutMoveOrUidplusLeavesItsMailFlaggedAndCopiesItOnce() throws Exception {
+    try (CapabilityFilter bare =
+        new CapabilityFilter(greenMail.getImap().getPort(), List.of("MOVE", "UIDPLUS"))) {
+      fx.configure("imap", "", bare.port());
+      fx.append(question("mary@example.com", "Bare server", "Text.", "<bare@example.com>"));
+      assertThat(fx.intake().pollOnce()).isEqualTo(new Intake.PollReport(1, 0, 1));
+      assertThat(fx.subjects("INBOX")).containsExactly("Bare server");
+      assertThat(fx.subjects("Columnist.Processed")).containsExactly("Bare server");
+      for (int pass = 0; pass < 2; pass++) {
+        assertThat(fx.intake().pollOnce()).isEqualTo(new Intake.PollReport(0, 1, 0));
+      }
+      assertThat(fx.subjects("Columnist.Processed")).containsExactly("Bare server");
+      assertThat(fx.column("SELECT count(*) FROM questions")).containsExactly("1");
+    }
+  }
+
+  @Test
   void sendsTheAcknowledgementAsAnAutoReplyInTheSameThread() throws Exception {
     fx.append(question("mary@example.com", "Help", "A question.", "<q1@example.com>"));
     fx.intake().pollOnce();

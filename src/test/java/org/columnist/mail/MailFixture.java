@@ -44,8 +44,14 @@ final class MailFixture {
 
   /** Rewrites the config for {@code protocol} with extra lines in the mail: section. */
   MailFixture configure(String protocol, String extraMailLines) throws IOException {
-    int port =
-        protocol.equals("imap") ? greenMail.getImap().getPort() : greenMail.getPop3().getPort();
+    return configure(
+        protocol,
+        extraMailLines,
+        protocol.equals("imap") ? greenMail.getImap().getPort() : greenMail.getPop3().getPort());
+  }
+
+  /** The same, reaching the mailbox through {@code port} (a proxy in front of GreenMail). */
+  MailFixture configure(String protocol, String extraMailLines, int port) throws IOException {
     String yaml =
         """
         site:
@@ -126,6 +132,23 @@ final class MailFixture {
     try (Store imap = imapClient()) {
       Folder folder = imap.getFolder(folderName);
       return folder.exists() ? folder.getMessageCount() : 0;
+    }
+  }
+
+  /** The subjects of the messages in {@code folder}, in order (none if it does not exist). */
+  List<String> subjects(String folderName) throws MessagingException {
+    try (Store imap = imapClient()) {
+      Folder folder = imap.getFolder(folderName);
+      if (!folder.exists()) {
+        return List.of();
+      }
+      folder.open(Folder.READ_ONLY);
+      List<String> subjects = new java.util.ArrayList<>();
+      for (Message m : folder.getMessages()) {
+        subjects.add(m.getSubject());
+      }
+      folder.close(false);
+      return subjects;
     }
   }
 
