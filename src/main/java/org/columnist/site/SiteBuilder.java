@@ -51,6 +51,7 @@ public final class SiteBuilder {
   private final Path publicDir;
   private final Path stateFile;
   private final Pages pages;
+  private final java.util.function.Function<String, List<Related>> related;
 
   /** A column related to another, for its page's "related columns". */
   public record Related(String title, String path) {}
@@ -70,6 +71,7 @@ public final class SiteBuilder {
     this.publicDir = config.paths().publicDir().toAbsolutePath().normalize();
     this.stateFile = config.paths().data().resolve("site-build.tsv");
     this.pages = new Pages(config, templates, archive, related);
+    this.related = related;
   }
 
   /** What a build did. */
@@ -226,6 +228,17 @@ public final class SiteBuilder {
     for (String source : changed) {
       if (!sameSummary(old.get(source), fresh.get(source))) {
         listed.add(source);
+      }
+    }
+    // Related columns come from the search index, not from the summaries: a new or edited
+    // column changes the lists of the columns nearest to it, and a removed one may be named in
+    // any list.
+    boolean removal = changed.stream().anyMatch(source -> !fresh.containsKey(source));
+    for (Summary s : now.columns) {
+      if (removal) {
+        planned.add(s.path() + "index.html");
+      } else if (changed.contains(s.source())) {
+        related.apply(s.slug()).forEach(r -> planned.add(r.path() + "index.html"));
       }
     }
     for (Catalog catalog : List.of(now, before)) {

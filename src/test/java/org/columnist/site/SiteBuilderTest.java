@@ -179,6 +179,46 @@ class SiteBuilderTest {
   }
 
   @Test
+  void anIncrementalBuildRefreshesTheRelatedListsAColumnJoinsOrLeaves() throws IOException {
+    String nurse = "2025/06/the-nurse-manager-who-cannot-say-no/index.html";
+    try (org.columnist.search.SearchIndex index =
+        org.columnist.search.SearchIndex.open(
+            dir.resolve("data/index"), org.columnist.search.SearchIndex.DEFAULT_SYNONYMS)) {
+      SiteBuilder builder =
+          new SiteBuilder(
+              fx.config,
+              fx.archive,
+              slug ->
+                  index.related(slug, 4).stream()
+                      .map(h -> new SiteBuilder.Related(h.title(), h.path()))
+                      .toList());
+      index.update(fx.archive);
+      builder.build(false);
+      assertThat(fx.read(nurse)).doesNotContain("Another ward");
+
+      Column sibling =
+          org.columnist.column.Columns.aColumn()
+              .withTitle("Another ward, another nurse manager who cannot say no")
+              .withSlug("another-ward")
+              .withDate(java.time.LocalDate.of(2026, 1, 5)) // not a neighbour of the nurse column
+              .withIssue("A nurse manager burning out on a short-staffed ward")
+              .withQuestion(
+                  "I manage nurses on a surgical ward, short of staff, and cannot say no.")
+              .build();
+      fx.archive.write(sibling);
+      index.update(fx.archive);
+      SiteBuilder.Report added = builder.build(false);
+      assertThat(added.full()).isFalse();
+      assertThat(fx.read(nurse)).contains("Another ward");
+
+      Files.delete(fx.archive.pathFor(sibling));
+      index.update(fx.archive);
+      builder.build(false);
+      assertThat(fx.read(nurse)).doesNotContain("Another ward").doesNotContain("another-ward");
+    }
+  }
+
+  @Test
   void removesThePagesOfAColumnThatLeftTheArchive() throws IOException {
     fx.builder().build(false);
     Files.delete(fx.archive.root().resolve(SOURCE));
