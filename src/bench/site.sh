@@ -4,6 +4,9 @@
 # building the same corpus with the equivalent minimal site of ../shared/bench/hugo-site.
 # Prints wall times, the ratio to Hugo and peak memory (RSS). Needs: apt-get install hugo.
 # Usage: src/bench/site.sh [COUNTS...]   (default: 1000 10000)
+# The corpora and sites go to a temporary directory under $TMPDIR. On ext4 that has just freed
+# many inodes (earlier runs), creating files is slow for both tools; TMPDIR=/dev/shm measures the
+# software alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 counts=("$@"); [ ${#counts[@]} -gt 0 ] || counts=(1000 10000)
