@@ -145,9 +145,7 @@ public final class SearchIndex implements AutoCloseable {
         throw new ColumnistException(
             "there is no search index in " + dir + " yet: run 'columnist index'");
       }
-      org.apache.lucene.index.SegmentInfos last =
-          org.apache.lucene.index.SegmentInfos.readLatestCommit(directory);
-      if (last.totalMaxDoc() > 0 && !SCHEMA.equals(last.getUserData().get("schema"))) {
+      if (!ofThisVersion(directory)) {
         directory.close();
         throw new ColumnistException(
             "the search index "
@@ -203,7 +201,7 @@ public final class SearchIndex implements AutoCloseable {
       throw new IllegalStateException("this index was opened for searching only");
     }
     try {
-      if (!rebuild && !SCHEMA.equals(schema()) && writer.getDocStats().numDocs > 0) {
+      if (!rebuild && !ofThisVersion(directory)) {
         LOG.log(
             System.Logger.Level.INFO,
             "the search index was written by another version of columnist: rebuilding it");
@@ -263,17 +261,11 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** The schema of the last commit: null for an empty index or one older than schemas. */
-  private String schema() throws IOException {
-    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-    if (data != null) {
-      for (Map.Entry<String, String> e : data) {
-        if (e.getKey().equals("schema")) {
-          return e.getValue();
-        }
-      }
-    }
-    return null;
+  /** Whether the last commit is empty or holds the documents this version writes. */
+  private static boolean ofThisVersion(Directory directory) throws IOException {
+    org.apache.lucene.index.SegmentInfos last =
+        org.apache.lucene.index.SegmentInfos.readLatestCommit(directory);
+    return last.totalMaxDoc() == 0 || SCHEMA.equals(last.getUserData().get("schema"));
   }
 
   /** source → {hash, stamp} of every indexed column. */

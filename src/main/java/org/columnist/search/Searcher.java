@@ -175,14 +175,11 @@ final class Searcher {
       return any.build();
     }
     if (query instanceof BooleanQuery b && !withinOneField(b)) {
-      java.util.Set<BooleanClause> clauses = new java.util.LinkedHashSet<>();
-      for (BooleanClause c : b.clauses()) {
-        clauses.add(new BooleanClause(countable(c.getQuery()), c.getOccur()));
-      }
-      BooleanQuery.Builder rebuilt =
-          new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-      clauses.forEach(rebuilt::add);
-      return rebuilt.build();
+      return distinct(
+          b,
+          b.clauses().stream()
+              .map(c -> new BooleanClause(countable(c.getQuery()), c.getOccur()))
+              .toList());
     }
     return query;
   }
@@ -298,12 +295,14 @@ final class Searcher {
    * every column uses kept the ranking from skipping any column, five times slower.
    */
   private static Query withoutRepeats(Query query) {
-    if (!(query instanceof BooleanQuery b)) {
-      return query;
-    }
+    return query instanceof BooleanQuery b ? distinct(b, b.clauses()) : query;
+  }
+
+  /** {@code b} with {@code clauses} in place of its own, each clause once. */
+  private static BooleanQuery distinct(BooleanQuery b, List<BooleanClause> clauses) {
     BooleanQuery.Builder distinct =
         new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-    new java.util.LinkedHashSet<>(b.clauses()).forEach(distinct::add);
+    new java.util.LinkedHashSet<>(clauses).forEach(distinct::add);
     return distinct.build();
   }
 

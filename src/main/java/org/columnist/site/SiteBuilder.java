@@ -56,9 +56,12 @@ public final class SiteBuilder {
   /** A column related to another, for its page's "related columns". */
   public record Related(String title, String path) {}
 
+  private static final java.util.function.Function<String, List<Related>> NO_RELATED =
+      slug -> List.of();
+
   /** A site without related columns (no search index at hand). */
   public SiteBuilder(Config config, Archive archive) {
-    this(config, archive, slug -> List.of());
+    this(config, archive, NO_RELATED);
   }
 
   /** A site whose column pages list {@code related.apply(slug)}. */
@@ -232,8 +235,9 @@ public final class SiteBuilder {
     }
     // Related columns come from the search index, not from the summaries: a new or edited
     // column changes the lists of the columns nearest to it, and a removed one may be named in
-    // any list.
-    boolean removal = changed.stream().anyMatch(source -> !fresh.containsKey(source));
+    // any list. Without an index there are no lists to refresh.
+    boolean removal =
+        related != NO_RELATED && changed.stream().anyMatch(source -> !fresh.containsKey(source));
     for (Summary s : now.columns) {
       if (removal) {
         planned.add(s.path() + "index.html");
