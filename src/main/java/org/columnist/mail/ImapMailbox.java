@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.columnist.ColumnistException;
 import org.columnist.config.MailSettings;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -21,10 +23,24 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 final class ImapMailbox implements Mailbox {
   private static final System.Logger LOG = System.getLogger("intake");
 
+  /**
+   * The longest one IDLE lasts before intake looks at the folder itself: mail a server does not
+   * announce (it landed just before the IDLE began, or the server is slow to tell) waits no longer.
+   */
+  static final Duration LONGEST_IDLE = Duration.ofSeconds(5);
+
   private final MailSettings.Mailbox settings;
   private final IMAPStore store;
   private final IMAPFolder folder;
   private IMAPFolder processed;
+  private final AtomicBoolean woken = new AtomicBoolean();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "imap-idle-timer");
+            t.setDaemon(true);
+            return t;
+          });
 
   private ImapMailbox(MailSettings.Mailbox settings, IMAPStore store, IMAPFolder folder) {
     this.settings = settings;
@@ -132,32 +148,47 @@ final class ImapMailbox implements Mailbox {
     if (!store.hasCapability("IDLE")) {
       return false;
     }
-    // Mail that arrived during the last pass is already here; IDLE would only report later mail.
-    // (Taken-in mail leaves the folder, or stays flagged \Deleted where it cannot be moved.)
-    if (folder.getMessageCount() > 0
-        && folder.search(new FlagTerm(new Flags(Flags.Flag.DELETED), false)).length > 0) {
-      return true;
-    }
-    // RFC 2177: servers may drop an IDLE after 30 minutes, so it is re-issued before that. Any
-    // other command on the folder ends the IDLE; a NOOP from a timer does it on time.
-    ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "imap-idle-timer");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      timer.schedule(this::noop, max.toMillis(), TimeUnit.MILLISECONDS);
-      folder.idle(true);
-    } finally {
-      timer.shutdownNow();
+    // Mail that lands between a look at the folder and the server's start of the IDLE is
+    // announced by some servers when the IDLE starts and by others only at the next command; and
+    // IMAPFolder.idle() returns on any news, not only new mail. So intake idles in short spells
+    // and looks again after each: nothing waits unseen longer than one spell.
+    long end = System.nanoTime() + max.toNanos();
+    while (!woken.getAndSet(false)) {
+      if (hasWaitingMail()) {
+        return true;
+      }
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return true; // a full pass now and then, whatever the server said
+      }
+      idle(Math.min(left, LONGEST_IDLE.toNanos()));
     }
     return true;
   }
 
+  /** Whether mail waits in the folder: asked afresh, so news the server held back arrives. */
+  private boolean hasWaitingMail() throws MessagingException {
+    noop();
+    // Taken-in mail leaves the folder, or stays flagged \Deleted where it cannot be moved.
+    return folder.getMessageCount() > 0
+        && folder.search(new FlagTerm(new Flags(Flags.Flag.DELETED), false)).length > 0;
+  }
+
+  /** One IDLE, ended by the server's news, by {@link #wake}, or after {@code nanos}. */
+  private void idle(long nanos) throws MessagingException {
+    // Any other command on the folder ends the IDLE (Jakarta Mail sends DONE first): a NOOP from
+    // the timer does it on time.
+    ScheduledFuture<?> deadline = timer.schedule(this::noop, nanos, TimeUnit.NANOSECONDS);
+    try {
+      folder.idle(true);
+    } finally {
+      deadline.cancel(false);
+    }
+  }
+
   @Override
   public void wake() {
+    woken.set(true);
     noop();
   }
 
@@ -175,6 +206,7 @@ final class ImapMailbox implements Mailbox {
 
   @Override
   public void close() {
+    timer.shutdownNow();
     try {
       if (folder.isOpen()) {
         folder.close(false);

@@ -91,9 +91,10 @@ public final class Intake {
   }
 
   /**
-   * Polls until {@code stop} says so: IMAP IDLE where the server offers it (renewed before the 29
-   * minutes RFC 2177 allows), every {@code poll_interval} otherwise; after a failure it reconnects
-   * with capped exponential backoff.
+   * Polls until {@code stop} says so: IMAP IDLE where the server offers it (in spells of at most
+   * {@link ImapMailbox#LONGEST_IDLE}, so that mail the server does not announce waits no longer,
+   * and a full pass at least every 25 minutes), every {@code poll_interval} otherwise; after a
+   * failure it reconnects with capped exponential backoff.
    */
   public void runContinuously(BooleanSupplier stop) {
     runContinuously(stop, (ok, detail) -> {});

@@ -8,19 +8,45 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A loopback proxy in front of a real IMAP server that hides some of its capabilities: the server's
- * own behaviour, as a server without MOVE (or UIDPLUS) would show it to a client.
+ * A loopback proxy in front of a real IMAP server that hides some of its capabilities, and can play
+ * out the races around IDLE: the server's own behaviour, as a server without MOVE (or UIDPLUS), or
+ * one that is slow to tell of new mail, would show it to a client.
  */
 final class CapabilityFilter implements AutoCloseable {
+  private static final Pattern IDLE = Pattern.compile("^(\\S+) IDLE\r?\n$");
+  private static final Pattern ANNOUNCEMENT = Pattern.compile("^\\* \\d+ (EXISTS|RECENT)\r?\n$");
+
+  /**
+   * What the proxy does around the client's IDLE commands: {@code beforeFirstIdle} runs once, after
+   * the client sent its first IDLE and before the server sees it (mail landing exactly between the
+   * client's last look and its IDLE); with {@code silentWhileIdling} the server's news of new mail
+   * is held back until the IDLE ends, as from a server that announces nothing while idling.
+   */
+  record Idle(Runnable beforeFirstIdle, boolean silentWhileIdling) {
+    static final Idle AS_IS = new Idle(() -> {}, false);
+  }
+
   private final ServerSocket listener;
   private final List<String> hidden;
+  private final Idle idle;
+  private final AtomicBoolean firstIdle = new AtomicBoolean(true);
+  private volatile boolean idling;
 
   CapabilityFilter(int serverPort, List<String> hidden) throws IOException {
+    this(serverPort, hidden, Idle.AS_IS);
+  }
+
+  CapabilityFilter(int serverPort, List<String> hidden, Idle idle) throws IOException {
     this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.hidden = hidden;
+    this.idle = idle;
     Thread accept =
         new Thread(
             () -> {
@@ -28,8 +54,9 @@ final class CapabilityFilter implements AutoCloseable {
                 try {
                   Socket client = listener.accept();
                   Socket server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
-                  pump(client.getInputStream(), server.getOutputStream(), false);
-                  pump(server.getInputStream(), client.getOutputStream(), true);
+                  Connection connection = new Connection();
+                  pump(client.getInputStream(), server.getOutputStream(), connection::fromClient);
+                  pump(server.getInputStream(), client.getOutputStream(), connection::fromServer);
                 } catch (IOException closed) {
                   return;
                 }
@@ -44,26 +71,29 @@ final class CapabilityFilter implements AutoCloseable {
     return listener.getLocalPort();
   }
 
-  private void pump(InputStream in, OutputStream out, boolean filter) {
+  /** Whether the server has accepted a client's IDLE that has not ended yet. */
+  boolean idling() {
+    return idling;
+  }
+
+  /** Turns one line of one side into the bytes the other side gets (none, or several lines). */
+  @FunctionalInterface
+  private interface LineFilter {
+    byte[] pass(String line);
+  }
+
+  private static void pump(InputStream in, OutputStream out, LineFilter filter) {
     Thread t =
         new Thread(
             () -> {
               try (in;
                   out) {
-                if (!filter) {
-                  byte[] buffer = new byte[8192];
-                  for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                  }
-                  return;
-                }
                 InputStream lines = new java.io.BufferedInputStream(in);
                 ByteArrayOutputStream line = new ByteArrayOutputStream();
                 for (int b = lines.read(); b >= 0; b = lines.read()) {
                   line.write(b);
                   if (b == '\n') {
-                    out.write(rewrite(line.toByteArray()));
+                    out.write(filter.pass(line.toString(StandardCharsets.ISO_8859_1)));
                     out.flush();
                     line.reset();
                   }
@@ -76,16 +106,53 @@ final class CapabilityFilter implements AutoCloseable {
     t.start();
   }
 
-  /** A line announcing capabilities loses the hidden ones; any other line passes unchanged. */
-  private byte[] rewrite(byte[] bytes) {
-    String line = new String(bytes, StandardCharsets.ISO_8859_1);
-    if (!line.contains("CAPABILITY")) {
-      return bytes;
+  /** One client's session: whether it is idling, and the news held back meanwhile. */
+  private final class Connection {
+    private String idleTag;
+    private final List<String> heldBack = new ArrayList<>();
+
+    synchronized byte[] fromClient(String line) {
+      Matcher command = IDLE.matcher(line);
+      if (command.matches()) {
+        idleTag = command.group(1);
+        if (firstIdle.getAndSet(false)) {
+          idle.beforeFirstIdle().run();
+        }
+      }
+      return bytes(line);
     }
+
+    synchronized byte[] fromServer(String line) {
+      if (idleTag != null && line.startsWith("+")) {
+        idling = true;
+      }
+      if (idleTag != null && idle.silentWhileIdling() && ANNOUNCEMENT.matcher(line).matches()) {
+        heldBack.add(line);
+        return new byte[0];
+      }
+      if (idleTag != null && line.startsWith(idleTag + " ")) {
+        // The IDLE is over: what was held back comes with the responses to the next command.
+        idleTag = null;
+        idling = false;
+        heldBack.add(0, line);
+        String all = String.join("", heldBack);
+        heldBack.clear();
+        return bytes(all);
+      }
+      return bytes(line.contains("CAPABILITY") ? withoutHidden(line) : line);
+    }
+  }
+
+  /** A line announcing capabilities loses the hidden ones. */
+  private String withoutHidden(String line) {
     for (String capability : hidden) {
       line = line.replace(" " + capability + " ", " ").replace(" " + capability + "]", "]");
       line = line.replaceAll(" " + capability + "(\r?\n)$", "$1");
     }
+    return line;
+  }
+
+  private static byte[] bytes(String line) {
     return line.getBytes(StandardCharsets.ISO_8859_1);
   }
 
