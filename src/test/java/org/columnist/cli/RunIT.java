@@ -1,6 +1,7 @@
 package org.columnist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -72,10 +73,10 @@ class RunIT {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("run.log").toFile())
             .start();
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (messages(store) < 50 && System.nanoTime() < end) {
-      Thread.sleep(20);
-    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> messages(store) >= 50);
     long killedAt = System.nanoTime();
     run.destroy(); // SIGTERM
     assertThat(run.waitFor(60, TimeUnit.SECONDS))
@@ -118,22 +119,21 @@ class RunIT {
     try {
       int publicPort = publicPort(dir.resolve("run.log"));
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-      String health = "";
-      for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-          !health.contains("\"outbox\":{\"state\":\"failing\"") && System.nanoTime() < end; ) {
-        Thread.sleep(500);
-        try {
-          health =
-              http.send(
-                      java.net.http.HttpRequest.newBuilder(
-                              java.net.URI.create("http://127.0.0.1:" + publicPort + "/healthz"))
-                          .build(),
-                      java.net.http.HttpResponse.BodyHandlers.ofString())
-                  .body();
-        } catch (java.io.IOException notYet) {
-          // the server is still starting
-        }
-      }
+      String health =
+          await("the relay reported failing")
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(500))
+              .ignoreExceptionsInstanceOf(java.io.IOException.class) // the server is still starting
+              .until(
+                  () ->
+                      http.send(
+                              java.net.http.HttpRequest.newBuilder(
+                                      java.net.URI.create(
+                                          "http://127.0.0.1:" + publicPort + "/healthz"))
+                                  .build(),
+                              java.net.http.HttpResponse.BodyHandlers.ofString())
+                          .body(),
+                  h -> h.contains("\"outbox\":{\"state\":\"failing\""));
       assertThat(health)
           .as(Files.readString(dir.resolve("run.log")))
           .contains("\"status\":\"degraded\"")
@@ -164,16 +164,15 @@ class RunIT {
   }
 
   /** The public server's port, from the line 'columnist run' prints once it listens. */
-  private static int publicPort(Path log) throws Exception {
-    for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        System.nanoTime() < end; ) {
-      java.util.regex.Matcher m = RUNNING.matcher(Files.exists(log) ? Files.readString(log) : "");
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("'columnist run' did not start:\n" + Files.readString(log));
+  private static int publicPort(Path log) {
+    java.util.regex.Matcher started =
+        await("'columnist run' listening")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () -> RUNNING.matcher(Files.exists(log) ? Files.readString(log) : ""),
+                java.util.regex.Matcher::find);
+    return Integer.parseInt(started.group(1));
   }
 
   private static int freePort() throws Exception {

@@ -212,11 +212,7 @@ class IntakeIT {
                 throw new Killed();
               }
             });
-    try {
-      dying.pollOnce();
-    } catch (Killed expected) {
-      // died before moving: both messages are still in the folder
-    }
+    assertThatThrownBy(dying::pollOnce).isInstanceOf(Killed.class);
     assertThat(fx.count("Questions")).isEqualTo(2);
     // The server renumbers the folder: what intake stored is now under an older UIDVALIDITY.
     fx.store.inTransaction(
