@@ -7,9 +7,13 @@ import org.columnist.Problem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code columnist} command: one subcommand per verb of DESIGN.md. */
+/**
+ * The {@code columnist} command: one subcommand per verb of DESIGN.md. Every verb, nested or not,
+ * inherits {@code --help} (and {@code --version}) from here, so a verb added later has it too.
+ */
 @Command(
     name = "columnist",
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Runs an advice column by e-mail.",
