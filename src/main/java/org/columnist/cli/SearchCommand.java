@@ -5,6 +5,7 @@ import org.columnist.search.Hit;
 import org.columnist.search.Results;
 import org.columnist.search.SearchIndex;
 import org.columnist.search.SearchRequest;
+import org.jsoup.parser.Parser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,8 +64,9 @@ final class SearchCommand implements Runnable {
       out.printf("Showing results for: %s%n", results.shownFor());
     }
     out.printf(
-        "%d columns found%s%n",
+        "%d %s found%s%n",
         results.total(),
+        results.total() == 1 ? "column" : "columns",
         results.pages() > 1 ? " (page " + results.page() + " of " + results.pages() + ")" : "");
     for (Hit hit : results.hits()) {
       out.printf(
@@ -79,14 +81,10 @@ final class SearchCommand implements Runnable {
     }
   }
 
+  /** The snippet's HTML as terminal text: matches between stars, every entity decoded. */
   private static String plain(String snippetHtml) {
-    return snippetHtml
-        .replace("<mark>", "*")
-        .replace("</mark>", "*")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
+    // Only the highlighter's own tags are markup: the text's '<' arrived escaped.
+    String marked = snippetHtml.replace("<mark>", "*").replace("</mark>", "*");
+    return Parser.unescapeEntities(marked, false);
   }
 }
