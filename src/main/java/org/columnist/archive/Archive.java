@@ -82,8 +82,21 @@ public final class Archive {
     return entries;
   }
 
-  /** Reads one archive file; throws {@link InvalidFileException} with every problem in it. */
+  /**
+   * Reads one archive file; throws {@link InvalidFileException} with every problem {@link #check}
+   * finds in it, its place in the archive included: whatever reads the archive (the site, the
+   * index) takes in exactly what check accepts.
+   */
   public Column read(Path file) {
+    FileCheck checked = checkOne(file);
+    if (!checked.problems().isEmpty()) {
+      throw new InvalidFileException(checked.problems());
+    }
+    return checked.column();
+  }
+
+  /** The column in {@code file}, wherever the file is. */
+  private static Column parse(Path file) {
     try {
       if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         throw invalid(
@@ -185,9 +198,10 @@ public final class Archive {
 
   private record FileCheck(Path file, Column column, List<Problem> problems) {}
 
+  /** Every problem of one file: its text, and whether it is where its date and slug put it. */
   private FileCheck checkOne(Path file) {
     List<Problem> problems = new ArrayList<>();
-    Path relative = root.relativize(file);
+    Path relative = root.relativize(file.toAbsolutePath().normalize());
     boolean placed =
         relative.getNameCount() == 3
             && YEAR.matcher(relative.getName(0).toString()).matches()
@@ -198,8 +212,8 @@ public final class Archive {
               file, 0, "is not in a YYYY/MM folder of the archive; move it to YYYY/MM/<slug>.md"));
     }
     try {
-      Column column = read(file);
-      if (placed && !file.equals(pathFor(column))) {
+      Column column = parse(file);
+      if (placed && !root.resolve(relative).equals(pathFor(column))) {
         problems.add(
             new Problem(
                 file,
