@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.columnist.ColumnistException;
 import org.columnist.config.MailSettings;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -144,16 +145,17 @@ final class ImapMailbox implements Mailbox {
   }
 
   @Override
-  public boolean awaitNewMail(Duration max) throws MessagingException {
+  public boolean awaitNewMail(Duration max, BooleanSupplier stop) throws MessagingException {
     if (!store.hasCapability("IDLE")) {
       return false;
     }
     // Mail that lands between a look at the folder and the server's start of the IDLE is
     // announced by some servers when the IDLE starts and by others only at the next command; and
     // IMAPFolder.idle() returns on any news, not only new mail. So intake idles in short spells
-    // and looks again after each: nothing waits unseen longer than one spell.
+    // and looks again after each: nothing waits unseen longer than one spell, and a stop that
+    // nobody woke it for is seen as soon.
     long end = System.nanoTime() + max.toNanos();
-    while (!woken.getAndSet(false)) {
+    while (!woken.getAndSet(false) && !stop.getAsBoolean()) {
       if (hasWaitingMail()) {
         return true;
       }

@@ -125,7 +125,7 @@ public final class Intake {
           if (stop.getAsBoolean()) {
             break;
           }
-          if (!mailbox.awaitNewMail(IDLE_RENEW)) {
+          if (!mailbox.awaitNewMail(IDLE_RENEW, stop)) {
             sleep(settings.pollInterval(), stop);
           }
         }

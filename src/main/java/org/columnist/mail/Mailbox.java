@@ -32,8 +32,12 @@ sealed interface Mailbox extends AutoCloseable permits ImapMailbox, Pop3Mailbox 
   /** Takes {@code done} out of the way: moved to the processed folder, or deleted, or left. */
   void markProcessed(List<Handle> done) throws MessagingException;
 
-  /** Waits up to {@code max} for new mail; returns false when the server cannot push. */
-  boolean awaitNewMail(Duration max) throws MessagingException;
+  /**
+   * Waits up to {@code max} for new mail, or until {@code stop} says so; returns false when the
+   * server cannot push.
+   */
+  boolean awaitNewMail(Duration max, java.util.function.BooleanSupplier stop)
+      throws MessagingException;
 
   /** Ends {@link #awaitNewMail} early. */
   void wake();

@@ -64,7 +64,7 @@ final class Pop3Mailbox implements Mailbox {
   }
 
   @Override
-  public boolean awaitNewMail(Duration max) {
+  public boolean awaitNewMail(Duration max, java.util.function.BooleanSupplier stop) {
     return false;
   }
 

@@ -38,6 +38,7 @@ final class CapabilityFilter implements AutoCloseable {
   private final Idle idle;
   private final AtomicBoolean firstIdle = new AtomicBoolean(true);
   private volatile boolean idling;
+  private final List<Socket> open = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   CapabilityFilter(int serverPort, List<String> hidden) throws IOException {
     this(serverPort, hidden, Idle.AS_IS);
@@ -54,6 +55,8 @@ final class CapabilityFilter implements AutoCloseable {
                 try {
                   Socket client = listener.accept();
                   Socket server = new Socket(InetAddress.getLoopbackAddress(), serverPort);
+                  open.add(client);
+                  open.add(server);
                   Connection connection = new Connection();
                   pump(client.getInputStream(), server.getOutputStream(), connection::fromClient);
                   pump(server.getInputStream(), client.getOutputStream(), connection::fromServer);
@@ -159,5 +162,9 @@ final class CapabilityFilter implements AutoCloseable {
   @Override
   public void close() throws IOException {
     listener.close();
+    // Hanging up on both sides, so that the server does not wait for sessions of ours.
+    for (Socket socket : open) {
+      socket.close();
+    }
   }
 }

@@ -421,6 +421,7 @@ class IntakeIT {
       Intake intake = fx.intake();
       whileRunning(
           intake,
+          Stop.BY_WAKE,
           () -> {
             await("intake idling").atMost(Duration.ofSeconds(15)).until(proxy::idling);
             fx.append(
@@ -453,6 +454,7 @@ class IntakeIT {
       Intake intake = fx.intake();
       whileRunning(
           intake,
+          Stop.BY_WAKE,
           () -> {
             await("mail landing before the IDLE").atMost(Duration.ofSeconds(15)).untilTrue(landed);
             awaitQuestionsWithinTheLongestIdle("Race");
@@ -482,10 +484,28 @@ class IntakeIT {
     void run() throws Exception;
   }
 
+  @Test
+  void seesAStopWithinTheLongestIdleWhenNobodyWakesIt() throws Exception {
+    try (CapabilityFilter proxy = new CapabilityFilter(greenMail.getImap().getPort(), List.of())) {
+      fx.configure("imap", "", proxy.port());
+      whileRunning(
+          fx.intake(),
+          Stop.BY_FLAG_ONLY,
+          () -> await("intake idling").atMost(Duration.ofSeconds(15)).until(proxy::idling));
+    }
+  }
+
+  /** How a test stops intake's loop: its stop flag, and perhaps {@link Intake#wake()} too. */
+  enum Stop {
+    BY_WAKE,
+    BY_FLAG_ONLY
+  }
+
   /**
-   * Runs {@code meanwhile} while intake's daemon loop runs, then stops it and proves it stopped.
+   * Runs {@code meanwhile} while intake's daemon loop runs, then stops it and proves it stopped
+   * within the longest IDLE.
    */
-  static void whileRunning(Intake intake, Meanwhile meanwhile) throws Exception {
+  static void whileRunning(Intake intake, Stop how, Meanwhile meanwhile) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     Thread daemon = new Thread(() -> intake.runContinuously(stop::get), "intake-under-test");
     daemon.start();
@@ -493,9 +513,11 @@ class IntakeIT {
       meanwhile.run();
     } finally {
       stop.set(true);
-      intake.wake();
-      await("intake stopped after wake()")
-          .atMost(Duration.ofSeconds(20))
+      if (how == Stop.BY_WAKE) {
+        intake.wake();
+      }
+      await("intake stopped, " + how)
+          .atMost(ImapMailbox.LONGEST_IDLE.plusSeconds(3))
           .until(() -> !daemon.isAlive());
     }
   }
