@@ -109,6 +109,37 @@ class SiteBuilderTest {
   }
 
   @Test
+  void showsImagesFromOtherHostsOnlyAsLinksUnlessTheSiteAllowsThem() throws IOException {
+    String images =
+        "![chart](/images/chart.png) ![own](https://column.example/images/own.png)"
+            + " ![pixel](https://tracker.example/p.gif) ![](//tracker.example/q.gif)"
+            + " [![badge](http://tracker.example/b.png)](https://column.example/about/) You are in";
+    Path file = fx.archive.root().resolve(SOURCE);
+    Files.writeString(
+        file, Files.readString(file).replace("You are in one of the hardest", images + " one of"));
+    fx.builder().build(false);
+    Document page = Jsoup.parse(fx.read(COLUMN));
+    assertThat(page.select("img").eachAttr("src"))
+        .containsExactly("/images/chart.png", "https://column.example/images/own.png");
+    assertThat(page.select("a[href=https://tracker.example/p.gif]").text()).isEqualTo("pixel");
+    assertThat(page.select("a[href=//tracker.example/q.gif]").text())
+        .isEqualTo("//tracker.example/q.gif");
+    assertThat(page.select("a[href=https://column.example/about/]").text()).isEqualTo("badge");
+    assertThat(Jsoup.parse(fx.read("feed.xml")).select("content").text())
+        .doesNotContain("<img src=\"https://tracker.example");
+
+    Path config = fx.dir.resolve("config/columnist.yml");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("  language: en\n", "  language: en\n  remote_images: true\n"));
+    SiteBuilder.Report report = new SiteFixture(fx.dir, true).builder().build(false);
+    assertThat(report.full()).isTrue();
+    assertThat(Jsoup.parse(fx.read(COLUMN)).select("img").eachAttr("src"))
+        .contains("https://tracker.example/p.gif", "//tracker.example/q.gif");
+  }
+
+  @Test
   void hostileTextAppearsAsTextOnly() throws IOException {
     Column hostile =
         fx.archive
@@ -143,11 +174,12 @@ class SiteBuilderTest {
 
   @Test
   void dropsScriptLinksAndEscapesRawHtmlInMarkdown() {
-    assertThat(Markdown.html("[click](javascript:alert(1)) [ok](https://example.com)"))
+    Markdown markdown = new Markdown(fx.config.site());
+    assertThat(markdown.html("[click](javascript:alert(1)) [ok](https://example.com)"))
         .contains("href=\"\"")
         .contains("href=\"https://example.com\"")
         .doesNotContain("javascript:");
-    assertThat(Markdown.html("<script>alert(1)</script>\n\n<b onmouseover=x>"))
+    assertThat(markdown.html("<script>alert(1)</script>\n\n<b onmouseover=x>"))
         .doesNotContain("<script")
         .doesNotContain("<b ")
         .contains("&lt;script&gt;");

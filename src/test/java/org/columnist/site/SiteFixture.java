@@ -20,8 +20,15 @@ final class SiteFixture {
   final Archive archive;
 
   SiteFixture(Path dir) {
+    this(dir, false);
+  }
+
+  /** The instance in {@code dir}: made by init there, or {@code existing} already. */
+  SiteFixture(Path dir, boolean existing) {
     this.dir = dir;
-    InstanceSkeleton.copyTo(dir);
+    if (!existing) {
+      InstanceSkeleton.copyTo(dir);
+    }
     config = Config.load(dir.resolve("config/columnist.yml"), Map.of());
     archive = new Archive(config.paths().archive());
   }
