@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 
 /**
@@ -67,7 +68,8 @@ public final class InstanceSkeleton {
       Files.createDirectories(target.getParent());
       Files.copy(source.resolve(file.toString()), target);
     }
-    Files.createDirectories(dir.resolve("data"));
+    // data/ holds readers' mail and the editors' password hashes.
+    AtomicFile.createFolders(dir.resolve("data"), AtomicFile.Access.OWNER_ONLY);
     return files.stream().map(f -> Path.of(f.toString())).toList();
   }
 }

@@ -112,8 +112,11 @@ public final class SiteBuilder {
           String hash = sha256(bytes);
           Path target = publicDir.resolve(path);
           if (!hash.equals(outputs.get(path)) || !Files.exists(target)) {
-            AtomicFile.write(target, bytes, false);
+            AtomicFile.write(target, bytes, false, AtomicFile.Access.PUBLIC);
             written.add(path);
+          } else if (full) {
+            // Earlier versions left pages owner-only, which a web server cannot read.
+            AtomicFile.setMode(target, AtomicFile.Access.PUBLIC);
           }
           outputs.put(path, hash);
         });

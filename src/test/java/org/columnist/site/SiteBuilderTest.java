@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -137,6 +138,37 @@ class SiteBuilderTest {
     assertThat(report.full()).isTrue();
     assertThat(Jsoup.parse(fx.read(COLUMN)).select("img").eachAttr("src"))
         .contains("https://tracker.example/p.gif", "//tracker.example/q.gif");
+  }
+
+  @Test
+  void writesPagesForAnyWebServerToReadAndKeepsItsStateOwnerOnly() throws IOException {
+    fx.builder().build(false);
+    for (String page : List.of("index.html", COLUMN, "feed.xml", "sitemap.xml", "style.css")) {
+      assertThat(mode(fx.publicDir().resolve(page))).as(page).isEqualTo("rw-r--r--");
+    }
+    for (Path folder = fx.publicDir().resolve(COLUMN).getParent();
+        !folder.equals(fx.dir);
+        folder = folder.getParent()) {
+      assertThat(mode(folder)).as(folder.toString()).isEqualTo("rwxr-xr-x");
+    }
+    assertThat(mode(fx.config.paths().data().resolve("site-build.tsv"))).isEqualTo("rw-------");
+    assertThat(mode(fx.config.paths().data())).isEqualTo("rwx------");
+  }
+
+  @Test
+  void aFullBuildMakesPagesAnOlderBuildLeftOwnerOnlyReadable() throws IOException {
+    fx.builder().build(false);
+    Path page = fx.publicDir().resolve(COLUMN);
+    Files.setPosixFilePermissions(page, PosixFilePermissions.fromString("rw-------"));
+    Path template = fx.dir.resolve("templates/site/robots.ftl");
+    Files.createDirectories(template.getParent());
+    Files.writeString(template, "User-agent: *\n");
+    assertThat(fx.builder().build(false).full()).isTrue();
+    assertThat(mode(page)).isEqualTo("rw-r--r--");
+  }
+
+  static String mode(Path file) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
   }
 
   @Test

@@ -3,7 +3,9 @@ package org.columnist.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,6 +18,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StoreTest {
   @TempDir Path dir;
+
+  @Test
+  void keepsTheDatabaseAndANewDataFolderOwnerOnly() throws Exception {
+    Store store = Store.open(dir.resolve("data/columnist.db"));
+    store.inTransaction(c -> c.createStatement().execute("CREATE TABLE probe (x)"));
+    assertThat(mode(dir.resolve("data"))).isEqualTo("rwx------");
+    assertThat(mode(dir.resolve("data/columnist.db"))).isEqualTo("rw-------");
+    assertThat(mode(dir.resolve("data/columnist.db-wal"))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void makesADatabaseThatOthersCouldReadOwnerOnly() throws Exception {
+    Path file = dir.resolve("columnist.db");
+    Store.open(file);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    Store.open(file);
+    assertThat(mode(file)).isEqualTo("rw-------");
+  }
+
+  private static String mode(Path file) throws java.io.IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+  }
 
   @Test
   void createsTheDatabaseWithEveryTableOfTheFlow() {
