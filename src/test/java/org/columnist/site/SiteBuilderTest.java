@@ -18,6 +18,7 @@ import java.util.Set;
 import org.columnist.ColumnistException;
 import org.columnist.column.Column;
 import org.columnist.column.ColumnCodec;
+import org.columnist.config.Templates;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -310,6 +311,33 @@ class SiteBuilderTest {
     assertThat(report.full()).isTrue();
     assertThat(fx.read("404.html")).contains("Lost at Coach&#39;s Corner");
     assertThat(fx.read(COLUMN)).contains("Client profile");
+  }
+
+  @Test
+  void anUpgradeWhoseShippedTemplatesChangedRewritesEveryPage() throws Exception {
+    Path shipped = dir.resolve("release");
+    Path jar = Path.of(Templates.class.getResource("/templates").toURI());
+    try (java.util.stream.Stream<Path> walk = Files.walk(jar)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        Path copy = shipped.resolve(jar.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+      }
+    }
+    fx.builder(shipped).build(false);
+    Path layout = shipped.resolve("site/layout.ftlh");
+    Files.writeString(
+        layout, Files.readString(layout).replace("</body>", "<p class=\"release\">2</p></body>"));
+
+    SiteBuilder.Report report = fx.builder(shipped).build(false);
+
+    assertThat(report.full()).isTrue();
+    List<String> pages = fx.files().stream().filter(f -> f.endsWith(".html")).toList();
+    assertThat(pages).hasSizeGreaterThan(20);
+    for (String page : pages) {
+      assertThat(Jsoup.parse(fx.read(page)).select("p.release")).as(page).hasSize(1);
+    }
+    assertThat(fx.builder(shipped).build(false).full()).isFalse();
   }
 
   @Test

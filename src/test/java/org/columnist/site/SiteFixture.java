@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
+import org.columnist.config.Templates;
 
 /**
  * A fresh instance made by init (config, templates, the three sample columns) to build sites in.
@@ -35,6 +36,12 @@ final class SiteFixture {
 
   SiteBuilder builder() {
     return new SiteBuilder(config, archive);
+  }
+
+  /** A builder whose shipped templates are those in {@code shipped}, as another release's. */
+  SiteBuilder builder(Path shipped) {
+    return new SiteBuilder(
+        config, archive, slug -> List.of(), new Templates(config.paths().templates(), shipped));
   }
 
   Path publicDir() {
