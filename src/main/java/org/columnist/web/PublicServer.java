@@ -229,8 +229,10 @@ public final class PublicServer implements AutoCloseable {
     if (!path.endsWith("/")) {
       Path file = publicDir.resolve(path.substring(1)).normalize();
       if (file.startsWith(publicDir) && !file.equals(publicDir) && Files.isDirectory(file)) {
+        // The last segment as the request wrote it: still escaped, fit for a header.
+        String raw = ctx.path().substring(ctx.path().lastIndexOf('/') + 1);
         String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
-        ctx.redirect(file.getFileName() + "/" + query, HttpStatus.MOVED_PERMANENTLY);
+        ctx.redirect(raw + "/" + query, HttpStatus.MOVED_PERMANENTLY);
         ctx.skipRemainingHandlers();
       }
     }
