@@ -148,7 +148,7 @@ public final class EditorServer implements AutoCloseable {
               db ->
                   Sql.update(
                       db,
-                      "UPDATE outbox SET state = 'queued', next_attempt_at = '1970-01-01T00:00:00Z' WHERE id = ? AND state <> 'sent'",
+                      "UPDATE outbox SET state = 'queued', next_attempt_at = '1970-01-01T00:00:00Z' WHERE id = ? AND state IN ('queued', 'failed')",
                       Long.parseLong(ctx.pathParam("id"))));
           flash(ctx, "Mail #" + ctx.pathParam("id") + " will be sent on the next round.");
           ctx.redirect("/mail");
