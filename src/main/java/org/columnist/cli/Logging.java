@@ -1,5 +1,7 @@
 package org.columnist.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.logging.ConsoleHandler;
@@ -8,7 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** One line per event on stderr: time, level, part, message. No stack traces for the expected. */
+/**
+ * One line per event on stderr: time, level, part, message. Only a bug (an event with an exception)
+ * adds its stack trace, the expected failures carry their reason in the message.
+ */
 final class Logging {
   // JUL keeps loggers weakly: without these references the levels set below would be lost.
   private static final java.util.List<Logger> QUIETED = new java.util.ArrayList<>();
@@ -21,20 +26,7 @@ final class Logging {
       root.removeHandler(handler);
     }
     ConsoleHandler handler = new ConsoleHandler();
-    handler.setFormatter(
-        new Formatter() {
-          @Override
-          public String format(LogRecord r) {
-            return Instant.ofEpochMilli(r.getMillis()).truncatedTo(ChronoUnit.SECONDS)
-                + " "
-                + (r.getLevel() == Level.WARNING ? "WARN" : r.getLevel().getName())
-                + " "
-                + r.getLoggerName()
-                + ": "
-                + formatMessage(r)
-                + System.lineSeparator();
-          }
-        });
+    handler.setFormatter(new Line());
     root.addHandler(handler);
     root.setLevel(Level.INFO);
     // Libraries log their internals at INFO; an operator wants Columnist's own events.
@@ -42,6 +34,30 @@ final class Logging {
       Logger logger = Logger.getLogger(name);
       logger.setLevel(Level.WARNING);
       QUIETED.add(logger);
+    }
+  }
+
+  /** The format of {@link #configure}: one line, and the stack trace of a bug below it. */
+  static final class Line extends Formatter {
+    @Override
+    public String format(LogRecord r) {
+      String line =
+          Instant.ofEpochMilli(r.getMillis()).truncatedTo(ChronoUnit.SECONDS)
+              + " "
+              + (r.getLevel() == Level.WARNING ? "WARN" : r.getLevel().getName())
+              + " "
+              + r.getLoggerName()
+              + ": "
+              + formatMessage(r)
+              + System.lineSeparator();
+      if (r.getThrown() == null) {
+        return line;
+      }
+      StringWriter trace = new StringWriter();
+      try (PrintWriter out = new PrintWriter(trace)) {
+        r.getThrown().printStackTrace(out);
+      }
+      return line + trace;
     }
   }
 }
