@@ -100,7 +100,7 @@ final class Daemon implements AutoCloseable {
         Duration.ZERO,
         Duration.ofMinutes(1),
         this::publishDue,
-        e -> health.failing("scheduler", String.valueOf(e.getMessage())));
+        failing("scheduler"));
     timers.every(
         "archive watch",
         watchEvery,
@@ -109,7 +109,7 @@ final class Daemon implements AutoCloseable {
           watch.refresh();
           health.ok("index", "up to date with the archive");
         },
-        e -> health.failing("index", String.valueOf(e.getMessage())));
+        failing("index"));
     if (wiring.config.smtp() != null) {
       Outbox outbox = wiring.outbox();
       timers.every(
@@ -117,10 +117,20 @@ final class Daemon implements AutoCloseable {
           Duration.ofSeconds(2),
           Duration.ofSeconds(30),
           () -> sendMail(outbox),
-          e -> health.failing("outbox", String.valueOf(e.getMessage())));
+          failing("outbox"));
     } else {
       health.failing("outbox", "no 'smtp:' section in the config: mail waits in the outbox");
     }
+  }
+
+  /** Reports a failed run of {@code part}: the reason of an expected failure, else the bug. */
+  private java.util.function.Consumer<RuntimeException> failing(String part) {
+    return e ->
+        health.failing(
+            part,
+            e instanceof ColumnistException
+                ? e.getMessage()
+                : "a bug (" + e + "); the log has its stack trace");
   }
 
   int publicPort() {
