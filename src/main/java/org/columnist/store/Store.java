@@ -151,23 +151,47 @@ public final class Store {
   }
 
   private void migrate() {
-    inTransaction(
-        connection -> {
-          for (int next = userVersion(connection) + 1; ; next++) {
-            String script = migration(next);
-            if (script == null) {
-              return null;
-            }
-            try (Statement statement = connection.createStatement()) {
-              for (String sql : script.split(";\\s*(?:\\n|$)")) {
-                if (!sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
-                  statement.executeUpdate(sql);
-                }
-              }
-              statement.executeUpdate("PRAGMA user_version = " + next);
-            }
+    try (Connection connection = dataSource.getConnection()) {
+      // SQLite changes a table (a CHECK, say) by building a new one and dropping the old, which
+      // enforced foreign keys refuse; the pragma is ignored inside a transaction, so it goes first,
+      // and the keys are checked before the commit instead. This connection is not reused.
+      try (Statement statement = connection.createStatement()) {
+        statement.executeUpdate("PRAGMA foreign_keys = OFF");
+      }
+      connection.setAutoCommit(false);
+      try {
+        applyMigrations(connection);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new ColumnistException("database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void applyMigrations(Connection connection) throws SQLException {
+    for (int next = userVersion(connection) + 1; ; next++) {
+      String script = migration(next);
+      if (script == null) {
+        return;
+      }
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : script.split(";\\s*(?:\\n|$)")) {
+          if (!sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
+            statement.executeUpdate(sql);
           }
-        });
+        }
+        statement.executeUpdate("PRAGMA user_version = " + next);
+        try (var broken = statement.executeQuery("PRAGMA foreign_key_check")) {
+          if (broken.next()) {
+            throw new IllegalStateException(
+                "migration V" + next + " breaks a foreign key in table " + broken.getString(1));
+          }
+        }
+      }
+    }
   }
 
   private static int userVersion(Connection connection) throws SQLException {

@@ -583,8 +583,7 @@ public final class EditorServer implements AutoCloseable {
 
   private void mailPage(Context ctx) {
     List<MailLog.Entry> log = new MailLog(store).list(50);
-    List<Outbox.Entry> outbox =
-        new Outbox(store, config.column().address(), 8, Clock.systemUTC()).list();
+    List<Outbox.Entry> outbox = outbox().list();
     String lastPoll = log.isEmpty() ? "never" : log.get(0).fetchedAt();
     page(
         ctx,
@@ -598,16 +597,13 @@ public final class EditorServer implements AutoCloseable {
             lastPoll));
   }
 
+  private Outbox outbox() {
+    return new Outbox(store, config.column().address(), 8, Clock.systemUTC());
+  }
+
   private void retry(Context ctx) {
     long id = id(ctx);
-    int changed =
-        store.inTransaction(
-            db ->
-                Sql.update(
-                    db,
-                    "UPDATE outbox SET state = 'queued', next_attempt_at = '1970-01-01T00:00:00Z' WHERE id = ? AND state <> 'sent'",
-                    id));
-    if (changed == 0) {
+    if (!outbox().retryNow(id)) {
       ctx.status(HttpStatus.NOT_FOUND);
       problem(ctx, "There is no mail #" + id + " waiting to be sent.");
       return;

@@ -35,7 +35,7 @@ class RunIT {
    * Port 0: the system picks free ports as the servers bind. A port found free beforehand may be
    * taken by any outgoing connection before the daemon binds it.
    */
-  private static final String ANY_PORTS = "server:\n  public: 127.0.0.1:0\n  editor: 127.0.0.1:0\n";
+  static final String ANY_PORTS = "server:\n  public: 127.0.0.1:0\n  editor: 127.0.0.1:0\n";
 
   private static final java.util.regex.Pattern RUNNING =
       java.util.regex.Pattern.compile("site and search at http://127\\.0\\.0\\.1:(\\d+)/");
@@ -165,15 +165,20 @@ class RunIT {
 
   /** The public server's port, from the line 'columnist run' prints once it listens. */
   private static int publicPort(Path log) throws Exception {
+    return port(log, RUNNING);
+  }
+
+  /** The port that {@code announced}'s first group finds in {@code log}, once it is written. */
+  static int port(Path log, java.util.regex.Pattern announced) throws Exception {
     for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         System.nanoTime() < end; ) {
-      java.util.regex.Matcher m = RUNNING.matcher(Files.exists(log) ? Files.readString(log) : "");
+      java.util.regex.Matcher m = announced.matcher(Files.exists(log) ? Files.readString(log) : "");
       if (m.find()) {
         return Integer.parseInt(m.group(1));
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("'columnist run' did not start:\n" + Files.readString(log));
+    throw new AssertionError("the server did not start:\n" + Files.readString(log));
   }
 
   private static int freePort() throws Exception {

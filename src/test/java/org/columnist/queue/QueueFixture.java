@@ -46,6 +46,11 @@ final class QueueFixture {
 
   /** A queue as a separate process would have it: its own store connection. */
   Queue queue() {
+    return queue(file -> {});
+  }
+
+  /** The same, with {@code checkpoint} reached once a publication's archive file is written. */
+  Queue queue(Publisher.Checkpoint checkpoint) {
     Store own = Store.open(dir.resolve("data/columnist.db"));
     Outbox outbox = new Outbox(own, "ask@column.example", 8, clock);
     return new Queue(
@@ -54,7 +59,8 @@ final class QueueFixture {
         config,
         outbox,
         new MailTemplates(new Templates(dir.resolve("templates")), config),
-        clock);
+        clock,
+        checkpoint);
   }
 
   /** A reader's question as intake stores it; returns its id. */
