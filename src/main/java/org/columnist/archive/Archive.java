@@ -153,7 +153,8 @@ public final class Archive {
     if (!back.equals(column)) {
       throw new IllegalStateException("column does not survive a round trip through " + path);
     }
-    AtomicFile.write(path, bytes);
+    // An archive is often a git checkout or shared with other tools: keep its modes as they are.
+    AtomicFile.write(path, bytes, true, AtomicFile.Access.like(path));
     return path;
   }
 

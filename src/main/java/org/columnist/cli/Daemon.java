@@ -1,19 +1,14 @@
 package org.columnist.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.columnist.ColumnistException;
-import org.columnist.archive.Archive;
 import org.columnist.mail.Intake;
 import org.columnist.mail.Outbox;
 import org.columnist.queue.Publisher;
-import org.columnist.search.SearchIndex;
-import org.columnist.site.SiteBuilder;
 import org.columnist.web.Accounts;
 import org.columnist.web.EditorServer;
 import org.columnist.web.Health;
@@ -31,29 +26,36 @@ final class Daemon implements AutoCloseable {
   private final Wiring wiring;
   private final Health health;
   private final AtomicBoolean stopping = new AtomicBoolean();
-  private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
-  private final Archive archive;
-  private SearchIndex index;
+  private final Timers timers = new Timers(2);
+  private final Duration watchEvery;
+  private final Runnable watchStarted;
+  private ArchiveWatch watch;
   private PublicServer publicServer;
   private EditorServer editor;
   private Intake intake;
   private Thread intakeThread;
 
   Daemon(Wiring wiring) {
+    this(wiring, Duration.ofSeconds(10), () -> {});
+  }
+
+  /** The same, watching the archive every {@code watchEvery}; {@code watchStarted} is a test's. */
+  Daemon(Wiring wiring, Duration watchEvery, Runnable watchStarted) {
     this.wiring = wiring;
     this.health = new Health(wiring.clock);
-    this.archive = new Archive(wiring.config.paths().archive());
+    this.watchEvery = watchEvery;
+    this.watchStarted = watchStarted;
   }
 
   /** Starts every part; the ports are the config's unless given. */
   void start(String publicHost, int publicPort, String editorHost, int editorPort) {
-    index = wiring.searchIndex();
-    index.update(archive);
-    site().build(false);
+    watch = ArchiveWatch.open(wiring, watchStarted);
     publicServer =
         listen(
             "public server",
-            () -> new PublicServer(wiring.config, index, health).start(publicHost, publicPort),
+            () ->
+                new PublicServer(wiring.config, watch.index(), health)
+                    .start(publicHost, publicPort),
             publicHost,
             publicPort);
     health.ok("public", "http://" + publicHost + ":" + publicServer.port() + "/");
@@ -67,7 +69,7 @@ final class Daemon implements AutoCloseable {
                         wiring.store,
                         wiring.queue(),
                         accounts,
-                        this::refresh,
+                        watch::refresh,
                         wiring.clock,
                         health)
                     .start(editorHost, editorPort),
@@ -93,14 +95,42 @@ final class Daemon implements AutoCloseable {
     } else {
       health.failing("intake", "no 'mail:' section in the config");
     }
-    timers.scheduleWithFixedDelay(this::publishDue, 0, 60, TimeUnit.SECONDS);
-    timers.scheduleWithFixedDelay(this::watchArchive, 10, 10, TimeUnit.SECONDS);
+    timers.every(
+        "publish-due",
+        Duration.ZERO,
+        Duration.ofMinutes(1),
+        this::publishDue,
+        failing("scheduler"));
+    timers.every(
+        "archive watch",
+        watchEvery,
+        watchEvery,
+        () -> {
+          watch.refresh();
+          health.ok("index", "up to date with the archive");
+        },
+        failing("index"));
     if (wiring.config.smtp() != null) {
       Outbox outbox = wiring.outbox();
-      timers.scheduleWithFixedDelay(() -> sendMail(outbox), 2, 30, TimeUnit.SECONDS);
+      timers.every(
+          "outbox",
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(30),
+          () -> sendMail(outbox),
+          failing("outbox"));
     } else {
       health.failing("outbox", "no 'smtp:' section in the config: mail waits in the outbox");
     }
+  }
+
+  /** Reports a failed run of {@code part}: the reason of an expected failure, else the bug. */
+  private java.util.function.Consumer<RuntimeException> failing(String part) {
+    return e ->
+        health.failing(
+            part,
+            e instanceof ColumnistException
+                ? e.getMessage()
+                : "a bug (" + e + "); the log has its stack trace");
   }
 
   int publicPort() {
@@ -112,77 +142,31 @@ final class Daemon implements AutoCloseable {
   }
 
   private void publishDue() {
-    try {
-      List<Publisher.Result> results = wiring.queue().publishDue("scheduler", Instant.now());
-      if (results.stream().anyMatch(r -> r.published() != null)) {
-        refresh();
-      }
-      long blocked = results.stream().filter(r -> r.published() == null).count();
-      if (blocked > 0) {
-        health.failing(
-            "scheduler", blocked + " scheduled columns could not be published; see the log");
-      } else {
-        health.ok("scheduler", "checked at " + Instant.now());
-      }
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "publish-due failed: " + e.getMessage());
-      health.failing("scheduler", e.getMessage());
+    List<Publisher.Result> results = wiring.queue().publishDue("scheduler", Instant.now());
+    if (results.stream().anyMatch(r -> r.published() != null)) {
+      watch.refresh();
+    }
+    long blocked = results.stream().filter(r -> r.published() == null).count();
+    if (blocked > 0) {
+      health.failing(
+          "scheduler", blocked + " scheduled columns could not be published; see the log");
+    } else {
+      health.ok("scheduler", "checked at " + Instant.now());
     }
   }
 
   private void sendMail(Outbox outbox) {
-    try {
-      Outbox.SendReport report = outbox.sendDue(wiring.config.smtp());
-      if (report.retrying() + report.failed() > 0 && report.sent() == 0) {
-        health.failing(
-            "outbox",
-            report.retrying()
-                + " waiting to be retried, "
-                + report.failed()
-                + " failed; see 'columnist outbox list'");
-      } else {
-        health.ok("outbox", "last round sent " + report.sent());
-      }
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "outbox failed: " + e.getMessage());
-      health.failing("outbox", e.getMessage());
+    Outbox.SendReport report = outbox.sendDue(wiring.config.smtp());
+    if (report.retrying() + report.failed() > 0 && report.sent() == 0) {
+      health.failing(
+          "outbox",
+          report.retrying()
+              + " waiting to be retried, "
+              + report.failed()
+              + " failed; see 'columnist outbox list'");
+    } else {
+      health.ok("outbox", "last round sent " + report.sent());
     }
-  }
-
-  /**
-   * Columns published by another process (the CLI) change the archive under this one, which holds
-   * the index: pick them up every few seconds.
-   */
-  private void watchArchive() {
-    try {
-      SearchIndex.UpdateReport r;
-      synchronized (this) {
-        r = index.update(archive);
-        if (r.added() + r.updated() + r.deleted() > 0) {
-          site().build(false);
-        }
-      }
-      health.ok("index", "up to date with the archive");
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "index update failed: " + e.getMessage());
-      health.failing("index", e.getMessage());
-    }
-  }
-
-  /** After a publication: the index first, then the site (whose pages list related columns). */
-  private synchronized void refresh() {
-    index.update(archive);
-    site().build(false);
-  }
-
-  private SiteBuilder site() {
-    return new SiteBuilder(
-        wiring.config,
-        archive,
-        slug ->
-            index.related(slug, 4).stream()
-                .map(h -> new SiteBuilder.Related(h.title(), h.path()))
-                .toList());
   }
 
   private static <T> T listen(
@@ -216,8 +200,13 @@ final class Daemon implements AutoCloseable {
     Shutdown.await(out, this::close);
   }
 
+  /**
+   * Stops the parts in order: intake commits the message in hand, the timers finish their runs, the
+   * servers close, and last the index. No lock is held while waiting for a part, so a timer run in
+   * progress can take the lock it needs and end.
+   */
   @Override
-  public synchronized void close() {
+  public void close() {
     if (!stopping.compareAndSet(false, true)) {
       return;
     }
@@ -230,20 +219,15 @@ final class Daemon implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    timers.shutdown();
-    try {
-      timers.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    timers.close();
     if (editor != null) {
       editor.close();
     }
     if (publicServer != null) {
       publicServer.close();
     }
-    if (index != null) {
-      index.close();
+    if (watch != null) {
+      watch.close();
     }
     LOG.log(System.Logger.Level.INFO, "stopped");
   }

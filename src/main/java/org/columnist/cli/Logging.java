@@ -1,14 +1,13 @@
 package org.columnist.cli;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.logging.ConsoleHandler;
-import java.util.logging.Formatter;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** One line per event on stderr: time, level, part, message. No stack traces for the expected. */
+/**
+ * One line per event on stderr ({@link LogLine}): time, level, part, message, values escaped. No
+ * stack traces for the expected; bugs print theirs.
+ */
 final class Logging {
   // JUL keeps loggers weakly: without these references the levels set below would be lost.
   private static final java.util.List<Logger> QUIETED = new java.util.ArrayList<>();
@@ -21,20 +20,7 @@ final class Logging {
       root.removeHandler(handler);
     }
     ConsoleHandler handler = new ConsoleHandler();
-    handler.setFormatter(
-        new Formatter() {
-          @Override
-          public String format(LogRecord r) {
-            return Instant.ofEpochMilli(r.getMillis()).truncatedTo(ChronoUnit.SECONDS)
-                + " "
-                + (r.getLevel() == Level.WARNING ? "WARN" : r.getLevel().getName())
-                + " "
-                + r.getLoggerName()
-                + ": "
-                + formatMessage(r)
-                + System.lineSeparator();
-          }
-        });
+    handler.setFormatter(new LogLine());
     root.addHandler(handler);
     root.setLevel(Level.INFO);
     // Libraries log their internals at INFO; an operator wants Columnist's own events.

@@ -31,7 +31,11 @@ final class OutboxCommand {
     }
   }
 
-  @Command(name = "list", description = "Every mail in the outbox, newest first.")
+  @Command(
+      name = "list",
+      description =
+          "Every mail in the outbox, newest first: queued, sending (claimed by a sender), sent or"
+              + " failed.")
   static final class ListVerb implements Runnable {
     @Spec CommandSpec spec;
     @Mixin ConfigOption config;
@@ -54,7 +58,9 @@ final class OutboxCommand {
                   e.kind(),
                   Listing.shorten(e.to(), 30),
                   Listing.shorten(e.subject(), 50),
-                  e.lastError() == null ? "" : " -- " + e.lastError()),
+                  "sending".equals(e.state())
+                      ? " -- claimed by a sender at " + e.claimedAt()
+                      : e.lastError() == null ? "" : " -- " + e.lastError()),
           "The outbox is empty.");
     }
   }

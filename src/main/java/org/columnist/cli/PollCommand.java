@@ -1,8 +1,6 @@
 package org.columnist.cli;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.columnist.mail.Intake;
 import org.columnist.mail.Outbox;
@@ -61,15 +59,16 @@ final class PollCommand implements Runnable {
                     Thread.currentThread().interrupt();
                   }
                 }));
-    ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
-    if (wiring.config.smtp() != null) {
-      sender.scheduleWithFixedDelay(
-          () -> outbox.sendDue(wiring.config.smtp()), 0, 30, TimeUnit.SECONDS);
-    }
-    try {
+    try (Timers sender = new Timers(1)) {
+      if (wiring.config.smtp() != null) {
+        sender.every(
+            "outbox",
+            Duration.ZERO,
+            Duration.ofSeconds(30),
+            () -> outbox.sendDue(wiring.config.smtp()),
+            e -> {});
+      }
       intake.runContinuously(stop::get);
-    } finally {
-      sender.shutdownNow();
     }
   }
 }

@@ -1,7 +1,7 @@
 package org.columnist.cli;
 
-import org.columnist.archive.Archive;
-import org.columnist.search.SearchIndex;
+import java.time.Duration;
+import org.columnist.ColumnistException;
 import org.columnist.web.PublicServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,22 +10,26 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "serve",
-    description = "Serve the site in public/ with search (server.public, default 127.0.0.1:8080).")
+    description =
+        "Serve the site in public/ with search (server.public, default 127.0.0.1:8080), keeping"
+            + " both up to date with the archive.")
 final class ServeCommand implements Runnable {
+  /** How often the archive is looked at for columns published from the command line. */
+  static final Duration WATCH_EVERY = Duration.ofSeconds(10);
+
   @Spec CommandSpec spec;
   @Mixin ConfigOption config;
 
   @Override
   public void run() {
     Wiring wiring = new Wiring(config.load());
-    SearchIndex index = wiring.searchIndex();
-    index.update(new Archive(wiring.config.paths().archive()));
-    PublicServer server = new PublicServer(wiring.config, index);
+    ArchiveWatch watch = ArchiveWatch.open(wiring);
+    PublicServer server = new PublicServer(wiring.config, watch.index());
     try {
       server.start(wiring.config.server().publicHost(), wiring.config.server().publicPort());
     } catch (RuntimeException e) {
-      index.close();
-      throw new org.columnist.ColumnistException(
+      watch.close();
+      throw new ColumnistException(
           "cannot listen on "
               + wiring.config.server().publicHost()
               + ":"
@@ -34,18 +38,23 @@ final class ServeCommand implements Runnable {
               + e.getMessage()
               + "); is it taken? Set server.public in the config");
     }
+    Timers timers = new Timers(1);
+    timers.every("archive watch", WATCH_EVERY, WATCH_EVERY, watch::refresh, e -> {});
     spec.commandLine()
         .getOut()
         .printf(
-            "Serving %s with search at http://%s:%d/ (Ctrl-C stops)%n",
+            "Serving %s with search at http://%s:%d/, updated within %d s of a column published"
+                + " from the command line (Ctrl-C stops)%n",
             Paths.display(wiring.config.paths().publicDir()),
             wiring.config.server().publicHost(),
-            server.port());
+            server.port(),
+            WATCH_EVERY.toSeconds());
     Shutdown.await(
         spec.commandLine().getOut(),
         () -> {
+          timers.close();
           server.close();
-          index.close();
+          watch.close();
         });
   }
 }

@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
  * removes them or overrides the check with a reason.
  */
 public final class PrivacyCheck {
-  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+  // Each pattern may start only where a run of address characters starts: any later start in the
+  // same run finds nothing the first did not, and trying each one made a long run quadratic.
+  private static final Pattern EMAIL =
+      Pattern.compile("(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
   private static final Pattern SPELLED_EMAIL =
       Pattern.compile(
-          "(?i)\\b[\\w.+-]+\\s*[\\[(<{]?\\s*\\bat\\b\\s*[\\])>}]?\\s*[\\w-]+(?:\\s*[\\[(<{]?\\s*(?:\\bdot\\b|\\.)\\s*[\\])>}]?\\s*[\\w-]+)*\\s*[\\[(<{]?\\s*(?:\\bdot\\b|\\.)\\s*[\\])>}]?\\s*(?:com|org|net|edu|gov|io|co|uk|de|fr|ca|au|info|biz|me)\\b");
+          "(?i)(?<![\\w.+-])[\\w.+-]+\\s*[\\[(<{]?\\s*\\bat\\b\\s*[\\])>}]?\\s*[\\w-]+(?:\\s*[\\[(<{]?\\s*(?:\\bdot\\b|\\.)\\s*[\\])>}]?\\s*[\\w-]+)*\\s*[\\[(<{]?\\s*(?:\\bdot\\b|\\.)\\s*[\\])>}]?\\s*(?:com|org|net|edu|gov|io|co|uk|de|fr|ca|au|info|biz|me)\\b");
 
   /** Digit runs with separators: a phone number has 7 to 15 digits (E.164 allows 15). */
   private static final Pattern PHONE_CANDIDATE =

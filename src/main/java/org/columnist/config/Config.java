@@ -52,8 +52,13 @@ public record Config(
     return smtp;
   }
 
-  /** How the site presents itself. {@code baseUrl} always ends with '/'. */
-  public record Site(String title, URI baseUrl, String language, ZoneId timeZone) {}
+  /**
+   * How the site presents itself. {@code baseUrl} always ends with '/'. {@code remoteImages}:
+   * whether columns may show images from other hosts, which readers' browsers would then fetch from
+   * there.
+   */
+  public record Site(
+      String title, URI baseUrl, String language, ZoneId timeZone, boolean remoteImages) {}
 
   /** The coach who answers. */
   public record Coach(String name, String bio) {}
@@ -112,7 +117,8 @@ public record Config(
             siteMap.requiredText("title").orElse(""),
             baseUrl(siteMap),
             language(siteMap),
-            timeZone(siteMap));
+            timeZone(siteMap),
+            siteMap.bool("remote_images", false));
     siteMap.rejectUnknownKeys();
 
     YamlMapping coachMap = section(root, "coach");

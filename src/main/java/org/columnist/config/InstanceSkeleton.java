@@ -1,17 +1,12 @@
 package org.columnist.config;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
+import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 
 /**
@@ -29,19 +24,9 @@ public final class InstanceSkeleton {
    * when any of the files already exists. Returns the files written, relative to {@code dir}.
    */
   public static List<Path> copyTo(Path dir) {
-    URL url = InstanceSkeleton.class.getResource(ROOT);
-    if (url == null) {
-      throw new IllegalStateException("the instance skeleton is missing from the build");
-    }
     try {
-      URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-          return copy(jar.getPath(ROOT), dir);
-        }
-      }
-      return copy(Path.of(uri), dir);
-    } catch (IOException | URISyntaxException e) {
+      return ShippedFolder.read(ROOT, skeleton -> copy(skeleton, dir));
+    } catch (IOException e) {
       throw new ColumnistException(
           "cannot create the instance in " + dir + ": " + e.getMessage(), e);
     }
@@ -67,7 +52,8 @@ public final class InstanceSkeleton {
       Files.createDirectories(target.getParent());
       Files.copy(source.resolve(file.toString()), target);
     }
-    Files.createDirectories(dir.resolve("data"));
+    // data/ holds readers' mail and the editors' password hashes.
+    AtomicFile.createFolders(dir.resolve("data"), AtomicFile.Access.OWNER_ONLY);
     return files.stream().map(f -> Path.of(f.toString())).toList();
   }
 }

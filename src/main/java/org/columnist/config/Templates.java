@@ -12,11 +12,17 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.columnist.ColumnistException;
 
 /**
@@ -25,8 +31,20 @@ import org.columnist.ColumnistException;
  */
 public final class Templates {
   private final Configuration freemarker;
+  private final Path instanceDir;
+  private final Path shippedDir;
 
   public Templates(Path instanceTemplates) {
+    this(instanceTemplates, null);
+  }
+
+  /**
+   * With the shipped templates read from the folder {@code shippedTemplates} instead of the jar (a
+   * test's stand-in for another release's), or from the jar when it is null.
+   */
+  public Templates(Path instanceTemplates, Path shippedTemplates) {
+    this.instanceDir = instanceTemplates;
+    this.shippedDir = shippedTemplates;
     freemarker = new Configuration(Configuration.VERSION_2_3_34);
     List<TemplateLoader> loaders = new ArrayList<>();
     if (Files.isDirectory(instanceTemplates)) {
@@ -37,7 +55,7 @@ public final class Templates {
             "cannot read the templates folder " + instanceTemplates + ": " + e.getMessage(), e);
       }
     }
-    loaders.add(new ClassTemplateLoader(Templates.class, "/templates"));
+    loaders.add(shipped(shippedTemplates));
     freemarker.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
     freemarker.setDefaultEncoding("UTF-8");
     freemarker.setRecognizeStandardFileExtensions(true); // .ftlh: HTML output, auto-escaped
@@ -46,6 +64,61 @@ public final class Templates {
     freemarker.setLogTemplateExceptions(false);
     freemarker.setWrapUncheckedExceptions(true);
     freemarker.setFallbackOnNullLoopVariable(false);
+  }
+
+  /**
+   * A hash of the effective templates: each shipped one, or the instance's file that replaces it,
+   * and the instance's own. A new release's templates, or an edited override, change it.
+   */
+  public String fingerprint() {
+    try {
+      Map<String, byte[]> effective = new TreeMap<>();
+      if (shippedDir == null) {
+        ShippedFolder.read("/templates", folder -> readAll(folder, effective));
+      } else {
+        readAll(shippedDir, effective);
+      }
+      if (Files.isDirectory(instanceDir)) {
+        readAll(instanceDir, effective);
+      }
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      effective.forEach(
+          (name, bytes) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(bytes);
+          });
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new ColumnistException(
+          "cannot read the templates in " + instanceDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Puts every file under {@code folder} into {@code into} by its '/'-separated name. */
+  private static Map<String, byte[]> readAll(Path folder, Map<String, byte[]> into)
+      throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        String name =
+            folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        into.put(name, Files.readAllBytes(file));
+      }
+    }
+    return into;
+  }
+
+  private static TemplateLoader shipped(Path folder) {
+    if (folder == null) {
+      return new ClassTemplateLoader(Templates.class, "/templates");
+    }
+    try {
+      return new FileTemplateLoader(folder.toFile());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the shipped templates in " + folder, e);
+    }
   }
 
   /** Whether a template exists at {@code name} (in the instance or the jar). */

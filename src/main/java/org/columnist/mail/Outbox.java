@@ -1,41 +1,52 @@
 package org.columnist.mail;
 
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import org.columnist.config.MailSettings;
+import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
 /**
  * All mail Columnist sends: queued in the {@code outbox} table (in the same transaction as the work
- * that caused it), then sent over SMTP and retried with exponential backoff until it goes or has
- * failed {@code maxAttempts} times.
+ * that caused it), claimed by one sender ({@code sending}), sent over SMTP and retried with
+ * exponential backoff until it goes or has failed {@code maxAttempts} times. Any number of senders
+ * may share the table; each mail is sent once, or again only after its sender died mid-send.
  */
 public final class Outbox {
   private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
   private static final Duration LONGEST_RETRY = Duration.ofHours(6);
   private static final System.Logger LOG = System.getLogger("outbox");
 
+  /**
+   * How long a sender's claim on a row holds: a row still {@code sending} after this is taken to
+   * belong to a sender that died, and is sent again.
+   */
+  public static final Duration LEASE = Duration.ofMinutes(10);
+
+  /** How many rows a sender claims at a time. */
+  private static final int CLAIM_BATCH = 10;
+
   private final Store store;
   private final String messageIdDomain;
   private final int maxAttempts;
   private final Clock clock;
+
+  /** Who this sender is, in the rows it claims: its process, and which outbox in it. */
+  private final String sender =
+      "pid " + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
   public Outbox(Store store, String fromAddress, int maxAttempts, Clock clock) {
     this.store = store;
@@ -68,7 +79,8 @@ public final class Outbox {
       String nextAttemptAt,
       String lastError,
       String createdAt,
-      String sentAt) {}
+      String sentAt,
+      String claimedAt) {}
 
   /** Queues {@code mail} inside the caller's transaction; returns its Message-ID. */
   public String enqueue(Connection db, OutgoingMail mail) throws SQLException {
@@ -98,10 +110,15 @@ public final class Outbox {
   /** What one {@link #sendDue} did. */
   public record SendReport(int sent, int retrying, int failed) {}
 
-  /** Sends every queued mail whose time has come through {@code smtp}. */
+  /**
+   * Sends every queued mail whose time has come through {@code smtp}. Each row is claimed first
+   * ({@code queued} to {@code sending}, a few at a time), so that another sender on the same
+   * database, in this process or another, never sends it too; it is marked sent in its own
+   * transaction as soon as the relay accepts it.
+   */
   public SendReport sendDue(MailSettings.Smtp smtp) {
-    List<Pending> due = due();
-    if (due.isEmpty()) {
+    Deque<ClaimedMail> claimed = claim();
+    if (claimed.isEmpty()) {
       return new SendReport(0, 0, 0);
     }
     int sent = 0;
@@ -110,9 +127,10 @@ public final class Outbox {
     Session session = MailSessions.smtp(smtp);
     try (Transport transport = session.getTransport()) {
       MailSessions.connect(transport, smtp);
-      for (Pending mail : due) {
+      while (!claimed.isEmpty()) {
+        ClaimedMail mail = claimed.peekFirst();
         try {
-          MimeMessage message = build(session, smtp, mail);
+          MimeMessage message = mail.toMime(session, smtp.from());
           transport.sendMessage(message, message.getAllRecipients());
           markSent(mail.id());
           LOG.log(
@@ -126,13 +144,18 @@ public final class Outbox {
             failed++;
           }
         }
+        claimed.removeFirst();
+        if (claimed.isEmpty()) {
+          claimed = claim();
+        }
       }
     } catch (MessagingException e) {
       String why = MailSessions.describe(e);
       LOG.log(
           System.Logger.Level.WARNING,
           "cannot send through SMTP " + smtp.host() + ":" + smtp.port() + ": " + why);
-      for (Pending mail : due.subList(sent + retrying + failed, due.size())) {
+      // What this sender claimed and did not get to goes back to the queue, not to a lease.
+      for (ClaimedMail mail : claimed) {
         if (retry(mail, why)) {
           retrying++;
         } else {
@@ -143,102 +166,112 @@ public final class Outbox {
     return new SendReport(sent, retrying, failed);
   }
 
+  /**
+   * Makes a queued or failed mail due now; false if there is no such mail. A mail that a sender has
+   * claimed is left to it, so that "retry" never sends it twice.
+   */
+  public boolean retryNow(long id) {
+    return store.inTransaction(
+            db ->
+                Sql.update(
+                    db,
+                    """
+                    UPDATE outbox SET state = 'queued', next_attempt_at = '1970-01-01T00:00:00Z'
+                    WHERE id = ? AND state IN ('queued', 'failed')""",
+                    id))
+        == 1;
+  }
+
   /** Every outbox row, newest first. */
   public List<Entry> list() {
     return store.inTransaction(
-        db -> {
-          List<Entry> entries = new ArrayList<>();
-          try (PreparedStatement ps = db.prepareStatement("SELECT * FROM outbox ORDER BY id DESC");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              entries.add(
-                  new Entry(
-                      rs.getLong("id"),
-                      rs.getString("kind"),
-                      rs.getString("to_address"),
-                      rs.getString("subject"),
-                      rs.getString("state"),
-                      rs.getInt("attempts"),
-                      rs.getString("next_attempt_at"),
-                      rs.getString("last_error"),
-                      rs.getString("created_at"),
-                      rs.getString("sent_at")));
-            }
-          }
-          return entries;
-        });
-  }
-
-  private record Pending(
-      long id,
-      String kind,
-      String to,
-      String subject,
-      String text,
-      String html,
-      String messageId,
-      String replyToIds,
-      int attempts) {}
-
-  private List<Pending> due() {
-    return store.inTransaction(
-        db -> {
-          List<Pending> due = new ArrayList<>();
-          try (PreparedStatement ps =
-              db.prepareStatement(
-                  "SELECT * FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY id")) {
-            ps.setString(1, clock.instant().toString());
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                due.add(
-                    new Pending(
+        db ->
+            Sql.list(
+                db,
+                "SELECT * FROM outbox ORDER BY id DESC",
+                rs ->
+                    new Entry(
                         rs.getLong("id"),
                         rs.getString("kind"),
                         rs.getString("to_address"),
                         rs.getString("subject"),
-                        rs.getString("body_text"),
-                        rs.getString("body_html"),
-                        rs.getString("message_id"),
-                        rs.getString("reply_to_ids"),
-                        rs.getInt("attempts")));
-              }
+                        rs.getString("state"),
+                        rs.getInt("attempts"),
+                        rs.getString("next_attempt_at"),
+                        rs.getString("last_error"),
+                        rs.getString("created_at"),
+                        rs.getString("sent_at"),
+                        rs.getString("claimed_at"))));
+  }
+
+  /**
+   * Claims up to {@link #CLAIM_BATCH} due rows for this sender: queued ones whose time has come,
+   * and ones still {@code sending} after {@link #LEASE}, whose sender died. Each claim is an update
+   * that only one sender can win; a few at a time keep a sender's claims well inside the lease and
+   * leave the rest to other senders.
+   */
+  private Deque<ClaimedMail> claim() {
+    Instant now = clock.instant();
+    String stale = now.minus(LEASE).toString();
+    return store.inTransaction(
+        db -> {
+          Deque<ClaimedMail> claimed = new ArrayDeque<>();
+          for (ClaimedMail candidate : candidates(db, now.toString(), stale)) {
+            int won =
+                Sql.update(
+                    db,
+                    """
+                    UPDATE outbox SET state = 'sending', claimed_at = ?, claimed_by = ?
+                    WHERE id = ? AND ((state = 'queued' AND next_attempt_at <= ?)
+                                      OR (state = 'sending' AND claimed_at <= ?))""",
+                    now.toString(),
+                    sender,
+                    candidate.id(),
+                    now.toString(),
+                    stale);
+            if (won == 1) {
+              claimed.add(candidate);
+            }
+            if (candidate.claimedBy() != null) {
+              // At least once: the sender that died may have handed it to the relay already.
+              LOG.log(
+                  System.Logger.Level.WARNING,
+                  "taking over "
+                      + candidate.kind()
+                      + " #"
+                      + candidate.id()
+                      + " from "
+                      + candidate.claimedBy()
+                      + ", whose claim has lapsed; it may be sent twice");
             }
           }
-          return due;
+          return claimed;
         });
   }
 
-  private static MimeMessage build(Session session, MailSettings.Smtp smtp, Pending mail)
-      throws MessagingException {
-    MimeMessage message =
-        new MimeMessage(session) {
-          @Override
-          protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", mail.messageId());
-          }
-        };
-    message.setFrom(new InternetAddress(smtp.from()));
-    message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to()));
-    message.setSubject(mail.subject(), "UTF-8");
-    message.setSentDate(new Date());
-    // RFC 3834 §5: mark everything we send so that other robots do not answer it.
-    message.setHeader("Auto-Submitted", "auto-replied");
-    if (mail.replyToIds() != null && !mail.replyToIds().isBlank()) {
-      String[] ids = mail.replyToIds().split(" ");
-      message.setHeader("In-Reply-To", ids[ids.length - 1]);
-      message.setHeader("References", mail.replyToIds());
-    }
-    if (mail.html() == null) {
-      message.setText(mail.text(), "UTF-8");
-    } else {
-      MimeBodyPart text = new MimeBodyPart();
-      text.setText(mail.text(), "UTF-8");
-      MimeBodyPart html = new MimeBodyPart();
-      html.setText(mail.html(), "UTF-8", "html");
-      message.setContent(new MimeMultipart("alternative", text, html));
-    }
-    message.saveChanges();
-    return message;
+  private static List<ClaimedMail> candidates(Connection db, String now, String stale)
+      throws SQLException {
+    return Sql.list(
+        db,
+        """
+        SELECT * FROM outbox
+        WHERE (state = 'queued' AND next_attempt_at <= ?) OR (state = 'sending' AND claimed_at <= ?)
+        ORDER BY id LIMIT ?""",
+        rs ->
+            new ClaimedMail(
+                rs.getLong("id"),
+                rs.getString("kind"),
+                rs.getString("to_address"),
+                rs.getString("subject"),
+                rs.getString("body_text"),
+                rs.getString("body_html"),
+                rs.getString("message_id"),
+                rs.getString("reply_to_ids"),
+                rs.getInt("attempts"),
+                rs.getString("claimed_by")),
+        now,
+        stale,
+        CLAIM_BATCH);
   }
 
   private void markSent(long id) {
@@ -246,7 +279,7 @@ public final class Outbox {
         db -> {
           try (PreparedStatement ps =
               db.prepareStatement(
-                  "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")) {
+                  "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL, claimed_at = NULL, claimed_by = NULL WHERE id = ?")) {
             ps.setString(1, clock.instant().toString());
             ps.setLong(2, id);
             return ps.executeUpdate();
@@ -255,7 +288,7 @@ public final class Outbox {
   }
 
   /** Records a failed attempt; returns false when the mail has now failed for good. */
-  private boolean retry(Pending entry, String why) {
+  private boolean retry(ClaimedMail entry, String why) {
     int attempts = entry.attempts() + 1;
     boolean giveUp = attempts >= maxAttempts;
     long factor = 1L << Math.min(attempts - 1, 20);
@@ -265,12 +298,17 @@ public final class Outbox {
         db -> {
           try (PreparedStatement ps =
               db.prepareStatement(
-                  "UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+                  // A sender that took over a lapsed claim owns the row now: leave it be.
+                  """
+                  UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
+                                    claimed_at = NULL, claimed_by = NULL
+                  WHERE id = ? AND state = 'sending' AND claimed_by = ?""")) {
             ps.setString(1, giveUp ? "failed" : "queued");
             ps.setInt(2, attempts);
             ps.setString(3, next.toString());
             ps.setString(4, why);
             ps.setLong(5, entry.id());
+            ps.setString(6, sender);
             return ps.executeUpdate();
           }
         });

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.columnist.ColumnistException;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
@@ -25,9 +26,10 @@ import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
 /**
- * Scheduling and publishing: the privacy check, the archive file (written atomically), the
- * question's record of where it went, and the reader's notice — all in one transaction, so that of
- * two processes publishing the same question one succeeds and the other is told why not.
+ * Scheduling and publishing: the privacy check, the question's record of where it went, the
+ * reader's notice and the archive file (written atomically, last) — one outcome in one transaction,
+ * so that of two processes publishing the same question one succeeds and the other is told why not,
+ * and a publication that fails leaves no file behind.
  */
 public final class Publisher {
   private static final System.Logger LOG = System.getLogger("publish");
@@ -38,13 +40,30 @@ public final class Publisher {
   private final Archive archive;
   private final Config config;
   private final Clock clock;
+  private final Checkpoint checkpoint;
 
-  Publisher(Queue queue, Store store, Archive archive, Config config, Clock clock) {
+  /**
+   * Reached once a publication's archive file is written, before its transaction commits: a test
+   * fails there to prove that the file goes again.
+   */
+  @FunctionalInterface
+  interface Checkpoint {
+    void written(Path file);
+  }
+
+  Publisher(
+      Queue queue,
+      Store store,
+      Archive archive,
+      Config config,
+      Clock clock,
+      Checkpoint checkpoint) {
     this.queue = queue;
     this.store = store;
     this.archive = archive;
     this.config = config;
     this.clock = clock;
+    this.checkpoint = checkpoint;
   }
 
   /** A column now in the archive. {@code overridden} lists what the privacy check let through. */
@@ -112,13 +131,12 @@ public final class Publisher {
   }
 
   Published publish(long id, String actor, String override) {
-    return store.inTransaction(
-        db -> publish(db, id, Transition.PUBLISH, actor, override, queue.today()));
+    return inOneOutcome(db -> prepare(db, id, Transition.PUBLISH, actor, override, queue.today()));
   }
 
   Published republish(long id, String actor, String override) {
-    return store.inTransaction(
-        db -> publish(db, id, Transition.REPUBLISH, actor, override, queue.today()));
+    return inOneOutcome(
+        db -> prepare(db, id, Transition.REPUBLISH, actor, override, queue.today()));
   }
 
   List<Result> publishDue(String actor, Instant until) {
@@ -134,10 +152,10 @@ public final class Publisher {
     for (long id : due) {
       try {
         Published published =
-            store.inTransaction(
+            inOneOutcome(
                 db -> {
                   Instant at = Instant.parse(QuestionRow.load(db, id).scheduledAt());
-                  return publish(
+                  return prepare(
                       db,
                       id,
                       Transition.PUBLISH,
@@ -155,7 +173,44 @@ public final class Publisher {
     return results;
   }
 
-  private Published publish(
+  /** A publication decided and recorded in the transaction, its archive file not yet written. */
+  private record Decided(Transition transition, Column column, Published published) {}
+
+  /**
+   * Publishing is one outcome: the column is in the archive and the queue says published, or
+   * neither. Everything that can refuse (the move, the privacy check, the draft save, the reader's
+   * notice from a template the coach may have edited) runs first; the file is written last, just
+   * before the commit, and put back as it was when the commit does not happen.
+   */
+  private Published inOneOutcome(Store.Work<Decided> decide) {
+    AtomicReference<ArchiveWrite> written = new AtomicReference<>();
+    Decided decided;
+    try {
+      decided =
+          store.inTransaction(
+              db -> {
+                Decided d = decide.run(db);
+                written.set(ArchiveWrite.of(archive, d.column()));
+                checkpoint.written(d.published().path());
+                return d;
+              });
+    } catch (RuntimeException | Error e) {
+      if (written.get() != null) {
+        written.get().undo(e);
+      }
+      throw e;
+    }
+    LOG.log(
+        System.Logger.Level.INFO,
+        (decided.transition() == Transition.PUBLISH ? "published" : "republished")
+            + " question "
+            + decided.published().id()
+            + " at "
+            + decided.published().url());
+    return decided.published();
+  }
+
+  private Decided prepare(
       Connection db, long id, Transition transition, String actor, String override, LocalDate today)
       throws SQLException {
     QuestionRow q = queue.move(db, id, transition, actor, null);
@@ -184,7 +239,7 @@ public final class Publisher {
     if (!findings.isEmpty()) {
       recordOverride(db, id, actor, reason, findings);
     }
-    Path path = archive.write(column);
+    Path path = archive.pathFor(column);
     String url =
         config
             .site()
@@ -206,14 +261,7 @@ public final class Publisher {
       queue.notify(
           db, q, "published", Map.of("published", Map.of("title", column.title(), "url", url)));
     }
-    LOG.log(
-        System.Logger.Level.INFO,
-        (transition == Transition.PUBLISH ? "published" : "republished")
-            + " question "
-            + id
-            + " at "
-            + url);
-    return new Published(id, path, url, findings);
+    return new Decided(transition, column, new Published(id, path, url, findings));
   }
 
   private void recordOverride(

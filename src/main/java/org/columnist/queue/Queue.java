@@ -59,13 +59,25 @@ public final class Queue {
       Outbox outbox,
       MailTemplates templates,
       Clock clock) {
+    this(store, archive, config, outbox, templates, clock, file -> {});
+  }
+
+  /** The same, with a test's {@code checkpoint} in publishing. */
+  Queue(
+      Store store,
+      Archive archive,
+      Config config,
+      Outbox outbox,
+      MailTemplates templates,
+      Clock clock,
+      Publisher.Checkpoint checkpoint) {
     this.store = store;
     this.archive = archive;
     this.config = config;
     this.outbox = outbox;
     this.templates = templates;
     this.clock = clock;
-    this.publisher = new Publisher(this, store, archive, config, clock);
+    this.publisher = new Publisher(this, store, archive, config, clock, checkpoint);
   }
 
   /** One question in the queue, as a list shows it. */

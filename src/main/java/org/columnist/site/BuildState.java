@@ -106,7 +106,9 @@ record BuildState(String fingerprint, Map<String, Summary> sources, Map<String, 
     }
     outputs.forEach(
         (path, hash) -> out.append("o\t").append(path).append('\t').append(hash).append('\n'));
-    AtomicFile.write(file, out.toString().getBytes(StandardCharsets.UTF_8), false);
+    // In data/, which is Columnist's alone.
+    AtomicFile.write(
+        file, out.toString().getBytes(StandardCharsets.UTF_8), false, AtomicFile.Access.OWNER_ONLY);
   }
 
   // Summaries are one-line texts already; this keeps a stray tab or newline from breaking a row.

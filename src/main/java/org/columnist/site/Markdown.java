@@ -1,7 +1,16 @@
 package org.columnist.site;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.columnist.config.Config;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -9,7 +18,9 @@ import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * Column sections rendered as CommonMark: raw HTML is escaped (shown as text, never passed through)
- * and only http, https and mailto links survive.
+ * and only http, https and mailto links survive. Images come only from the site itself unless the
+ * site allows remote ones: an image elsewhere would be fetched by every reader's browser, which
+ * tells that host who reads what (a tracking pixel). Such an image becomes a link to it instead.
  */
 final class Markdown {
   private static final Parser PARSER = Parser.builder().build();
@@ -21,10 +32,93 @@ final class Markdown {
           .build();
   private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
-  private Markdown() {}
+  private final URI site;
+  private final boolean remoteImages;
 
-  static String html(String markdown) {
-    return HTML.render(PARSER.parse(markdown));
+  Markdown(Config.Site site) {
+    this.site = site.baseUrl();
+    this.remoteImages = site.remoteImages();
+  }
+
+  String html(String markdown) {
+    Node document = PARSER.parse(markdown);
+    if (!remoteImages) {
+      remoteImages(document).forEach(Markdown::showAsLink);
+    }
+    return HTML.render(document);
+  }
+
+  private List<Image> remoteImages(Node document) {
+    List<Image> found = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Image image) {
+            if (!onSite(image.getDestination())) {
+              found.add(image);
+            }
+            visitChildren(image);
+          }
+        });
+    return found;
+  }
+
+  /** Whether {@code url} is relative to the site or on its origin (scheme, host and port). */
+  private boolean onSite(String url) {
+    try {
+      URI uri = new URI(url.strip());
+      if (uri.getScheme() == null && uri.getRawAuthority() == null) {
+        return true;
+      }
+      return site.getScheme().equalsIgnoreCase(String.valueOf(uri.getScheme()))
+          && site.getHost().equalsIgnoreCase(String.valueOf(uri.getHost()))
+          && port(site) == port(uri);
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() != -1) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
+  /**
+   * Puts a link to the image where it stood, its alt text (or address) as the link's text; inside a
+   * link, which cannot hold another, only the alt text.
+   */
+  private static void showAsLink(Image image) {
+    Node replacement =
+        insideLink(image) ? null : new Link(image.getDestination(), image.getTitle());
+    List<Node> alt = new ArrayList<>();
+    for (Node child = image.getFirstChild(); child != null; child = child.getNext()) {
+      alt.add(child);
+    }
+    if (alt.isEmpty()) {
+      alt.add(new Text(image.getDestination()));
+    }
+    for (Node child : alt) {
+      if (replacement == null) {
+        image.insertBefore(child);
+      } else {
+        replacement.appendChild(child);
+      }
+    }
+    if (replacement != null) {
+      image.insertBefore(replacement);
+    }
+    image.unlink();
+  }
+
+  private static boolean insideLink(Node node) {
+    for (Node up = node.getParent(); up != null; up = up.getParent()) {
+      if (up instanceof Link) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first words of {@code markdown} as plain text, cut at a word within {@code max}. */

@@ -34,6 +34,7 @@ final class Pages {
   private final Archive archive;
   private final String basePath;
   private final DateTimeFormatter displayDate;
+  private final Markdown markdown;
 
   private final java.util.function.Function<String, List<SiteBuilder.Related>> related;
 
@@ -48,6 +49,7 @@ final class Pages {
     this.archive = archive;
     this.basePath =
         config.site().baseUrl().getPath().isEmpty() ? "/" : config.site().baseUrl().getPath();
+    this.markdown = new Markdown(config.site());
     this.displayDate =
         DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
             .withLocale(Locale.forLanguageTag(config.site().language()));
@@ -168,7 +170,7 @@ final class Pages {
       }
       case "site/about.ftlh" -> {
         Path about = archive.root().resolve("about.md");
-        model.put("aboutHtml", Files.isRegularFile(about) ? Markdown.html(read(about)) : "");
+        model.put("aboutHtml", Files.isRegularFile(about) ? markdown.html(read(about)) : "");
         title = "About " + config.coach().name();
       }
       case "site/ask.ftlh" -> title = "Ask a question";
@@ -251,7 +253,7 @@ final class Pages {
                 "id",
                 Slug.fromTitle(section.heading()),
                 "html",
-                Markdown.html(c.section(section))));
+                markdown.html(c.section(section))));
       }
     }
     m.put("sections", sections);
@@ -330,7 +332,7 @@ final class Pages {
           html.append("<h2>")
               .append(section.heading())
               .append("</h2>\n")
-              .append(Markdown.html(c.section(section)));
+              .append(markdown.html(c.section(section)));
         }
       }
       entries.add(

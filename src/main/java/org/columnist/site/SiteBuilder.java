@@ -46,7 +46,6 @@ public final class SiteBuilder {
 
   private final Config config;
   private final Archive archive;
-  private final Path templatesDir;
   private final Templates templates;
   private final Path publicDir;
   private final Path stateFile;
@@ -67,10 +66,18 @@ public final class SiteBuilder {
   /** A site whose column pages list {@code related.apply(slug)}. */
   public SiteBuilder(
       Config config, Archive archive, java.util.function.Function<String, List<Related>> related) {
+    this(config, archive, related, new Templates(config.paths().templates()));
+  }
+
+  /** With {@code templates} other than the instance's and the jar's (a test's seam). */
+  SiteBuilder(
+      Config config,
+      Archive archive,
+      java.util.function.Function<String, List<Related>> related,
+      Templates templates) {
     this.config = config;
     this.archive = archive;
-    this.templatesDir = config.paths().templates();
-    this.templates = new Templates(templatesDir);
+    this.templates = templates;
     this.publicDir = config.paths().publicDir().toAbsolutePath().normalize();
     this.stateFile = config.paths().data().resolve("site-build.tsv");
     this.pages = new Pages(config, templates, archive, related);
@@ -112,8 +119,11 @@ public final class SiteBuilder {
           String hash = sha256(bytes);
           Path target = publicDir.resolve(path);
           if (!hash.equals(outputs.get(path)) || !Files.exists(target)) {
-            AtomicFile.write(target, bytes, false);
+            AtomicFile.write(target, bytes, false, AtomicFile.Access.PUBLIC);
             written.add(path);
+          } else if (full) {
+            // Earlier versions left pages owner-only, which a web server cannot read.
+            AtomicFile.setMode(target, AtomicFile.Access.PUBLIC);
           }
           outputs.put(path, hash);
         });
@@ -321,36 +331,26 @@ public final class SiteBuilder {
         .anyMatch(s -> changed.contains(s.source()));
   }
 
-  /** Templates, config and version: when any changes, every page may change. */
+  /** Config, the effective templates and the about page: when any changes, every page may. */
   private String fingerprint() {
+    Path about = archive.root().resolve("about.md");
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(
           List.of(config.site(), config.coach(), config.column())
               .toString()
               .getBytes(StandardCharsets.UTF_8));
-      digest.update(
-          String.valueOf(SiteBuilder.class.getPackage().getImplementationVersion())
-              .getBytes(StandardCharsets.UTF_8));
-      Path about = archive.root().resolve("about.md");
+      // The effective templates, shipped and overridden: an upgrade that changes the shipped
+      // markup rebuilds every page. (The jar's manifest carries no version to go by.)
+      digest.update(templates.fingerprint().getBytes(StandardCharsets.UTF_8));
       if (Files.isRegularFile(about)) {
         digest.update(Files.readAllBytes(about));
-      }
-      if (Files.isDirectory(templatesDir)) {
-        try (Stream<Path> walk = Files.walk(templatesDir)) {
-          for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-            digest.update(
-                templatesDir.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-            digest.update(Files.readAllBytes(file));
-          }
-        }
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {
-      throw new ColumnistException(
-          "cannot read the templates in " + templatesDir + ": " + e.getMessage(), e);
+      throw new ColumnistException("cannot read " + about + ": " + e.getMessage(), e);
     }
   }
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -45,15 +46,36 @@ public final class Store {
 
   /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
   public static Store open(Path file) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-    } catch (IOException e) {
-      throw new ColumnistException(
-          "cannot create the data folder for " + file + ": " + e.getMessage(), e);
-    }
+    ownerOnly(file);
     Store store = new Store(file);
     store.migrate();
     return store;
+  }
+
+  /**
+   * Makes the database (readers' mail, password hashes) and a new folder for it owner-only, before
+   * SQLite opens it: SQLite gives a new file the umask's mode and its -wal and -shm files the
+   * database's. An existing folder is left as it is; it may hold more than the database.
+   */
+  private static void ownerOnly(Path file) {
+    try {
+      AtomicFile.createFolders(file.toAbsolutePath().getParent(), AtomicFile.Access.OWNER_ONLY);
+      if (!Files.exists(file)) {
+        try {
+          Files.createFile(file);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          // Another process opened it first: the loop below sets its mode all the same.
+        }
+      }
+      for (String suffix : new String[] {"", "-wal", "-shm"}) {
+        Path part = file.resolveSibling(file.getFileName() + suffix);
+        if (Files.exists(part)) {
+          AtomicFile.setMode(part, AtomicFile.Access.OWNER_ONLY);
+        }
+      }
+    } catch (IOException e) {
+      throw new ColumnistException("cannot create the database " + file + ": " + e.getMessage(), e);
+    }
   }
 
   public Path file() {
@@ -129,23 +151,47 @@ public final class Store {
   }
 
   private void migrate() {
-    inTransaction(
-        connection -> {
-          for (int next = userVersion(connection) + 1; ; next++) {
-            String script = migration(next);
-            if (script == null) {
-              return null;
-            }
-            try (Statement statement = connection.createStatement()) {
-              for (String sql : script.split(";\\s*(?:\\n|$)")) {
-                if (!sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
-                  statement.executeUpdate(sql);
-                }
-              }
-              statement.executeUpdate("PRAGMA user_version = " + next);
-            }
+    try (Connection connection = dataSource.getConnection()) {
+      // SQLite changes a table (a CHECK, say) by building a new one and dropping the old, which
+      // enforced foreign keys refuse; the pragma is ignored inside a transaction, so it goes first,
+      // and the keys are checked before the commit instead. This connection is not reused.
+      try (Statement statement = connection.createStatement()) {
+        statement.executeUpdate("PRAGMA foreign_keys = OFF");
+      }
+      connection.setAutoCommit(false);
+      try {
+        applyMigrations(connection);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new ColumnistException("database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void applyMigrations(Connection connection) throws SQLException {
+    for (int next = userVersion(connection) + 1; ; next++) {
+      String script = migration(next);
+      if (script == null) {
+        return;
+      }
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : script.split(";\\s*(?:\\n|$)")) {
+          if (!sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
+            statement.executeUpdate(sql);
           }
-        });
+        }
+        statement.executeUpdate("PRAGMA user_version = " + next);
+        try (var broken = statement.executeQuery("PRAGMA foreign_key_check")) {
+          if (broken.next()) {
+            throw new IllegalStateException(
+                "migration V" + next + " breaks a foreign key in table " + broken.getString(1));
+          }
+        }
+      }
+    }
   }
 
   private static int userVersion(Connection connection) throws SQLException {

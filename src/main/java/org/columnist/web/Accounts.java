@@ -1,16 +1,29 @@
 package org.columnist.web;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.columnist.ColumnistException;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
-/** Editor accounts: names and bcrypt hashes of their passwords, never the passwords. */
+/**
+ * Editor accounts: names and bcrypt hashes of their passwords, never the passwords. A password's
+ * stamp (a digest of its hash) lets a session notice that the password changed or the account went,
+ * even when another process changed it.
+ */
 public final class Accounts {
   private static final int COST = 12;
+
+  /** bcrypt reads at most 72 bytes of a password; a longer one is refused, never cut. */
+  static final int MAX_PASSWORD_BYTES = 72;
+
   // Checked when the name is unknown, so that a wrong name takes as long as a wrong password.
   private static final byte[] DUMMY =
       BCrypt.withDefaults().hash(COST, "not a password".toCharArray());
@@ -69,33 +82,62 @@ public final class Accounts {
         db -> Sql.list(db, "SELECT name FROM users ORDER BY name", rs -> rs.getString(1)));
   }
 
-  /** Whether {@code password} is {@code name}'s. */
-  public boolean verify(String name, String password) {
-    String hash =
-        store
-            .inTransaction(
-                db ->
-                    Sql.one(
-                        db,
-                        "SELECT password_hash FROM users WHERE name = ?",
-                        rs -> rs.getString(1),
-                        name))
-            .orElse(null);
+  /**
+   * The stamp of {@code name}'s password when {@code password} is it; empty when either is wrong. A
+   * wrong name takes as long as a wrong password.
+   */
+  public Optional<String> verify(String name, String password) {
+    if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+      return Optional.empty(); // no account has one: add and passwd refuse it
+    }
+    String hash = hash(name).orElse(null);
     byte[] expected = hash == null ? DUMMY : hash.getBytes(StandardCharsets.UTF_8);
     boolean ok = BCrypt.verifyer().verify(password.toCharArray(), expected).verified;
-    return ok && hash != null;
+    return ok && hash != null ? Optional.of(stampOf(hash)) : Optional.empty();
+  }
+
+  /** The stamp of {@code name}'s password now; empty when there is no such account. */
+  public Optional<String> stamp(String name) {
+    return hash(name).map(Accounts::stampOf);
+  }
+
+  /** Whether {@code name} could be an account's name. */
+  static boolean validName(String name) {
+    return name != null && name.matches("[A-Za-z0-9._-]{1,40}");
+  }
+
+  private Optional<String> hash(String name) {
+    return store.inTransaction(
+        db ->
+            Sql.one(
+                db, "SELECT password_hash FROM users WHERE name = ?", rs -> rs.getString(1), name));
+  }
+
+  private static String stampOf(String hash) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(hash.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   private static void check(String name, char[] password) {
-    if (name == null || !name.matches("[A-Za-z0-9._-]{1,40}")) {
+    if (!validName(name)) {
       throw new ColumnistException("an account name is 1 to 40 letters, digits, '.', '_' or '-'");
     }
     if (password.length < 10) {
       throw new ColumnistException("the password must be at least 10 characters long");
     }
-    if (password.length > 72) {
+    int bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)).remaining();
+    if (bytes > MAX_PASSWORD_BYTES) {
       throw new ColumnistException(
-          "the password must be at most 72 characters long (bcrypt's limit)");
+          "the password is "
+              + bytes
+              + " bytes long in UTF-8; bcrypt takes at most "
+              + MAX_PASSWORD_BYTES
+              + " (letters such as 'é' take 2 bytes or more): choose a shorter one");
     }
   }
 }

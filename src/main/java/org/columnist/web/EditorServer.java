@@ -10,19 +10,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
-import org.columnist.column.ClientProfile;
 import org.columnist.column.Column;
 import org.columnist.column.ColumnCodec;
 import org.columnist.column.PrivacyCheck;
@@ -62,6 +59,13 @@ public final class EditorServer implements AutoCloseable {
           "POST /logout");
 
   private static final String COOKIE = "columnist_editor";
+
+  /**
+   * The largest request the editor takes: a draft form with every section at its longest, in the
+   * worst URL encoding (up to 6 bytes for a character), and a little more.
+   */
+  static final long MAX_REQUEST = 5L * DraftForm.SECTION * 6 + 64 * 1024;
+
   private static final System.Logger LOG = System.getLogger("editor");
 
   private final Config config;
@@ -73,7 +77,7 @@ public final class EditorServer implements AutoCloseable {
   private final Runnable afterPublish;
   private final Sessions sessions;
   private final LoginThrottle throttle;
-  private final Map<String, Map<String, String>> rescued = new ConcurrentHashMap<>();
+  private final Rescues rescues;
   private final Javalin app;
 
   public EditorServer(
@@ -104,11 +108,18 @@ public final class EditorServer implements AutoCloseable {
     this.afterPublish = afterPublish;
     this.sessions = new Sessions(clock);
     this.throttle = new LoginThrottle(clock);
-    this.app = Javalin.create(c -> c.showJavalinBanner = false);
+    this.rescues = new Rescues(clock);
+    this.app =
+        Javalin.create(
+            c -> {
+              c.showJavalinBanner = false;
+              c.http.maxRequestSize = MAX_REQUEST;
+            });
     app.before(this::guard);
     app.get(
         "/login",
-        ctx -> page(ctx, "login", Map.of("next", safeNext(ctx.queryParam("next")), "error", "")));
+        ctx ->
+            page(ctx, "login", Map.of("next", NextPath.of(ctx.queryParam("next")), "error", "")));
     app.post("/login", this::login);
     app.get(
         "/editor.css",
@@ -131,7 +142,10 @@ public final class EditorServer implements AutoCloseable {
     app.post("/questions/{id}/{action}", this::act);
     app.post(
         "/drafts/new",
-        ctx -> ctx.redirect("/drafts/" + queue.draftNew(required(ctx, "title"), user(ctx))));
+        ctx ->
+            ctx.redirect(
+                "/drafts/"
+                    + queue.draftNew(Input.required(ctx, "title", DraftForm.LINE), user(ctx))));
     app.get("/drafts/{id}", this::draftPage);
     app.post("/drafts/{id}", this::saveDraft);
     app.post(
@@ -141,20 +155,14 @@ public final class EditorServer implements AutoCloseable {
     app.get("/drafts/{id}/history", this::historyPage);
     app.get("/published", ctx -> page(ctx, "published", Map.of("items", queue.list("published"))));
     app.get("/mail", this::mailPage);
-    app.post(
-        "/outbox/{id}/retry",
-        ctx -> {
-          store.inTransaction(
-              db ->
-                  Sql.update(
-                      db,
-                      "UPDATE outbox SET state = 'queued', next_attempt_at = '1970-01-01T00:00:00Z' WHERE id = ? AND state <> 'sent'",
-                      Long.parseLong(ctx.pathParam("id"))));
-          flash(ctx, "Mail #" + ctx.pathParam("id") + " will be sent on the next round.");
-          ctx.redirect("/mail");
+    app.post("/outbox/{id}/retry", this::retry);
+    app.exception(
+        BadInput.class,
+        (e, ctx) -> {
+          ctx.status(HttpStatus.BAD_REQUEST);
+          problem(ctx, e.getMessage());
         });
     app.exception(ColumnistException.class, (e, ctx) -> problem(ctx, e.getMessage()));
-    app.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, "That is not a number."));
   }
 
   public EditorServer start(String host, int port) {
@@ -181,13 +189,21 @@ public final class EditorServer implements AutoCloseable {
         || path.equals("/healthz")) {
       return;
     }
-    Sessions.Session session = sessions.find(ctx.cookie(COOKIE));
+    String cookie = ctx.cookie(COOKIE);
+    Sessions.Session session = sessions.find(cookie);
+    if (session != null && !current(session.user(), session.stamp())) {
+      // The account went or its password changed (maybe in another process): the session ends.
+      sessions.end(session.id());
+      LOG.log(
+          System.Logger.Level.INFO,
+          "ended a session of "
+              + session.user()
+              + ": the account was removed or its password changed");
+      session = null;
+    }
     if (session == null) {
-      if (ctx.method().name().equals("POST") && path.matches("/drafts/\\d+")) {
-        // The session ran out while the coach was typing: keep what was sent for after login.
-        String rescue = java.util.UUID.randomUUID().toString();
-        rescued.put(rescue, new HashMap<>(flatten(ctx.formParamMap())));
-        ctx.redirect("/login?next=" + path + "%3Frescue%3D" + rescue);
+      if (ctx.method().name().equals("POST") && path.matches("/drafts/\\d{1,18}")) {
+        rescue(ctx, cookie, path);
       } else if (ctx.method().name().equals("GET")) {
         ctx.redirect("/login?next=" + java.net.URLEncoder.encode(path, StandardCharsets.UTF_8));
       } else {
@@ -197,48 +213,91 @@ public final class EditorServer implements AutoCloseable {
       return;
     }
     ctx.attribute("session", session);
-    if (ctx.method().name().equals("POST")) {
-      String sent = ctx.formParam("csrf");
-      if (sent == null
-          || !MessageDigest.isEqual(
-              sent.getBytes(StandardCharsets.UTF_8),
-              session.csrf().getBytes(StandardCharsets.UTF_8))) {
-        throw new io.javalin.http.ForbiddenResponse(
-            "This form has expired or did not come from the editor: reload the page and try again.");
-      }
+    if (ctx.method().name().equals("POST") && !sameToken(ctx.formParam("csrf"), session.csrf())) {
+      throw new io.javalin.http.ForbiddenResponse(
+          "This form has expired or did not come from the editor: reload the page and try again.");
     }
+  }
+
+  /**
+   * The session ran out while the coach was typing: keeps what was sent for after login, but only
+   * when the request proves it came from that session (its cookie and its form's CSRF token), so
+   * that no other page can plant text in a draft.
+   */
+  private void rescue(Context ctx, String cookie, String path) {
+    long draft = Long.parseLong(path.substring("/drafts/".length()));
+    Optional<String> token =
+        sessions
+            .retired(cookie)
+            .filter(r -> sameToken(ctx.formParam("csrf"), r.csrf()))
+            .filter(r -> current(r.user(), r.stamp()))
+            .flatMap(r -> rescues.keep(r, draft, flatten(ctx.formParamMap())));
+    if (token.isPresent()) {
+      ctx.redirect(
+          "/login?next="
+              + java.net.URLEncoder.encode(
+                  path + "?rescue=" + token.get(), StandardCharsets.UTF_8));
+      return;
+    }
+    ctx.status(HttpStatus.UNAUTHORIZED);
+    page(
+        ctx,
+        "message",
+        Map.of(
+            "message",
+            "Your session has ended and what this form sent could not be kept: log in, open the"
+                + " draft and type it again."));
+  }
+
+  /** Whether {@code stamp} is still the stamp of {@code user}'s password. */
+  private boolean current(String user, String stamp) {
+    return accounts.stamp(user).map(stamp::equals).orElse(false);
+  }
+
+  private static boolean sameToken(String sent, String expected) {
+    return sent != null
+        && MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
   private void login(Context ctx) {
     String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
     String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
-    String next = safeNext(ctx.formParam("next"));
-    Duration wait = throttle.wait(name, clientAddress(ctx));
-    if (!wait.isZero()) {
-      ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-      page(
+    String next = NextPath.of(ctx.formParam("next"));
+    String address = clientAddress(ctx);
+    // Names no account can have share one count, so that they cannot fill the throttle's table.
+    boolean valid = Accounts.validName(name);
+    LoginThrottle.Attempt attempt = throttle.attempt(valid ? name : "(not a name)", address);
+    if (!attempt.allowed()) {
+      refuse(
           ctx,
-          "login",
-          Map.of(
-              "next",
-              next,
-              "error",
-              "Too many failed attempts; try again in "
-                  + Math.max(1, wait.toMinutes())
-                  + " minutes."));
+          HttpStatus.TOO_MANY_REQUESTS,
+          next,
+          "refused login for '" + shorten(name) + "' from " + address + ": too many failures",
+          "Too many failed attempts; try again in "
+              + Math.max(1, attempt.delay().toMinutes())
+              + " minutes.");
       return;
     }
-    if (!accounts.verify(name, password)) {
-      throttle.failed(name, clientAddress(ctx));
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "failed login for '" + name + "' from " + clientAddress(ctx));
-      ctx.status(HttpStatus.UNAUTHORIZED);
-      page(ctx, "login", Map.of("next", next, "error", "Wrong name or password."));
+    Optional<String> stamp = valid ? accounts.verify(name, password) : Optional.empty();
+    if (stamp.isEmpty()) {
+      boolean tooLong =
+          password.getBytes(StandardCharsets.UTF_8).length > Accounts.MAX_PASSWORD_BYTES;
+      String over = " longer than " + Accounts.MAX_PASSWORD_BYTES + " bytes";
+      refuse(
+          ctx,
+          HttpStatus.UNAUTHORIZED,
+          next,
+          "failed login for '"
+              + shorten(name)
+              + "' from "
+              + address
+              + (tooLong ? ": a password" + over : ""),
+          "Wrong name or password." + (tooLong ? " No editor password is" + over + "." : ""));
       return;
     }
-    throttle.succeeded(name);
-    Sessions.Session session = sessions.start(name);
+    throttle.succeeded(attempt);
+    Sessions.Session session = sessions.start(name, stamp.get());
     Cookie cookie = new Cookie(COOKIE, session.id());
     cookie.setHttpOnly(true);
     cookie.setSameSite(SameSite.STRICT);
@@ -246,13 +305,27 @@ public final class EditorServer implements AutoCloseable {
     cookie.setSecure(
         "https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
     ctx.cookie(cookie);
-    LOG.log(System.Logger.Level.INFO, name + " logged in from " + clientAddress(ctx));
+    LOG.log(System.Logger.Level.INFO, name + " logged in from " + address);
     ctx.redirect(next);
+  }
+
+  private void refuse(Context ctx, HttpStatus status, String next, String logged, String shown) {
+    LOG.log(System.Logger.Level.WARNING, logged);
+    ctx.status(status);
+    page(ctx, "login", Map.of("next", next, "error", shown));
   }
 
   private void queuePage(Context ctx) {
     String state = ctx.queryParam("state");
-    String search = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
+    if (state != null && !state.isBlank() && !Queue.STATES.contains(state)) {
+      throw new BadInput(
+          "There is no state '"
+              + shorten(state)
+              + "'; the states are "
+              + String.join(", ", Queue.STATES)
+              + ".");
+    }
+    String search = ctx.queryParam("q") == null ? "" : shorten(ctx.queryParam("q").strip());
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String s : Queue.STATES) {
       counts.put(s, 0);
@@ -322,8 +395,8 @@ public final class EditorServer implements AutoCloseable {
     long id = id(ctx);
     String action = ctx.pathParam("action");
     String user = user(ctx);
-    String note = blankToNull(ctx.formParam("note"));
-    String override = blankToNull(ctx.formParam("override"));
+    String note = Input.optional(ctx, "note", Input.NOTE);
+    String override = Input.optional(ctx, "override", Input.NOTE);
     String message;
     switch (action) {
       case "accept" -> {
@@ -345,7 +418,7 @@ public final class EditorServer implements AutoCloseable {
                 + ".";
       }
       case "notice" -> {
-        boolean tell = "on".equals(required(ctx, "tell"));
+        boolean tell = "on".equals(Input.choice(ctx, "tell", List.of("on", "off")));
         queue.tellReader(id, tell, user);
         message =
             "The reader "
@@ -355,13 +428,13 @@ public final class EditorServer implements AutoCloseable {
                 + " is published.";
       }
       case "merge" -> {
-        queue.merge(id, Long.parseLong(required(ctx, "into")), user);
+        queue.merge(id, Input.number(ctx, "into"), user);
         message = "Question " + id + " merged.";
       }
       case "schedule" -> {
         LocalDateTime at;
         try {
-          at = LocalDateTime.parse(required(ctx, "at"));
+          at = LocalDateTime.parse(Input.required(ctx, "at", 40));
         } catch (DateTimeParseException e) {
           throw new ColumnistException("Give the time as a date and time, like 2026-12-01T07:00.");
         }
@@ -381,7 +454,11 @@ public final class EditorServer implements AutoCloseable {
         afterPublish.run();
         message = "Published: " + p.url();
       }
-      default -> throw new io.javalin.http.NotFoundResponse("no such action: " + action);
+      default -> {
+        ctx.status(HttpStatus.NOT_FOUND);
+        problem(ctx, "There is no action '" + shorten(action) + "' for a question.");
+        return;
+      }
     }
     flash(ctx, message);
     ctx.redirect(
@@ -399,12 +476,12 @@ public final class EditorServer implements AutoCloseable {
     Column column =
         ColumnCodec.read(
             Path.of("draft-" + id + ".md"), draft.text().getBytes(StandardCharsets.UTF_8));
-    Map<String, String> form = form(column);
-    String rescue = ctx.queryParam("rescue");
-    boolean restored = rescue != null && rescued.containsKey(rescue);
-    if (restored) {
-      form.putAll(rescued.remove(rescue));
-    }
+    Map<String, String> form = DraftForm.fields(column);
+    Sessions.Session session = ctx.attribute("session");
+    Optional<Map<String, String>> rescued =
+        rescues.take(ctx.queryParam("rescue"), session.user(), id);
+    rescued.ifPresent(form::putAll);
+    boolean restored = rescued.isPresent();
     draftView(
         ctx,
         id,
@@ -425,7 +502,7 @@ public final class EditorServer implements AutoCloseable {
     List<String> findings = List.of();
     try {
       findings =
-          PrivacyCheck.findings(column(form), d.senderAddress(), d.senderName()).stream()
+          PrivacyCheck.findings(DraftForm.column(form), d.senderAddress(), d.senderName()).stream()
               .map(PrivacyCheck.Finding::toString)
               .toList();
     } catch (RuntimeException e) {
@@ -446,10 +523,11 @@ public final class EditorServer implements AutoCloseable {
 
   private void saveDraft(Context ctx) {
     long id = id(ctx);
-    Map<String, String> form = flatten(ctx.formParamMap());
-    int version = Integer.parseInt(required(ctx, "version"));
+    Map<String, String> form = DraftForm.fieldsOf(flatten(ctx.formParamMap()));
+    int version = Input.version(ctx);
     try {
-      int saved = queue.saveDraft(id, ColumnCodec.write(column(form)), user(ctx), version);
+      int saved =
+          queue.saveDraft(id, ColumnCodec.write(DraftForm.column(form)), user(ctx), version);
       flash(ctx, saved == version ? "No changes to save." : "Saved as version " + saved + ".");
       ctx.redirect("/drafts/" + id);
     } catch (InvalidFileException e) {
@@ -461,24 +539,30 @@ public final class EditorServer implements AutoCloseable {
     }
   }
 
+  // Answers in JSON, problems included, for the page's script.
   private void autosave(Context ctx) {
     long id = id(ctx);
     try {
       int saved =
           queue.saveDraft(
               id,
-              ColumnCodec.write(column(flatten(ctx.formParamMap()))),
+              ColumnCodec.write(DraftForm.column(flatten(ctx.formParamMap()))),
               user(ctx),
-              Integer.parseInt(required(ctx, "version")));
+              Input.version(ctx));
       ctx.json(Map.of("version", saved));
     } catch (InvalidFileException e) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT)
           .json(Map.of("problems", e.problems().stream().map(p -> p.message()).toList()));
+    } catch (BadInput e) {
+      ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("problems", List.of(e.getMessage())));
+    } catch (ColumnistException e) {
+      ctx.status(HttpStatus.CONFLICT).json(Map.of("problems", List.of(e.getMessage())));
     }
   }
 
   private void historyPage(Context ctx) {
     long id = id(ctx);
+    queue.draft(id); // says so when there is no draft
     List<Queue.Draft> versions = queue.history(id);
     List<Map<String, Object>> items = new ArrayList<>();
     for (Queue.Draft v : versions) {
@@ -499,8 +583,7 @@ public final class EditorServer implements AutoCloseable {
 
   private void mailPage(Context ctx) {
     List<MailLog.Entry> log = new MailLog(store).list(50);
-    List<Outbox.Entry> outbox =
-        new Outbox(store, config.column().address(), 8, Clock.systemUTC()).list();
+    List<Outbox.Entry> outbox = outbox().list();
     String lastPoll = log.isEmpty() ? "never" : log.get(0).fetchedAt();
     page(
         ctx,
@@ -514,91 +597,25 @@ public final class EditorServer implements AutoCloseable {
             lastPoll));
   }
 
-  /** The draft form's fields for {@code c}. */
-  private static Map<String, String> form(Column c) {
-    Map<String, String> f = new HashMap<>();
-    f.put("title", c.title());
-    f.put("slug", c.slug());
-    f.put("date", c.date().toString());
-    f.put("corrected", c.corrected() == null ? "" : c.corrected().toString());
-    ClientProfile p = c.client();
-    f.put("name", nz(p.name()));
-    f.put("age", p.age() == null ? "" : p.age().toString());
-    f.put("job", nz(p.title()));
-    f.put("years_at_company", p.yearsAtCompany() == null ? "" : p.yearsAtCompany().toString());
-    f.put("years_in_role", p.yearsInRole() == null ? "" : p.yearsInRole().toString());
-    f.put("industry", nz(p.industry()));
-    f.put("issue", nz(p.issue()));
-    f.put("tags", String.join(", ", c.tags()));
-    f.put("question", c.question());
-    f.put("answer", c.answer());
-    f.put("inner_game", c.innerGame());
-    f.put("outer_game", c.outerGame());
-    f.put("last_word", c.lastWord());
-    return f;
+  private Outbox outbox() {
+    return new Outbox(store, config.column().address(), 8, Clock.systemUTC());
   }
 
-  /** The column the form describes; bad numbers and dates are reported like archive problems. */
-  private static Column column(Map<String, String> f) {
-    List<org.columnist.Problem> problems = new ArrayList<>();
-    Path where = Path.of("the form");
-    LocalDate date = LocalDate.now();
-    try {
-      date = LocalDate.parse(nz(f.get("date")).strip());
-    } catch (DateTimeParseException e) {
-      problems.add(new org.columnist.Problem(where, 0, "the date must look like 2026-11-23"));
+  private void retry(Context ctx) {
+    long id = id(ctx);
+    if (!outbox().retryNow(id)) {
+      ctx.status(HttpStatus.NOT_FOUND);
+      problem(ctx, "There is no mail #" + id + " waiting to be sent.");
+      return;
     }
-    Integer[] numbers = new Integer[3];
-    String[] keys = {"age", "years_at_company", "years_in_role"};
-    for (int i = 0; i < keys.length; i++) {
-      String v = nz(f.get(keys[i])).strip();
-      if (!v.isEmpty()) {
-        if (v.matches("\\d{1,3}")) {
-          numbers[i] = Integer.parseInt(v);
-        } else {
-          problems.add(
-              new org.columnist.Problem(
-                  where, 0, keys[i].replace('_', ' ') + " must be a whole number"));
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InvalidFileException(problems);
-    }
-    LocalDate corrected =
-        nz(f.get("corrected")).isBlank() ? null : LocalDate.parse(f.get("corrected").strip());
-    List<String> tags =
-        Arrays.stream(nz(f.get("tags")).split(","))
-            .map(String::strip)
-            .filter(t -> !t.isEmpty())
-            .toList();
-    ClientProfile client =
-        new ClientProfile(
-            f.get("name"),
-            numbers[0],
-            f.get("job"),
-            numbers[1],
-            numbers[2],
-            f.get("industry"),
-            f.get("issue"));
-    return new Column(
-        nz(f.get("title")),
-        date,
-        corrected,
-        nz(f.get("slug")).strip(),
-        client,
-        tags,
-        f.get("question"),
-        f.get("answer"),
-        f.get("inner_game"),
-        f.get("outer_game"),
-        f.get("last_word"));
+    flash(ctx, "Mail #" + id + " will be sent on the next round.");
+    ctx.redirect("/mail");
   }
 
   private Column column(Context ctx, String fallback) {
     Map<String, String> form = flatten(ctx.formParamMap());
     return form.containsKey("title")
-        ? column(form)
+        ? DraftForm.column(form)
         : ColumnCodec.read(Path.of("draft.md"), fallback.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -644,7 +661,7 @@ public final class EditorServer implements AutoCloseable {
         ctx.ip().startsWith("127.") || ctx.ip().equals("0:0:0:0:0:0:0:1") || ctx.ip().equals("::1");
     if (fromLoopback && forwarded != null && !forwarded.isBlank()) {
       String[] hops = forwarded.split(",");
-      return hops[hops.length - 1].strip();
+      return shorten(hops[hops.length - 1].strip());
     }
     return ctx.ip();
   }
@@ -655,15 +672,7 @@ public final class EditorServer implements AutoCloseable {
   }
 
   private static long id(Context ctx) {
-    return Long.parseLong(ctx.pathParam("id"));
-  }
-
-  private static String required(Context ctx, String name) {
-    String value = ctx.formParam(name);
-    if (value == null || value.isBlank()) {
-      throw new ColumnistException("Please fill in '" + name + "'.");
-    }
-    return value.strip();
+    return Input.id(ctx, "id");
   }
 
   private static Map<String, String> flatten(Map<String, List<String>> params) {
@@ -672,11 +681,9 @@ public final class EditorServer implements AutoCloseable {
     return flat;
   }
 
-  // Only paths of this editor: never an absolute URL that would send the coach elsewhere.
-  private static String safeNext(String next) {
-    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-        ? next
-        : "/";
+  // A value from outside, short enough for a log line or a message.
+  private static String shorten(String s) {
+    return s.length() > 64 ? s.substring(0, 64) + "…" : s;
   }
 
   private static String age(String instant) {
@@ -688,10 +695,6 @@ public final class EditorServer implements AutoCloseable {
 
   private static String nz(String s) {
     return s == null ? "" : s;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   @Override

@@ -3,8 +3,11 @@ package org.columnist.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,6 +48,9 @@ public final class PublicServer implements AutoCloseable {
             c -> {
               c.showJavalinBanner = false;
               c.http.maxRequestSize = 16_384;
+              // A redirect's Location stays as written: Jetty would otherwise make it absolute
+              // with the host the request names, which anyone can set.
+              c.jetty.modifyHttpConfiguration(h -> h.setRelativeRedirectAllowed(true));
               if (Files.isDirectory(publicDir)) {
                 c.staticFiles.add(
                     s -> {
@@ -54,6 +60,12 @@ public final class PublicServer implements AutoCloseable {
                     });
               }
             });
+    SecurityHeaders headers = new SecurityHeaders(config.site());
+    app.before(
+        ctx -> {
+          headers.addTo(ctx);
+          guard(ctx, publicDir);
+        });
     app.get("/search", this::searchPage);
     app.get("/api/search", this::searchApi);
     app.get("/healthz", ctx -> ctx.json(health == null ? Map.of("status", "ok") : health.report()));
@@ -203,6 +215,36 @@ public final class PublicServer implements AutoCloseable {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /**
+   * Refuses hidden and backup-like paths with a 404, and sends a folder named without its final
+   * slash to the folder with one, by a relative address (never built from the request's Host).
+   */
+  private static void guard(Context ctx, Path publicDir) {
+    String path = decodedPath(ctx);
+    if (path == null || HiddenPaths.hidden(path)) {
+      throw new NotFoundResponse();
+    }
+    if (!path.endsWith("/")) {
+      Path file = publicDir.resolve(path.substring(1)).normalize();
+      if (file.startsWith(publicDir) && !file.equals(publicDir) && Files.isDirectory(file)) {
+        // The last segment as the request wrote it: still escaped, fit for a header.
+        String raw = ctx.path().substring(ctx.path().lastIndexOf('/') + 1);
+        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        ctx.redirect(raw + "/" + query, HttpStatus.MOVED_PERMANENTLY);
+        ctx.skipRemainingHandlers();
+      }
+    }
+  }
+
+  /** The request's path with %-escapes decoded, or null if they are broken. */
+  private static String decodedPath(Context ctx) {
+    try {
+      return URLDecoder.decode(ctx.path().replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static void notFound(Context ctx, Path publicDir) {

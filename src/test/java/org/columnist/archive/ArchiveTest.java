@@ -7,6 +7,7 @@ import static org.columnist.column.Columns.aColumn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,6 +42,24 @@ class ArchiveTest {
           .containsExactly(root.resolve("2008/04/caught-between-boss-and-client.md"));
     }
     assertThat(archive.read(archive.files().get(0)).answer()).isEqualTo("A corrected answer.");
+  }
+
+  @Test
+  void writesAColumnWithTheModesOfTheFilesAroundIt() throws IOException {
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-x---"));
+    Archive archive = new Archive(root);
+    Path path = archive.write(aColumn().build());
+    assertThat(mode(path)).isEqualTo("rw-r-----");
+    assertThat(mode(path.getParent())).isEqualTo("rwxr-x---");
+    assertThat(mode(path.getParent().getParent())).isEqualTo("rwxr-x---");
+
+    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw-r--"));
+    archive.write(aColumn().withAnswer("A corrected answer.").build());
+    assertThat(mode(path)).isEqualTo("rw-rw-r--");
+  }
+
+  private static String mode(Path file) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
   }
 
   @Test

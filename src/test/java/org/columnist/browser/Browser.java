@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Headless Debian Chromium driven through /usr/bin/chromedriver, so that nothing is downloaded; and
@@ -36,6 +40,8 @@ public final class Browser implements AutoCloseable {
         "--disable-sync",
         "--disable-dev-shm-usage",
         "--hide-scrollbars");
+    // Keeps what pages write to the console (CSP violations among it) for console().
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -56,6 +62,13 @@ public final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(width, height));
     driver.get(url);
     return save(name);
+  }
+
+  /** What pages wrote to the console since the last call, one line a message. */
+  public List<String> console() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   /** Saves what the window shows now as {@code name}.png. */

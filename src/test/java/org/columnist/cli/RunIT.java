@@ -36,7 +36,7 @@ class RunIT {
    * Port 0: the system picks free ports as the servers bind. A port found free beforehand may be
    * taken by any outgoing connection before the daemon binds it.
    */
-  private static final String ANY_PORTS = "server:\n  public: 127.0.0.1:0\n  editor: 127.0.0.1:0\n";
+  static final String ANY_PORTS = "server:\n  public: 127.0.0.1:0\n  editor: 127.0.0.1:0\n";
 
   private static final java.util.regex.Pattern RUNNING =
       java.util.regex.Pattern.compile("site and search at http://127\\.0\\.0\\.1:(\\d+)/");
@@ -164,13 +164,18 @@ class RunIT {
   }
 
   /** The public server's port, from the line 'columnist run' prints once it listens. */
-  private static int publicPort(Path log) {
+  private static int publicPort(Path log) throws Exception {
+    return port(log, RUNNING);
+  }
+
+  /** The port that {@code announced}'s first group finds in {@code log}, once it is written. */
+  static int port(Path log, java.util.regex.Pattern announced) {
     java.util.regex.Matcher started =
-        await("'columnist run' listening")
+        await("the server announcing its port in " + log)
             .atMost(Duration.ofSeconds(60))
             .pollInterval(Duration.ofMillis(100))
             .until(
-                () -> RUNNING.matcher(Files.exists(log) ? Files.readString(log) : ""),
+                () -> announced.matcher(Files.exists(log) ? Files.readString(log) : ""),
                 java.util.regex.Matcher::find);
     return Integer.parseInt(started.group(1));
   }

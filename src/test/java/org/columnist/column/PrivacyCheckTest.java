@@ -2,7 +2,9 @@ package org.columnist.column;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.columnist.column.Columns.aColumn;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,5 +93,15 @@ class PrivacyCheckTest {
       })
   void leavesOrdinaryNumbersAndWordsAlone(String text) {
     assertThat(found(text)).as(text).isEmpty();
+  }
+
+  // A guard against a hang, not a speed target: before, each start inside a run of letters
+  // rescanned the rest of it (200,000 letters took minutes); now each run is scanned once.
+  @Test
+  void checksALongRunOfLettersWithoutRescanningIt() {
+    String run = "a".repeat(200_000);
+    List<String> found =
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> found(run + " and " + run + ".x"));
+    assertThat(found).isEmpty();
   }
 }

@@ -58,7 +58,20 @@ class ConfigTest {
     assertThat(problems(VALID.replace("  language: en\n", "  langauge: en\n")))
         .containsExactly(
             file()
-                + ":4: unknown key 'site.langauge' (known here: base_url, language, time_zone, title)");
+                + ":4: unknown key 'site.langauge' (known here: base_url, language, remote_images, time_zone, title)");
+  }
+
+  @Test
+  void allowsRemoteImagesOnlyWhenTheSiteSaysSo() throws IOException {
+    assertThat(load(VALID).site().remoteImages()).isFalse();
+    assertThat(
+            load(VALID.replace("  language: en\n", "  language: en\n  remote_images: true\n"))
+                .site()
+                .remoteImages())
+        .isTrue();
+    assertThat(
+            problems(VALID.replace("  language: en\n", "  language: en\n  remote_images: yes\n")))
+        .containsExactly(file() + ":5: 'site.remote_images' must be true or false, not 'yes'");
   }
 
   @Test

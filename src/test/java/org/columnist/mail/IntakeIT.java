@@ -370,16 +370,7 @@ class IntakeIT {
     fx.configure("imap", "max_attempts: 2");
     fx.append(question("mary@example.com", "Help", "The question.", "<q@example.com>"));
     fx.intake().pollOnce();
-    greenMail.getSmtp().stopService();
-    var down =
-        new org.columnist.config.MailSettings.Smtp(
-            "127.0.0.1",
-            greenMail.getSmtp().getPort(),
-            "none",
-            null,
-            null,
-            MailFixture.ADDRESS,
-            Duration.ofSeconds(2));
+    var down = fx.smtpDown();
     assertThat(fx.outbox().sendDue(down).retrying()).isEqualTo(1);
     assertThat(fx.column("SELECT state || ' ' || attempts FROM outbox"))
         .containsExactly("queued 1");

@@ -92,6 +92,19 @@ final class MailFixture {
     return this;
   }
 
+  /** Stops GreenMail's SMTP and gives settings that point at its closed port (2 s timeout). */
+  org.columnist.config.MailSettings.Smtp smtpDown() {
+    greenMail.getSmtp().stopService();
+    return new org.columnist.config.MailSettings.Smtp(
+        "127.0.0.1",
+        greenMail.getSmtp().getPort(),
+        "none",
+        null,
+        null,
+        ADDRESS,
+        java.time.Duration.ofSeconds(2));
+  }
+
   Outbox outbox() {
     return new Outbox(store, ADDRESS, config.mailbox().maxAttempts(), Clock.systemUTC());
   }

@@ -3,12 +3,10 @@ package org.columnist.queue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.columnist.TestClock;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
@@ -19,34 +17,6 @@ import org.columnist.store.Store;
 
 /** An instance on disk (site in America/Chicago) with a queue on a clock the test sets. */
 final class QueueFixture {
-  /** A clock that stands still until the test moves it. */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return Clock.fixed(now, zone);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   final Path dir;
   final Config config;
   final TestClock clock = new TestClock(Instant.parse("2026-10-30T15:00:00Z"));
@@ -76,6 +46,11 @@ final class QueueFixture {
 
   /** A queue as a separate process would have it: its own store connection. */
   Queue queue() {
+    return queue(file -> {});
+  }
+
+  /** The same, with {@code checkpoint} reached once a publication's archive file is written. */
+  Queue queue(Publisher.Checkpoint checkpoint) {
     Store own = Store.open(dir.resolve("data/columnist.db"));
     Outbox outbox = new Outbox(own, "ask@column.example", 8, clock);
     return new Queue(
@@ -84,7 +59,8 @@ final class QueueFixture {
         config,
         outbox,
         new MailTemplates(new Templates(dir.resolve("templates")), config),
-        clock);
+        clock,
+        checkpoint);
   }
 
   /** A reader's question as intake stores it; returns its id. */

@@ -355,6 +355,71 @@ class QueueTest {
   }
 
   @Test
+  void aBrokenNoticeTemplateLeavesNoArchiveFileAndTheColumnScheduled() throws Exception {
+    long id = readyForReview();
+    queue.schedule(id, LocalDateTime.of(2026, 12, 1, 7, 0), "pat", null);
+    Path override = dir.resolve("templates/mail/published.ftl");
+    java.nio.file.Files.createDirectories(override.getParent());
+    java.nio.file.Files.writeString(override, "Subject: Out now\n${published.no_such_field}\n");
+    Queue edited = fx.queue();
+
+    List<Publisher.Result> results =
+        edited.publishDue("scheduler", Instant.parse("2026-12-02T00:00:00Z"));
+
+    assertThat(results)
+        .singleElement()
+        .extracting(Publisher.Result::problem)
+        .asString()
+        .contains("published.ftl");
+    assertThat(fx.archive.files()).isEmpty();
+    assertThat(fx.state(id)).isEqualTo("scheduled");
+    assertThat(fx.column("SELECT count(*) FROM outbox")).containsExactly("0");
+    assertThatThrownBy(() -> edited.publish(id, "pat", null)).hasMessageContaining("published.ftl");
+    assertThat(fx.archive.files()).isEmpty();
+  }
+
+  @Test
+  void aPublicationThatFailsAfterItsFileIsWrittenRemovesTheFile() {
+    long id = readyForReview();
+    Queue failing =
+        fx.queue(
+            file -> {
+              throw new IllegalStateException("the commit failed");
+            });
+
+    assertThatThrownBy(() -> failing.publish(id, "pat", null)).hasMessage("the commit failed");
+
+    assertThat(fx.archive.files()).isEmpty();
+    assertThat(fx.state(id)).isEqualTo("in_review");
+    assertThat(fx.column("SELECT count(*) FROM outbox")).containsExactly("0");
+  }
+
+  @Test
+  void aRepublicationThatFailsAfterItsFileIsWrittenRestoresThePublishedFile() throws Exception {
+    long id = readyForReview();
+    Publisher.Published first = queue.publish(id, "pat", null);
+    byte[] published = java.nio.file.Files.readAllBytes(first.path());
+    queue.saveDraft(
+        id,
+        queue.draft(id).text().replace("Talk to your boss first.", "Talk to HR first."),
+        "pat",
+        null);
+    List<String> seen = new ArrayList<>();
+    Queue failing =
+        fx.queue(
+            file -> {
+              seen.add(fx.archive.read(file).toString());
+              throw new IllegalStateException("the commit failed");
+            });
+
+    assertThatThrownBy(() -> failing.republish(id, "pat", null)).hasMessage("the commit failed");
+
+    assertThat(seen).singleElement().asString().contains("Talk to HR first.");
+    assertThat(java.nio.file.Files.readAllBytes(first.path())).isEqualTo(published);
+    assertThat(fx.state(id)).isEqualTo("published");
+  }
+
+  @Test
   void ofTwoConcurrentPublishersExactlyOneSucceeds() throws Exception {
     long id = readyForReview();
     Queue one = fx.queue();

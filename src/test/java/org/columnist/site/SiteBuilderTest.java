@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.Set;
 import org.columnist.ColumnistException;
 import org.columnist.column.Column;
 import org.columnist.column.ColumnCodec;
+import org.columnist.config.Templates;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -109,6 +111,68 @@ class SiteBuilderTest {
   }
 
   @Test
+  void showsImagesFromOtherHostsOnlyAsLinksUnlessTheSiteAllowsThem() throws IOException {
+    String images =
+        "![chart](/images/chart.png) ![own](https://column.example/images/own.png)"
+            + " ![pixel](https://tracker.example/p.gif) ![](//tracker.example/q.gif)"
+            + " [![badge](http://tracker.example/b.png)](https://column.example/about/) You are in";
+    Path file = fx.archive.root().resolve(SOURCE);
+    Files.writeString(
+        file, Files.readString(file).replace("You are in one of the hardest", images + " one of"));
+    fx.builder().build(false);
+    Document page = Jsoup.parse(fx.read(COLUMN));
+    assertThat(page.select("img").eachAttr("src"))
+        .containsExactly("/images/chart.png", "https://column.example/images/own.png");
+    assertThat(page.select("a[href=https://tracker.example/p.gif]").text()).isEqualTo("pixel");
+    assertThat(page.select("a[href=//tracker.example/q.gif]").text())
+        .isEqualTo("//tracker.example/q.gif");
+    assertThat(page.select("a[href=https://column.example/about/]").text()).isEqualTo("badge");
+    assertThat(Jsoup.parse(fx.read("feed.xml")).select("content").text())
+        .doesNotContain("<img src=\"https://tracker.example");
+
+    Path config = fx.dir.resolve("config/columnist.yml");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("  language: en\n", "  language: en\n  remote_images: true\n"));
+    SiteBuilder.Report report = new SiteFixture(fx.dir, true).builder().build(false);
+    assertThat(report.full()).isTrue();
+    assertThat(Jsoup.parse(fx.read(COLUMN)).select("img").eachAttr("src"))
+        .contains("https://tracker.example/p.gif", "//tracker.example/q.gif");
+  }
+
+  @Test
+  void writesPagesForAnyWebServerToReadAndKeepsItsStateOwnerOnly() throws IOException {
+    fx.builder().build(false);
+    for (String page : List.of("index.html", COLUMN, "feed.xml", "sitemap.xml", "style.css")) {
+      assertThat(mode(fx.publicDir().resolve(page))).as(page).isEqualTo("rw-r--r--");
+    }
+    for (Path folder = fx.publicDir().resolve(COLUMN).getParent();
+        !folder.equals(fx.dir);
+        folder = folder.getParent()) {
+      assertThat(mode(folder)).as(folder.toString()).isEqualTo("rwxr-xr-x");
+    }
+    assertThat(mode(fx.config.paths().data().resolve("site-build.tsv"))).isEqualTo("rw-------");
+    assertThat(mode(fx.config.paths().data())).isEqualTo("rwx------");
+  }
+
+  @Test
+  void aFullBuildMakesPagesAnOlderBuildLeftOwnerOnlyReadable() throws IOException {
+    fx.builder().build(false);
+    Path page = fx.publicDir().resolve(COLUMN);
+    Files.setPosixFilePermissions(page, PosixFilePermissions.fromString("rw-------"));
+    Path template = fx.dir.resolve("templates/site/robots.ftl");
+    Files.createDirectories(template.getParent());
+    Files.writeString(template, "User-agent: *\n");
+    assertThat(fx.builder().build(false).full()).isTrue();
+    assertThat(mode(page)).isEqualTo("rw-r--r--");
+  }
+
+  static String mode(Path file) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+  }
+
+  @Test
   void hostileTextAppearsAsTextOnly() throws IOException {
     Column hostile =
         fx.archive
@@ -143,11 +207,12 @@ class SiteBuilderTest {
 
   @Test
   void dropsScriptLinksAndEscapesRawHtmlInMarkdown() {
-    assertThat(Markdown.html("[click](javascript:alert(1)) [ok](https://example.com)"))
+    Markdown markdown = new Markdown(fx.config.site());
+    assertThat(markdown.html("[click](javascript:alert(1)) [ok](https://example.com)"))
         .contains("href=\"\"")
         .contains("href=\"https://example.com\"")
         .doesNotContain("javascript:");
-    assertThat(Markdown.html("<script>alert(1)</script>\n\n<b onmouseover=x>"))
+    assertThat(markdown.html("<script>alert(1)</script>\n\n<b onmouseover=x>"))
         .doesNotContain("<script")
         .doesNotContain("<b ")
         .contains("&lt;script&gt;");
@@ -246,6 +311,33 @@ class SiteBuilderTest {
     assertThat(report.full()).isTrue();
     assertThat(fx.read("404.html")).contains("Lost at Coach&#39;s Corner");
     assertThat(fx.read(COLUMN)).contains("Client profile");
+  }
+
+  @Test
+  void anUpgradeWhoseShippedTemplatesChangedRewritesEveryPage() throws Exception {
+    Path shipped = dir.resolve("release");
+    Path jar = Path.of(Templates.class.getResource("/templates").toURI());
+    try (java.util.stream.Stream<Path> walk = Files.walk(jar)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        Path copy = shipped.resolve(jar.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+      }
+    }
+    fx.builder(shipped).build(false);
+    Path layout = shipped.resolve("site/layout.ftlh");
+    Files.writeString(
+        layout, Files.readString(layout).replace("</body>", "<p class=\"release\">2</p></body>"));
+
+    SiteBuilder.Report report = fx.builder(shipped).build(false);
+
+    assertThat(report.full()).isTrue();
+    List<String> pages = fx.files().stream().filter(f -> f.endsWith(".html")).toList();
+    assertThat(pages).hasSizeGreaterThan(20);
+    for (String page : pages) {
+      assertThat(Jsoup.parse(fx.read(page)).select("p.release")).as(page).hasSize(1);
+    }
+    assertThat(fx.builder(shipped).build(false).full()).isFalse();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
+import org.columnist.config.Templates;
 
 /**
  * A fresh instance made by init (config, templates, the three sample columns) to build sites in.
@@ -20,14 +21,27 @@ final class SiteFixture {
   final Archive archive;
 
   SiteFixture(Path dir) {
+    this(dir, false);
+  }
+
+  /** The instance in {@code dir}: made by init there, or {@code existing} already. */
+  SiteFixture(Path dir, boolean existing) {
     this.dir = dir;
-    InstanceSkeleton.copyTo(dir);
+    if (!existing) {
+      InstanceSkeleton.copyTo(dir);
+    }
     config = Config.load(dir.resolve("config/columnist.yml"), Map.of());
     archive = new Archive(config.paths().archive());
   }
 
   SiteBuilder builder() {
     return new SiteBuilder(config, archive);
+  }
+
+  /** A builder whose shipped templates are those in {@code shipped}, as another release's. */
+  SiteBuilder builder(Path shipped) {
+    return new SiteBuilder(
+        config, archive, slug -> List.of(), new Templates(config.paths().templates(), shipped));
   }
 
   Path publicDir() {

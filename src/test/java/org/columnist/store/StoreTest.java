@@ -3,7 +3,9 @@ package org.columnist.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,6 +18,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StoreTest {
   @TempDir Path dir;
+
+  @Test
+  void keepsTheDatabaseAndANewDataFolderOwnerOnly() throws Exception {
+    Store store = Store.open(dir.resolve("data/columnist.db"));
+    store.inTransaction(c -> c.createStatement().execute("CREATE TABLE probe (x)"));
+    assertThat(mode(dir.resolve("data"))).isEqualTo("rwx------");
+    assertThat(mode(dir.resolve("data/columnist.db"))).isEqualTo("rw-------");
+    assertThat(mode(dir.resolve("data/columnist.db-wal"))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void makesADatabaseThatOthersCouldReadOwnerOnly() throws Exception {
+    Path file = dir.resolve("columnist.db");
+    Store.open(file);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    Store.open(file);
+    assertThat(mode(file)).isEqualTo("rw-------");
+  }
+
+  private static String mode(Path file) throws java.io.IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+  }
 
   @Test
   void createsTheDatabaseWithEveryTableOfTheFlow() {
@@ -64,6 +88,54 @@ class StoreTest {
     Store again = Store.open(file);
     assertThat(again.schemaVersion()).isEqualTo(migrations());
     assertThat(count(again, "users")).isEqualTo(1);
+  }
+
+  @Test
+  void bringsAnOutboxWithMailInItToTheClaimingSchema() throws Exception {
+    Path file = dir.resolve("columnist.db");
+    try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement()) {
+      s.execute("PRAGMA foreign_keys = ON");
+      for (int v = 1; v <= 2; v++) {
+        try (var in = StoreTest.class.getResourceAsStream("/db/V" + v + ".sql")) {
+          String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          for (String sql : script.split(";\\s*(?:\\n|$)")) {
+            if (!sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
+              s.executeUpdate(sql);
+            }
+          }
+        }
+      }
+      s.executeUpdate("PRAGMA user_version = 2");
+      s.executeUpdate(
+          """
+          INSERT INTO outbox(id, kind, to_address, subject, body_text, message_id, state,
+                             next_attempt_at, created_at)
+          VALUES (7, 'ack', 'mary@example.com', 'Thanks', 'Got it', '<m7@column.example>', 'queued',
+                  '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')""");
+      s.executeUpdate(
+          """
+          INSERT INTO messages(mailbox, uidvalidity, uid, raw_hash, content_hash, size, raw, outcome,
+                               reason, outbox_id, fetched_at)
+          VALUES ('ask@host/INBOX', 1, '9', 'r', 'c', 1, x'00', 'bounce', 'bounced', 7,
+                  '2026-01-02T00:00:00Z')""");
+    }
+
+    Store store = Store.open(file);
+
+    assertThat(store.schemaVersion()).isEqualTo(migrations());
+    assertThat(pragma(store, "foreign_keys")).isEqualTo("1");
+    assertThat(
+            queryOne(
+                store,
+                "SELECT o.state || ' ' || o.message_id || ' ' || (o.claimed_at IS NULL) FROM messages m JOIN outbox o ON o.id = m.outbox_id"))
+        .isEqualTo("queued <m7@column.example> 1");
+    store.inTransaction(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            return s.executeUpdate("UPDATE outbox SET state = 'sending' WHERE id = 7");
+          }
+        });
   }
 
   @Test

@@ -6,19 +6,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.columnist.archive.Archive;
 import org.columnist.browser.Browser;
 import org.columnist.config.Config;
@@ -110,25 +105,12 @@ class EditorIT {
   }
 
   static HttpClient client() {
-    return HttpClient.newBuilder()
-        .cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    return EditorInstance.client();
   }
 
   HttpResponse<String> send(HttpClient http, String method, String path, Map<String, String> form)
       throws Exception {
-    String body =
-        form.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    b =
-        method.equals("GET")
-            ? b.GET()
-            : b.header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return EditorInstance.send(http, method, URI.create(base + path), form);
   }
 
   @Test
@@ -179,50 +161,6 @@ class EditorIT {
         .doesNotContain("<script>alert")
         .doesNotContain("<img")
         .doesNotContain("tracker.example");
-  }
-
-  @Test
-  void textTypedWhenTheSessionRanOutComesBackAfterLogin() throws Exception {
-    HttpClient http = client();
-    send(http, "POST", "/login", Map.of("name", "pat", "password", "correct horse battery"));
-    String csrf =
-        org.jsoup.Jsoup.parse(send(http, "GET", "/questions/1", Map.of()).body())
-            .select("input[name=csrf]")
-            .attr("value");
-    send(http, "POST", "/questions/1/accept", Map.of("csrf", csrf));
-    send(http, "POST", "/logout", Map.of("csrf", csrf)); // the session is gone, as after a timeout
-    HttpResponse<String> lost =
-        send(
-            http,
-            "POST",
-            "/drafts/1",
-            Map.of(
-                "csrf",
-                csrf,
-                "version",
-                "1",
-                "title",
-                "Typed while away",
-                "answer",
-                "Words not to lose."));
-    assertThat(lost.statusCode()).isEqualTo(302);
-    String next =
-        java.net.URLDecoder.decode(
-            lost.headers().firstValue("location").orElseThrow().replace("/login?next=", ""),
-            StandardCharsets.UTF_8);
-    assertThat(next).startsWith("/drafts/1?rescue=");
-    HttpResponse<String> login =
-        send(
-            http,
-            "POST",
-            "/login",
-            Map.of("name", "pat", "password", "correct horse battery", "next", next));
-    assertThat(login.headers().firstValue("location")).contains(next);
-    String page = send(http, "GET", next, Map.of()).body();
-    assertThat(page)
-        .contains("Your unsaved text is back")
-        .contains("Typed while away")
-        .contains("Words not to lose.");
   }
 
   @Test

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
@@ -32,11 +37,26 @@ class PublicServerIT {
   static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     InstanceSkeleton.copyTo(dir);
     Config config = Config.load(dir.resolve("config/columnist.yml"), Map.of());
     Archive archive = new Archive(config.paths().archive());
     new SiteBuilder(config, archive).build(false);
+    Path site = config.paths().publicDir();
+    Files.createDirectories(site.resolve(".git"));
+    Files.writeString(site.resolve(".git/config"), "[remote \"origin\"]");
+    for (String secret :
+        List.of(
+            ".htpasswd",
+            ".index.html12345.tmp",
+            "index.html~",
+            "index.html.bak",
+            ".index.html.swp",
+            "index.html.swp",
+            "index.html.orig",
+            "2025/index.html.old")) {
+      Files.writeString(site.resolve(secret), "secret");
+    }
     index = SearchIndex.open(config.paths().data().resolve("index"), SearchIndex.DEFAULT_SYNONYMS);
     index.update(archive);
     server = new PublicServer(config, index).start("127.0.0.1", 0);
@@ -123,5 +143,86 @@ class PublicServerIT {
     assertThat(doc.select("section.facets a").eachAttr("href"))
         .anyMatch(h -> h.contains("tag=burnout"));
     assertThat(doc.select("form[role=search]")).hasSize(1);
+  }
+
+  @Test
+  void refusesDotfilesAndBackupFilesWithA404() throws Exception {
+    for (String path :
+        List.of(
+            "/.git/config",
+            "/.git/",
+            "/.htpasswd",
+            "/.index.html12345.tmp",
+            "/index.html~",
+            "/index.html.bak",
+            "/.index.html.swp",
+            "/index.html.swp",
+            "/index.html.orig",
+            "/2025/index.html.old",
+            "/%2egit/config",
+            "/2025/.%2e/.htpasswd")) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertThat(response.body()).as(path).doesNotContain("secret").doesNotContain("origin");
+    }
+    assertThat(get("/index.html").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void sendsSecurityHeadersOnEveryResponse() throws Exception {
+    for (String path :
+        List.of("/", "/style.css", "/search?q=boss", "/api/search?q=boss", "/no/such/", "/.git")) {
+      HttpResponse<String> response = get(path);
+      String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+      assertThat(csp)
+          .as(path)
+          .contains("default-src 'self'")
+          .contains("img-src 'self'")
+          .contains("frame-ancestors 'none'")
+          .contains("object-src 'none'")
+          .doesNotContain("unsafe-inline");
+      assertThat(response.headers().firstValue("X-Content-Type-Options"))
+          .as(path)
+          .hasValue("nosniff");
+      assertThat(response.headers().firstValue("Referrer-Policy"))
+          .as(path)
+          .hasValue("strict-origin-when-cross-origin");
+      assertThat(response.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+    }
+  }
+
+  @Test
+  void redirectsAFolderWithoutItsSlashNeverToTheHostTheRequestNames() throws Exception {
+    for (String path : List.of("/2025", "/2025/03", "/topics?x=1")) {
+      String response =
+          raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+      assertThat(response).as(path).startsWith("HTTP/1.1 301").doesNotContain("evil.example");
+      String location =
+          response
+              .lines()
+              .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("location:"))
+              .findFirst()
+              .orElseThrow()
+              .substring("location:".length())
+              .strip();
+      // Relative, so that it also holds behind a proxy that serves the site under a path.
+      assertThat(URI.create(location).isAbsolute()).as(location).isFalse();
+      assertThat(URI.create("http://127.0.0.1" + path).resolve(location).toString())
+          .isIn(
+              "http://127.0.0.1/2025/",
+              "http://127.0.0.1/2025/03/",
+              "http://127.0.0.1/topics/?x=1");
+    }
+  }
+
+  /** Sends {@code request} as it is: HttpClient would not let a test set its own Host. */
+  static String raw(String request) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
   }
 }

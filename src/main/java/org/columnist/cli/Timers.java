@@ -1,0 +1,68 @@
+package org.columnist.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.columnist.ColumnistException;
+
+/**
+ * The work a long-running verb does again and again (publish-due, the outbox, the archive watch),
+ * on threads of its own. A run that fails is logged and the next one comes anyway: a {@link
+ * ScheduledExecutorService} never runs a task again once it has thrown.
+ */
+final class Timers implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("timers");
+
+  /** How long {@link #close} lets a run in progress finish. */
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private final ScheduledExecutorService executor;
+
+  Timers(int threads) {
+    this.executor = Executors.newScheduledThreadPool(threads);
+  }
+
+  /**
+   * Runs {@code task} after {@code first}, then {@code every} after each run ends. A failure is
+   * logged, as one line when it is expected (a {@link ColumnistException}) and with its stack trace
+   * when it is a bug, and handed to {@code failed}.
+   */
+  void every(
+      String what,
+      Duration first,
+      Duration every,
+      Runnable task,
+      Consumer<RuntimeException> failed) {
+    Runnable guarded =
+        () -> {
+          try {
+            task.run();
+          } catch (ColumnistException e) {
+            LOG.log(System.Logger.Level.WARNING, what + " failed: " + e.getMessage());
+            failed.accept(e);
+          } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, what + " failed: a bug; will try again", e);
+            failed.accept(e);
+          }
+        };
+    executor.scheduleWithFixedDelay(
+        guarded, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Starts no more runs and waits for the one in progress, if any, to finish. */
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "a timer still runs after " + PATIENCE.toSeconds() + " s; stopping without it");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.columnist;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that stands still until the test moves it. */
+public final class TestClock extends Clock {
+  private volatile Instant now;
+
+  public TestClock(Instant now) {
+    this.now = now;
+  }
+
+  public void set(Instant instant) {
+    now = instant;
+  }
+
+  public void advance(Duration d) {
+    now = now.plus(d);
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return Clock.fixed(now, zone);
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+}

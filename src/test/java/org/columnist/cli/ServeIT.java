@@ -1,0 +1,82 @@
+package org.columnist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 'columnist serve' beside a coach who publishes from the command line. */
+class ServeIT {
+  private static final Pattern SERVING =
+      Pattern.compile("with search at http://127\\.0\\.0\\.1:(\\d+)/");
+
+  @TempDir Path dir;
+
+  @Test
+  void findsAColumnPublishedFromTheCommandLineWithoutARestart() throws Exception {
+    Path instance = dir.resolve("column");
+    assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
+    Path config = instance.resolve("config/columnist.yml");
+    Files.writeString(config, Files.readString(config) + RunIT.ANY_PORTS);
+    Process serve =
+        new ProcessBuilder(
+                List.of(
+                    DemoIT.java(), "-jar", DemoIT.jar(), "serve", "--config", config.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("serve.log").toFile())
+            .start();
+    try {
+      int port = RunIT.port(dir.resolve("serve.log"), SERVING);
+      assertThat(search(port, "reorganisation")).contains("\"total\":0");
+
+      CliTest.Result started =
+          CliTest.columnist(
+              "draft",
+              "new",
+              "--title",
+              "Calm through a reorganisation",
+              "--config",
+              config.toString());
+      Matcher id = Pattern.compile("Started column (\\d+)").matcher(started.out());
+      assertThat(id.find()).as(started.out() + started.err()).isTrue();
+      for (String verb : List.of("review", "publish")) {
+        CliTest.Result r =
+            CliTest.columnist("queue", verb, id.group(1), "--config", config.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+      }
+
+      String found = "";
+      for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+          !found.contains("Calm through a reorganisation") && System.nanoTime() < end; ) {
+        Thread.sleep(200);
+        found = search(port, "reorganisation");
+      }
+      assertThat(found).contains("Calm through a reorganisation").contains("\"total\":1");
+    } finally {
+      serve.destroy();
+      assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(Files.readString(dir.resolve("serve.log"))).contains("Stopped.");
+  }
+
+  private static String search(int port, String query) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/search?q=" + query))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+}

@@ -1,0 +1,163 @@
+package org.columnist.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.columnist.store.Store;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxIT {
+  @RegisterExtension
+  static final GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+  @TempDir Path dir;
+  MailFixture fx;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fx = new MailFixture(greenMail, dir);
+  }
+
+  /** An outbox as another process has it: its own connection to the same database file. */
+  private Outbox anotherProcess() {
+    return new Outbox(Store.open(fx.store.file()), MailFixture.ADDRESS, 8, Clock.systemUTC());
+  }
+
+  private List<String> queue(int count) {
+    Outbox outbox = fx.outbox();
+    return fx.store.inTransaction(
+        db -> {
+          List<String> ids = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            ids.add(
+                outbox.enqueue(
+                    db,
+                    new OutgoingMail(
+                        "newsletter",
+                        "reader" + i + "@example.com",
+                        "Issue " + i,
+                        "Column " + i + "\n",
+                        null,
+                        null,
+                        List.of(),
+                        null)));
+          }
+          return ids;
+        });
+  }
+
+  private List<String> receivedMessageIds() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (MimeMessage m : greenMail.getReceivedMessages()) {
+      ids.add(m.getMessageID());
+    }
+    return ids;
+  }
+
+  @Test
+  void twoSendersAtOnceDeliverEachMailExactlyOnce() throws Exception {
+    List<String> queued = queue(300);
+    List<Outbox> senders = List.of(anotherProcess(), anotherProcess());
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(senders.size());
+    List<Future<Outbox.SendReport>> rounds = new ArrayList<>();
+    for (Outbox sender : senders) {
+      rounds.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return sender.sendDue(fx.config.smtp());
+              }));
+    }
+    start.countDown();
+    int sent = 0;
+    for (Future<Outbox.SendReport> round : rounds) {
+      Outbox.SendReport report = round.get(2, TimeUnit.MINUTES);
+      assertThat(report.retrying() + report.failed()).isZero();
+      sent += report.sent();
+    }
+    pool.shutdown();
+
+    assertThat(sent).isEqualTo(queued.size());
+    assertThat(receivedMessageIds()).containsExactlyInAnyOrderElementsOf(queued);
+    assertThat(fx.column("SELECT DISTINCT state || ' ' || attempts FROM outbox"))
+        .containsExactly("sent 1");
+  }
+
+  @Test
+  void aClaimLeftByACrashedSenderIsSentOnceItsLeaseIsOver() throws Exception {
+    List<String> queued = queue(2);
+    Instant now = Instant.now();
+    fx.store.inTransaction(
+        db -> {
+          var ps =
+              db.prepareStatement(
+                  "UPDATE outbox SET state = 'sending', claimed_at = ? WHERE message_id = ?");
+          ps.setString(1, now.minus(Outbox.LEASE).minus(Duration.ofMinutes(1)).toString());
+          ps.setString(2, queued.get(0));
+          ps.executeUpdate();
+          ps.setString(1, now.minus(Duration.ofMinutes(1)).toString());
+          ps.setString(2, queued.get(1));
+          return ps.executeUpdate();
+        });
+
+    assertThat(fx.outbox().sendDue(fx.config.smtp()).sent()).isEqualTo(1);
+
+    assertThat(receivedMessageIds()).containsExactly(queued.get(0));
+    assertThat(fx.column("SELECT state FROM outbox ORDER BY id"))
+        .containsExactly("sent", "sending");
+  }
+
+  @Test
+  void retryNowLeavesAMailThatASenderHasClaimed() {
+    List<String> queued = queue(2);
+    fx.store.inTransaction(
+        db -> {
+          var ps = db.prepareStatement("UPDATE outbox SET state = ? WHERE message_id = ?");
+          ps.setString(1, "sending");
+          ps.setString(2, queued.get(0));
+          ps.executeUpdate();
+          ps.setString(1, "failed");
+          ps.setString(2, queued.get(1));
+          return ps.executeUpdate();
+        });
+    List<Long> ids = fx.outbox().list().stream().map(Outbox.Entry::id).sorted().toList();
+
+    assertThat(fx.outbox().retryNow(ids.get(0))).isFalse();
+    assertThat(fx.outbox().retryNow(ids.get(1))).isTrue();
+
+    assertThat(fx.column("SELECT state FROM outbox ORDER BY id"))
+        .containsExactly("sending", "queued");
+  }
+
+  @Test
+  void aSenderHoldsNoClaimWhenSmtpIsDown() throws Exception {
+    queue(3);
+    var down = fx.smtpDown();
+
+    assertThat(fx.outbox().sendDue(down).retrying()).isEqualTo(3);
+
+    assertThat(
+            fx.column(
+                "SELECT DISTINCT state || ' ' || attempts || ' ' || (claimed_at IS NULL) FROM outbox"))
+        .containsExactly("queued 1 1");
+  }
+}

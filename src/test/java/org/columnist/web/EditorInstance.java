@@ -1,0 +1,124 @@
+package org.columnist.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.columnist.TestClock;
+import org.columnist.archive.Archive;
+import org.columnist.config.Config;
+import org.columnist.config.InstanceSkeleton;
+import org.columnist.config.Templates;
+import org.columnist.mail.MailTemplates;
+import org.columnist.mail.Outbox;
+import org.columnist.queue.Queue;
+import org.columnist.store.Store;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real editor on a fresh instance (SQLite file, shipped templates), on a clock the test moves,
+ * with one account "pat" and one draft (question 1), driven over HTTP. Register it as a field with
+ * {@code @RegisterExtension}: each test gets its own.
+ */
+final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
+  static final String PASSWORD = "correct horse battery";
+
+  final TestClock clock = new TestClock(Instant.parse("2026-11-30T09:00:00Z"));
+  Path dir;
+  Config config;
+  Store store;
+  Queue queue;
+  Accounts accounts;
+  EditorServer editor;
+  String base;
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    dir = Files.createTempDirectory("editor-instance");
+    InstanceSkeleton.copyTo(dir);
+    config = Config.load(dir.resolve("config/columnist.yml"), Map.of());
+    store = Store.open(config.paths().data().resolve("columnist.db"));
+    Outbox outbox = new Outbox(store, "ask@column.example", 8, clock);
+    MailTemplates mail = new MailTemplates(new Templates(config.paths().templates()), config);
+    queue = new Queue(store, new Archive(config.paths().archive()), config, outbox, mail, clock);
+    accounts = new Accounts(store, clock);
+    accounts.add("pat", PASSWORD.toCharArray());
+    queue.draftNew("A first draft", "test");
+    editor =
+        new EditorServer(config, store, queue, accounts, () -> {}, clock).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + editor.port();
+  }
+
+  static HttpClient client() {
+    return HttpClient.newBuilder()
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  HttpResponse<String> send(HttpClient http, String method, String path, Map<String, String> form)
+      throws Exception {
+    return send(http, method, URI.create(base + path), form);
+  }
+
+  /** {@code form} to {@code url}, URL-encoded as a browser sends a form. */
+  static HttpResponse<String> send(
+      HttpClient http, String method, URI url, Map<String, String> form) throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder b = HttpRequest.newBuilder(url);
+    b =
+        method.equals("GET")
+            ? b.GET()
+            : b.header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A client logged in as pat. */
+  HttpClient loggedIn() throws Exception {
+    return loggedInAs("pat", PASSWORD);
+  }
+
+  HttpClient loggedInAs(String name, String password) throws Exception {
+    HttpClient http = client();
+    HttpResponse<String> r =
+        send(http, "POST", "/login", Map.of("name", name, "password", password));
+    if (r.statusCode() != 302) {
+      throw new AssertionError("login failed: " + r.statusCode() + " " + r.body());
+    }
+    return http;
+  }
+
+  /** The CSRF token of {@code http}'s session, read from a page as a browser would. */
+  String csrf(HttpClient http) throws Exception {
+    return org.jsoup.Jsoup.parse(send(http, "GET", "/drafts/1", Map.of()).body())
+        .select("input[name=csrf]")
+        .attr("value");
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    editor.close();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

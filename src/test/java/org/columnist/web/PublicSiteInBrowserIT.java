@@ -1,0 +1,61 @@
+package org.columnist.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.columnist.archive.Archive;
+import org.columnist.browser.Browser;
+import org.columnist.config.Config;
+import org.columnist.config.InstanceSkeleton;
+import org.columnist.search.SearchIndex;
+import org.columnist.site.SiteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/** The site as the public server sends it, in a real browser that enforces its headers. */
+class PublicSiteInBrowserIT {
+  @TempDir Path dir;
+
+  @Test
+  void theHomeAColumnAndSearchBreakNoRuleOfTheContentSecurityPolicy() throws Exception {
+    InstanceSkeleton.copyTo(dir);
+    Config config = Config.load(dir.resolve("config/columnist.yml"), Map.of());
+    Archive archive = new Archive(config.paths().archive());
+    new SiteBuilder(config, archive).build(false);
+    // A page that breaks the policy, to show that a violation would be seen.
+    Files.writeString(
+        config.paths().publicDir().resolve("probe.html"),
+        "<!DOCTYPE html><title>probe</title><style>body{color:red}</style>"
+            + "<script>document.title='ran'</script><p>probe</p>");
+    try (SearchIndex index =
+            SearchIndex.open(config.paths().data().resolve("index"), SearchIndex.DEFAULT_SYNONYMS);
+        PublicServer server = new PublicServer(config, index).start("127.0.0.1", 0);
+        Browser browser = new Browser()) {
+      index.update(archive);
+      String base = "http://127.0.0.1:" + server.port() + "/";
+
+      browser.driver().get(base + "probe.html");
+      assertThat(browser.driver().getTitle()).isEqualTo("probe");
+      assertThat(violations(browser.console())).hasSize(2);
+
+      for (String page :
+          List.of("", "2025/03/leading-the-team-you-used-to-be-part-of/", "search?q=boss")) {
+        browser.driver().get(base + page);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isNotBlank();
+        // The stylesheet applied: the page is not the browser's default white.
+        assertThat(browser.driver().findElement(By.tagName("body")).getCssValue("background-color"))
+            .isEqualTo("rgba(253, 252, 248, 1)");
+        assertThat(violations(browser.console())).as(page).isEmpty();
+      }
+      browser.save("public-search-under-csp");
+    }
+  }
+
+  private static List<String> violations(List<String> console) {
+    return console.stream().filter(m -> m.contains("Content Security Policy")).toList();
+  }
+}
