@@ -1,6 +1,7 @@
 package org.columnist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,12 +57,13 @@ class ServeIT {
         assertThat(r.exit()).as(r.err()).isZero();
       }
 
-      String found = "";
-      for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-          !found.contains("Calm through a reorganisation") && System.nanoTime() < end; ) {
-        Thread.sleep(200);
-        found = search(port, "reorganisation");
-      }
+      String found =
+          await("the new column found by search")
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(200))
+              .until(
+                  () -> search(port, "reorganisation"),
+                  body -> body.contains("Calm through a reorganisation"));
       assertThat(found).contains("Calm through a reorganisation").contains("\"total\":1");
     } finally {
       serve.destroy();
