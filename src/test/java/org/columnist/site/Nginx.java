@@ -1,5 +1,7 @@
 package org.columnist.site;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -8,9 +10,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Debian's nginx as a child process serving a folder as {@code www-data}, as a real deployment
@@ -105,17 +107,25 @@ final class Nginx implements AutoCloseable {
   }
 
   /** Waits until nginx accepts connections; false if it ended or did not in {@code timeout}. */
-  private boolean awaitListening(Duration timeout) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline) && process.isAlive()) {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return true;
-      } catch (IOException notYet) {
-        Thread.sleep(50);
-      }
+  private boolean awaitListening(Duration timeout) {
+    try {
+      await()
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> !process.isAlive() || accepts());
+    } catch (ConditionTimeoutException e) {
+      return false;
     }
-    return false;
+    return process.isAlive();
+  }
+
+  private boolean accepts() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
   }
 
   /** Stops nginx and its workers: TERM to the master, which ends the workers first. */
