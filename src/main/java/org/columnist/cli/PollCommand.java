@@ -1,6 +1,8 @@
 package org.columnist.cli;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.columnist.mail.Intake;
 import org.columnist.mail.Outbox;
@@ -47,14 +49,16 @@ final class PollCommand implements Runnable {
       return;
     }
     AtomicBoolean stop = new AtomicBoolean();
-    Thread main = Thread.currentThread();
+    // The hook waits for the loop, not for the main thread: after run() the main thread calls
+    // System.exit, which waits for this very hook, so joining it would wait out the timeout.
+    CountDownLatch finished = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   stop.set(true);
                   try {
-                    main.join(30_000); // let the message in hand commit
+                    finished.await(30, TimeUnit.SECONDS); // let the message in hand commit
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
@@ -69,6 +73,8 @@ final class PollCommand implements Runnable {
             e -> {});
       }
       intake.runContinuously(stop::get);
+    } finally {
+      finished.countDown();
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.columnist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.columnist.cli.CliTest.columnist;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,6 +77,30 @@ class MailCliIT {
         .contains("No questions in state spam.");
     assertThat(columnist("queue", "list", "--state", "nonsense", "--config", config).exit())
         .isEqualTo(1);
+  }
+
+  @Test
+  void pollStopsWithinSecondsOfSigterm() throws Exception {
+    Path log = dir.resolve("poll.log");
+    Process poll =
+        new ProcessBuilder(List.of(DemoIT.java(), "-jar", DemoIT.jar(), "poll", "--config", config))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> Files.readString(log).contains("connected to"));
+      long stopping = System.nanoTime();
+      poll.destroy(); // SIGTERM
+      assertThat(poll.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+      // Its shutdown hook waited 30 s for a main thread that was itself waiting in exit().
+      assertThat(Duration.ofNanos(System.nanoTime() - stopping))
+          .as(Files.readString(log))
+          .isLessThan(Duration.ofSeconds(15));
+    } finally {
+      poll.destroyForcibly();
+    }
   }
 
   @Test
