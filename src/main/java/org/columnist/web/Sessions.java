@@ -57,20 +57,25 @@ final class Sessions {
     if (id == null) {
       return null;
     }
-    Session s = sessions.get(id);
-    Instant now = clock.instant();
-    if (s == null) {
-      return null;
-    }
-    if (expired(s, now)) {
-      if (sessions.remove(id, s)) {
-        retire(s, now);
+    // Touched only if it is still the one read, so that a logout meanwhile is not undone; when
+    // another request touched it first, look again.
+    while (true) {
+      Session s = sessions.get(id);
+      Instant now = clock.instant();
+      if (s == null) {
+        return null;
       }
-      return null;
+      if (expired(s, now)) {
+        if (sessions.remove(id, s)) {
+          retire(s, now);
+        }
+        return null;
+      }
+      Session touched = new Session(s.id(), s.user(), s.csrf(), s.stamp(), s.created(), now);
+      if (sessions.replace(id, s, touched)) {
+        return touched;
+      }
     }
-    Session touched = new Session(s.id(), s.user(), s.csrf(), s.stamp(), s.created(), now);
-    sessions.put(id, touched);
-    return touched;
   }
 
   /**

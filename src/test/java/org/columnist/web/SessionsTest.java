@@ -2,7 +2,11 @@ package org.columnist.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import org.columnist.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,41 @@ class SessionsTest {
     sessions.end(s.id());
     assertThat(sessions.find(s.id())).isNull();
     assertThat(sessions.retired(s.id())).isEmpty();
+  }
+
+  @Test
+  void aSessionEndedWhileARequestTouchesItStaysEnded() {
+    // The clock is read between a request's look-up and its touch: the coach logs out right then.
+    AtomicReference<Runnable> atNextTick = new AtomicReference<>();
+    Instant now = Instant.parse("2026-11-30T09:00:00Z");
+    Clock racing =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            Runnable meanwhile = atNextTick.getAndSet(null);
+            if (meanwhile != null) {
+              meanwhile.run();
+            }
+            return now;
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+    Sessions sessions = new Sessions(racing);
+    Sessions.Session s = sessions.start("pat", "stamp");
+    atNextTick.set(() -> sessions.end(s.id()));
+
+    sessions.find(s.id());
+
+    assertThat(sessions.find(s.id())).isNull();
   }
 
   @Test
