@@ -16,23 +16,26 @@ import org.columnist.column.Column;
 final class ArchiveWrite {
   private final Path path;
   private final byte[] previous;
+  private final AtomicFile.Access access;
 
-  private ArchiveWrite(Path path, byte[] previous) {
+  private ArchiveWrite(Path path, byte[] previous, AtomicFile.Access access) {
     this.path = path;
     this.previous = previous;
+    this.access = access;
   }
 
   /** Writes {@code column} to its place in {@code archive}, remembering what was there. */
   static ArchiveWrite of(Archive archive, Column column) {
     Path path = archive.pathFor(column);
     byte[] previous;
+    AtomicFile.Access access = AtomicFile.Access.like(path);
     try {
       previous = Files.exists(path) ? Files.readAllBytes(path) : null;
     } catch (IOException e) {
       throw new ColumnistException("cannot read " + path + ": " + e.getMessage(), e);
     }
     archive.write(column);
-    return new ArchiveWrite(path, previous);
+    return new ArchiveWrite(path, previous, access);
   }
 
   /** Puts the place back as it was; a failure to do so is added to {@code cause}. */
@@ -41,7 +44,7 @@ final class ArchiveWrite {
       if (previous == null) {
         Files.deleteIfExists(path);
       } else {
-        AtomicFile.write(path, previous);
+        AtomicFile.write(path, previous, true, access);
       }
     } catch (IOException | RuntimeException e) {
       cause.addSuppressed(

@@ -399,6 +399,8 @@ class QueueTest {
     long id = readyForReview();
     Publisher.Published first = queue.publish(id, "pat", null);
     byte[] published = java.nio.file.Files.readAllBytes(first.path());
+    var modes = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+    java.nio.file.Files.setPosixFilePermissions(first.path(), modes);
     queue.saveDraft(
         id,
         queue.draft(id).text().replace("Talk to your boss first.", "Talk to HR first."),
@@ -416,6 +418,7 @@ class QueueTest {
 
     assertThat(seen).singleElement().asString().contains("Talk to HR first.");
     assertThat(java.nio.file.Files.readAllBytes(first.path())).isEqualTo(published);
+    assertThat(java.nio.file.Files.getPosixFilePermissions(first.path())).isEqualTo(modes);
     assertThat(fx.state(id)).isEqualTo("published");
   }
 
