@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
@@ -44,8 +45,10 @@ final class DraftCommand {
       Queue.Draft draft = queue.draft(id);
       // The file lives in the instance's data folder, not /tmp, so no text is ever lost.
       Path file = wiring.config.paths().data().resolve("drafts").resolve("draft-" + id + ".md");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, draft.text(), StandardCharsets.UTF_8);
+      // The reader's words before any masking: for the coach's eyes only.
+      AtomicFile.createFolders(file.getParent(), AtomicFile.Access.OWNER_ONLY);
+      AtomicFile.write(
+          file, draft.text().getBytes(StandardCharsets.UTF_8), true, AtomicFile.Access.OWNER_ONLY);
       String lastRejected = null;
       while (true) {
         int exit = runEditor(file);

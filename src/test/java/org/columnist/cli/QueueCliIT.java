@@ -154,7 +154,8 @@ class QueueCliIT {
         #!/bin/sh
         count_file="$(dirname "$1")/.edits"
         n=$(cat "$count_file" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "$count_file"
-        cp "$1" "%s/seen-$n.md"
+        cp "$1" "%1$s/seen-$n.md"
+        stat -c %%a "$1" "$(dirname "$1")" > "%1$s/modes-$n"
         if [ $n -eq 1 ]; then
           sed -i 's/^date: .*/date: someday/; s/^## Answer$/## Answer\\n\\nWritten in the editor./' "$1"
         else
@@ -192,6 +193,9 @@ class QueueCliIT {
         .contains("Written in the editor.")
         .doesNotContain("# This draft");
     assertThat(instance.resolve("data/drafts/draft-" + id + ".md")).doesNotExist();
+    // The draft holds the reader's words before any masking: the file and its folder are the
+    // owner's alone, whatever the umask or the data folder's mode.
+    assertThat(Files.readAllLines(dir.resolve("modes-1"))).containsExactly("600", "700");
   }
 
   private CliTest.Result run(String... args) {
