@@ -129,6 +129,19 @@ public final class Outbox {
       MailSessions.connect(transport, smtp);
       while (!claimed.isEmpty()) {
         ClaimedMail mail = claimed.peekFirst();
+        if (!renewClaim(mail)) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              mail.kind()
+                  + " #"
+                  + mail.id()
+                  + " was taken over by another sender while this one stalled; left to it");
+          claimed.removeFirst();
+          if (claimed.isEmpty()) {
+            claimed = claim();
+          }
+          continue;
+        }
         try {
           MimeMessage message = mail.toMime(session, smtp.from());
           transport.sendMessage(message, message.getAllRecipients());
@@ -272,6 +285,25 @@ public final class Outbox {
         now,
         stale,
         CLAIM_BATCH);
+  }
+
+  /**
+   * Renews this sender's claim on {@code mail} just before it is sent; false when the claim had
+   * lapsed and another sender took the mail over, which then sends it instead.
+   */
+  private boolean renewClaim(ClaimedMail mail) {
+    String now = clock.instant().toString();
+    return store.inTransaction(
+            db ->
+                Sql.update(
+                    db,
+                    """
+                    UPDATE outbox SET claimed_at = ?
+                    WHERE id = ? AND state = 'sending' AND claimed_by = ?""",
+                    now,
+                    mail.id(),
+                    sender))
+        == 1;
   }
 
   private void markSent(long id) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.columnist.TestClock;
 import org.columnist.store.Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,57 @@ class OutboxIT {
     assertThat(receivedMessageIds()).containsExactly(queued.get(0));
     assertThat(fx.column("SELECT state FROM outbox ORDER BY id"))
         .containsExactly("sent", "sending");
+  }
+
+  @Test
+  void aSenderWhoseClaimLapsedMidRoundLeavesTheMailToTheOneThatTookItOver() throws Exception {
+    List<String> queued = queue(2);
+    Instant start = Instant.now();
+    TestClock slow = new TestClock(start);
+    Outbox slowSender = new Outbox(Store.open(fx.store.file()), MailFixture.ADDRESS, 8, slow);
+    java.util.concurrent.atomic.AtomicBoolean tookOver =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    // Once the slow sender has sent its first mail and recorded it, its claim on the second has
+    // lapsed, as after a long stall of the relay; another sender takes that one over and sends it.
+    Runnable takeOver =
+        new Runnable() {
+          @Override
+          public void run() {
+            if (!firstMarkedSent()) {
+              slow.atNextTick(this);
+              return;
+            }
+            Outbox other =
+                new Outbox(
+                    Store.open(fx.store.file()),
+                    MailFixture.ADDRESS,
+                    8,
+                    Clock.fixed(
+                        start.plus(Outbox.LEASE).plusSeconds(60), java.time.ZoneOffset.UTC));
+            assertThat(other.sendDue(fx.config.smtp()).sent()).isEqualTo(1);
+            tookOver.set(true);
+          }
+        };
+    slow.atNextTick(takeOver);
+
+    slowSender.sendDue(fx.config.smtp());
+
+    assertThat(tookOver).as("the other sender took the second mail over").isTrue();
+    assertThat(receivedMessageIds()).containsExactlyInAnyOrderElementsOf(queued);
+    assertThat(fx.column("SELECT state FROM outbox ORDER BY id")).containsExactly("sent", "sent");
+  }
+
+  /**
+   * Whether a mail is recorded as sent, read without a transaction (the store's take the write
+   * lock), so that it can be asked while the slow sender holds one.
+   */
+  private boolean firstMarkedSent() {
+    try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fx.store.file());
+        var rs = db.createStatement().executeQuery("SELECT 1 FROM outbox WHERE state = 'sent'")) {
+      return rs.next();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

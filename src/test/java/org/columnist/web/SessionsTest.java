@@ -2,11 +2,7 @@ package org.columnist.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.columnist.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -36,32 +32,10 @@ class SessionsTest {
   @Test
   void aSessionEndedWhileARequestTouchesItStaysEnded() {
     // The clock is read between a request's look-up and its touch: the coach logs out right then.
-    AtomicReference<Runnable> atNextTick = new AtomicReference<>();
-    Instant now = Instant.parse("2026-11-30T09:00:00Z");
-    Clock racing =
-        new Clock() {
-          @Override
-          public Instant instant() {
-            Runnable meanwhile = atNextTick.getAndSet(null);
-            if (meanwhile != null) {
-              meanwhile.run();
-            }
-            return now;
-          }
-
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-        };
+    TestClock racing = new TestClock(Instant.parse("2026-11-30T09:00:00Z"));
     Sessions sessions = new Sessions(racing);
     Sessions.Session s = sessions.start("pat", "stamp");
-    atNextTick.set(() -> sessions.end(s.id()));
+    racing.atNextTick(() -> sessions.end(s.id()));
 
     sessions.find(s.id());
 
