@@ -17,6 +17,9 @@ final class ArchiveWatch implements AutoCloseable {
   private final Runnable started;
   private final Object lock = new Object();
   private boolean closed;
+  // Set when the index changed and the site has not been built since: a build that failed (a
+  // broken template, a full disk) is tried again at the next refresh, not left for good.
+  private boolean siteBehind;
 
   private ArchiveWatch(Wiring wiring, Runnable started) {
     this.wiring = wiring;
@@ -63,8 +66,10 @@ final class ArchiveWatch implements AutoCloseable {
         return;
       }
       SearchIndex.UpdateReport r = index.update(archive);
-      if (r.added() + r.updated() + r.deleted() > 0) {
+      siteBehind |= r.added() + r.updated() + r.deleted() > 0;
+      if (siteBehind) {
         site().build(false);
+        siteBehind = false;
       }
     }
   }
