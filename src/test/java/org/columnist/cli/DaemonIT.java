@@ -1,10 +1,10 @@
 package org.columnist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,11 +48,10 @@ class DaemonIT {
     Thread closing = new Thread(daemon::close, "closing");
     closing.start();
     // close() is waiting for the timers: only now may the watch go on and ask for its lock.
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (closing.getState() != Thread.State.TIMED_WAITING && Instant.now().isBefore(deadline)) {
-      Thread.onSpinWait();
-    }
-    assertThat(closing.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> closing.getState() == Thread.State.TIMED_WAITING);
     release.countDown();
 
     closing.join(5_000);
