@@ -124,7 +124,7 @@ final class Daemon implements AutoCloseable {
   }
 
   /** Reports a failed run of {@code part}: the reason of an expected failure, else the bug. */
-  private java.util.function.Consumer<RuntimeException> failing(String part) {
+  private java.util.function.Consumer<Throwable> failing(String part) {
     return e ->
         health.failing(
             part,

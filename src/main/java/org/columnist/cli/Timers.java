@@ -30,11 +30,7 @@ final class Timers implements AutoCloseable {
    * when it is a bug, and handed to {@code failed}.
    */
   void every(
-      String what,
-      Duration first,
-      Duration every,
-      Runnable task,
-      Consumer<RuntimeException> failed) {
+      String what, Duration first, Duration every, Runnable task, Consumer<Throwable> failed) {
     Runnable guarded =
         () -> {
           try {
@@ -42,7 +38,8 @@ final class Timers implements AutoCloseable {
           } catch (ColumnistException e) {
             LOG.log(System.Logger.Level.WARNING, what + " failed: " + e.getMessage());
             failed.accept(e);
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
+            // An Error too: the executor would otherwise end this timer for good, unlogged.
             LOG.log(System.Logger.Level.ERROR, what + " failed: a bug; will try again", e);
             failed.accept(e);
           }

@@ -50,7 +50,7 @@ class TimersTest {
   void aRunThatFailsIsFollowedByTheNext() throws Exception {
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch ranAgain = new CountDownLatch(1);
-    List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
     try (Timers timers = new Timers(1)) {
       timers.every(
           "outbox",
@@ -69,6 +69,28 @@ class TimersTest {
         .singleElement()
         .extracting(Throwable::getMessage)
         .isEqualTo("the first run breaks");
+  }
+
+  @Test
+  void aRunThatFailsWithAnErrorIsFollowedByTheNextToo() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    CountDownLatch ranAgain = new CountDownLatch(1);
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    try (Timers timers = new Timers(1)) {
+      timers.every(
+          "scheduler",
+          SOON,
+          SOON,
+          () -> {
+            if (runs.incrementAndGet() == 1) {
+              throw new StackOverflowError("the first run recursed too deep");
+            }
+            ranAgain.countDown();
+          },
+          failures::add);
+      assertThat(ranAgain.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(failures).singleElement().isInstanceOf(StackOverflowError.class);
   }
 
   @Test
