@@ -179,8 +179,11 @@ final class ImapMailbox implements Mailbox {
   /** One IDLE, ended by the server's news, by {@link #wake}, or after {@code nanos}. */
   private void idle(long nanos) throws MessagingException {
     // Any other command on the folder ends the IDLE (Jakarta Mail sends DONE first): a NOOP from
-    // the timer does it on time.
-    ScheduledFuture<?> deadline = timer.schedule(this::noop, nanos, TimeUnit.NANOSECONDS);
+    // the timer does it on time. It repeats, in case the first came before the IDLE began (a
+    // spell of a few microseconds, a pause of the JVM) and so ended nothing.
+    ScheduledFuture<?> deadline =
+        timer.scheduleWithFixedDelay(
+            this::noop, nanos, LONGEST_IDLE.toNanos(), TimeUnit.NANOSECONDS);
     try {
       folder.idle(true);
     } finally {
