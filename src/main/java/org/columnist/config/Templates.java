@@ -133,6 +133,29 @@ public final class Templates {
     }
   }
 
+  /**
+   * The file {@code name} as it is written, found like a template (the instance's copy, else the
+   * shipped one) but not rendered: in a stylesheet or a script, {@code ${} means itself.
+   */
+  public byte[] file(String name) {
+    TemplateLoader loader = freemarker.getTemplateLoader();
+    try {
+      Object source = loader.findTemplateSource(name);
+      if (source == null) {
+        throw new ColumnistException("no file " + name + " in the templates");
+      }
+      try (java.io.Reader in = loader.getReader(source, "UTF-8")) {
+        StringWriter out = new StringWriter();
+        in.transferTo(out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+      } finally {
+        loader.closeTemplateSource(source);
+      }
+    } catch (IOException e) {
+      throw new ColumnistException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Renders {@code name} with {@code model}; a template error names the template and line. */
   public String render(String name, Map<String, ?> model) {
     try {

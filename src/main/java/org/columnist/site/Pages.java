@@ -114,6 +114,9 @@ final class Pages {
   }
 
   byte[] render(Page page, Catalog catalog, Map<String, Column> parsed) {
+    if (page.template().endsWith(".css")) {
+      return templates.file(page.template()); // a stylesheet, copied as written
+    }
     Map<String, Object> model = new HashMap<>();
     model.put("site", site());
     String title;

@@ -121,14 +121,16 @@ public final class EditorServer implements AutoCloseable {
         ctx ->
             page(ctx, "login", Map.of("next", NextPath.of(ctx.queryParam("next")), "error", "")));
     app.post("/login", this::login);
+    // Served as written, not rendered: '${' in a stylesheet or a script means itself.
     app.get(
         "/editor.css",
-        ctx -> ctx.contentType("text/css").result(templates.render("editor/editor.css", Map.of())));
+        ctx ->
+            ctx.contentType("text/css; charset=utf-8").result(templates.file("editor/editor.css")));
     app.get(
         "/editor.js",
         ctx ->
-            ctx.contentType("text/javascript")
-                .result(templates.render("editor/editor.js", Map.of())));
+            ctx.contentType("text/javascript; charset=utf-8")
+                .result(templates.file("editor/editor.js")));
     app.get("/healthz", ctx -> ctx.json(health == null ? Map.of("status", "ok") : health.report()));
     app.post(
         "/logout",

@@ -314,6 +314,19 @@ class SiteBuilderTest {
   }
 
   @Test
+  void theStylesheetIsCopiedAsWrittenNotRenderedAsATemplate() throws Exception {
+    // '${' means itself in CSS; rendered by Freemarker it broke the build.
+    String css = "a::after { content: '${not freemarker}'; }\n";
+    Path own = fx.dir.resolve("templates/site/style.css");
+    Files.createDirectories(own.getParent());
+    Files.writeString(own, css);
+
+    fx.builder().build(false);
+
+    assertThat(fx.read("style.css")).isEqualTo(css);
+  }
+
+  @Test
   void anUpgradeWhoseShippedTemplatesChangedRewritesEveryPage() throws Exception {
     Path shipped = dir.resolve("release");
     Path jar = Path.of(Templates.class.getResource("/templates").toURI());
