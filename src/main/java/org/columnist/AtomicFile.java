@@ -80,16 +80,6 @@ public final class AtomicFile {
     }
   }
 
-  /** Writes {@code content} to {@code target} atomically, flushed to disk and owner-only. */
-  public static void write(Path target, byte[] content) {
-    write(target, content, true, Access.OWNER_ONLY);
-  }
-
-  /** Writes atomically and owner-only; see {@link #write(Path, byte[], boolean, Access)}. */
-  public static void write(Path target, byte[] content, boolean durable) {
-    write(target, content, durable, Access.OWNER_ONLY);
-  }
-
   /**
    * Writes atomically with the modes of {@code access}; {@code durable} also flushes the file and
    * its folder to disk, which output that can be rebuilt (the site) does without, for speed.
