@@ -75,13 +75,7 @@ final class ArchiveWatch implements AutoCloseable {
   }
 
   private SiteBuilder site() {
-    return new SiteBuilder(
-        wiring.config,
-        archive,
-        slug ->
-            index.related(slug, 4).stream()
-                .map(h -> new SiteBuilder.Related(h.title(), h.path()))
-                .toList());
+    return wiring.siteBuilder(archive, index);
   }
 
   /** Waits for a refresh in progress, then closes the index. */

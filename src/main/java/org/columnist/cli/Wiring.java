@@ -54,15 +54,19 @@ final class Wiring {
       return new SiteBuilder(config, archive).build(clean);
     }
     try (SearchIndex search = SearchIndex.openForSearch(index, synonyms())) {
-      return new SiteBuilder(
-              config,
-              archive,
-              slug ->
-                  search.related(slug, 4).stream()
-                      .map(h -> new SiteBuilder.Related(h.title(), h.path()))
-                      .toList())
-          .build(clean);
+      return siteBuilder(archive, search).build(clean);
     }
+  }
+
+  /** A site builder whose column pages list the four columns {@code index} finds nearest. */
+  SiteBuilder siteBuilder(Archive archive, SearchIndex index) {
+    return new SiteBuilder(
+        config,
+        archive,
+        slug ->
+            index.related(slug, 4).stream()
+                .map(h -> new SiteBuilder.Related(h.title(), h.path()))
+                .toList());
   }
 
   Path indexDir() {
