@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.columnist.ColumnistException;
 import org.columnist.mail.Intake;
-import org.columnist.mail.Outbox;
+import org.columnist.outbox.Outbox;
 import org.columnist.queue.Publisher;
 import org.columnist.web.Accounts;
 import org.columnist.web.EditorServer;

@@ -8,8 +8,11 @@ import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
 import org.columnist.mail.Intake;
-import org.columnist.mail.MailTemplates;
-import org.columnist.mail.Outbox;
+import org.columnist.mail.MailLog;
+import org.columnist.newsletter.Subscribers;
+import org.columnist.outbox.MailTemplates;
+import org.columnist.outbox.Outbox;
+import org.columnist.queue.Arrivals;
 import org.columnist.queue.Queue;
 import org.columnist.search.SearchIndex;
 import org.columnist.site.SiteBuilder;
@@ -40,7 +43,13 @@ final class Wiring {
 
   Queue queue() {
     return new Queue(
-        store, new Archive(config.paths().archive()), config, outbox(), mailTemplates(), clock);
+        store,
+        new Archive(config.paths().archive()),
+        config,
+        outbox(),
+        mailTemplates(),
+        new MailLog(store)::followUps,
+        clock);
   }
 
   /**
@@ -96,6 +105,8 @@ final class Wiring {
     return new Intake(
         config.requireMailbox(),
         store,
+        new Arrivals(clock),
+        new Subscribers(clock),
         outbox(),
         mailTemplates(),
         config.column().address(),

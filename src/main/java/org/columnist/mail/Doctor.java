@@ -9,6 +9,7 @@ import java.util.List;
 import org.columnist.ColumnistException;
 import org.columnist.config.Config;
 import org.columnist.config.MailSettings;
+import org.columnist.mailserver.MailSessions;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**

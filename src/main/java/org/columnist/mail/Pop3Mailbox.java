@@ -7,6 +7,7 @@ import jakarta.mail.Store;
 import java.time.Duration;
 import java.util.List;
 import org.columnist.config.MailSettings;
+import org.columnist.mailserver.MailSessions;
 import org.eclipse.angus.mail.pop3.POP3Folder;
 
 /**
