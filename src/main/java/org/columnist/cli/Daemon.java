@@ -68,6 +68,7 @@ final class Daemon implements AutoCloseable {
                         wiring.config,
                         wiring.store,
                         wiring.queue(),
+                        wiring.outbox(),
                         accounts,
                         watch::refresh,
                         wiring.clock,
