@@ -29,6 +29,7 @@ final class EditorCommand implements Runnable {
             wiring.config,
             wiring.store,
             wiring.queue(),
+            wiring.outbox(),
             accounts,
             () -> QueueCommand.rebuildSite(spec.commandLine().getOut(), wiring),
             wiring.clock);

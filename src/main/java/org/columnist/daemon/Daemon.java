@@ -84,6 +84,7 @@ public final class Daemon implements AutoCloseable {
                         parts.config(),
                         parts.store(),
                         parts.queue(),
+                        parts.outbox(),
                         accounts,
                         watch::refresh,
                         parts.clock(),
