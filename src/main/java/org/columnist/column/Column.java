@@ -90,6 +90,24 @@ public record Column(
         title, date, day, slug, client, tags, question, answer, innerGame, outerGame, lastWord);
   }
 
+  /**
+   * Where the column lives on the site, relative to its root: {@code 2008/04/<slug>/}. Taken from
+   * the publication date and the slug, which a correction keeps, so a republished column keeps its
+   * URL. The page, the search hit, the publisher's record and the archive file all use this.
+   */
+  public String path() {
+    return month() + slug + "/";
+  }
+
+  /** The column's archive file, relative to the archive: {@code 2008/04/<slug>.md}. */
+  public String archiveFile() {
+    return month() + slug + ".md";
+  }
+
+  private String month() {
+    return String.format("%04d/%02d/", date.getYear(), date.getMonthValue());
+  }
+
   static String optional(String text) {
     return text == null || text.isBlank() ? null : text.strip();
   }

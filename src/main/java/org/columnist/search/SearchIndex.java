@@ -312,11 +312,7 @@ public final class SearchIndex implements AutoCloseable {
     doc.add(new SortedSetDocValuesFacetField(YEAR, year));
     doc.add(new StoredField(DATE, c.date().toString()));
     doc.add(new NumericDocValuesField(DATE, c.date().toEpochDay()));
-    doc.add(
-        new StoredField(
-            PATH,
-            String.format(
-                "%04d/%02d/%s/", c.date().getYear(), c.date().getMonthValue(), c.slug())));
+    doc.add(new StoredField(PATH, c.path()));
     StringBuilder words = new StringBuilder(c.title()).append('\n').append(c.client().issue());
     for (int i = 0; i < SECTIONS.size(); i++) {
       String text = c.section(Section.values()[i]);

@@ -61,14 +61,12 @@ final class Pages {
   record Page(String path, String template, Catalog.Listing listing, int number, int index) {}
 
   static Summary summary(Column c, String source, long size, long modified) {
-    String path =
-        String.format("%04d/%02d/%s/", c.date().getYear(), c.date().getMonthValue(), c.slug());
     return new Summary(
         c.title(),
         c.date().toString(),
         c.corrected() == null ? null : c.corrected().toString(),
         c.slug(),
-        path,
+        c.path(),
         c.tags(),
         c.client().industry(),
         c.client().issue(),
