@@ -108,10 +108,6 @@ public record Column(
     return String.format("%04d/%02d/", date.getYear(), date.getMonthValue());
   }
 
-  static String optional(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
-  }
-
   /** Canonical section text: LF line ends, no blank lines before, no white space after. */
   static String markdown(String text) {
     if (text == null) {

@@ -3,10 +3,7 @@ package org.columnist.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +30,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
+import org.columnist.Sha256;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
 import org.columnist.column.Section;
@@ -225,7 +223,7 @@ public final class SearchIndex implements AutoCloseable {
           continue;
         }
         byte[] bytes = Files.readAllBytes(entry.file());
-        String hash = sha256(bytes);
+        String hash = Sha256.hex(bytes);
         if (was != null && was[0].equals(hash)) {
           unchanged++;
           continue;
@@ -340,14 +338,6 @@ public final class SearchIndex implements AutoCloseable {
     FacetsConfig config = new FacetsConfig();
     config.setMultiValued(TAGS, true);
     return config;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

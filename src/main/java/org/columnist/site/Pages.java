@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.columnist.ColumnistException;
 import org.columnist.archive.Archive;
@@ -33,7 +30,7 @@ final class Pages {
   private final Templates templates;
   private final Archive archive;
   private final String basePath;
-  private final DateTimeFormatter displayDate;
+  private final DateDisplay dates;
   private final Markdown markdown;
 
   private final java.util.function.Function<String, List<SiteBuilder.Related>> related;
@@ -50,9 +47,7 @@ final class Pages {
     this.basePath =
         config.site().baseUrl().getPath().isEmpty() ? "/" : config.site().baseUrl().getPath();
     this.markdown = new Markdown(config.site());
-    this.displayDate =
-        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-            .withLocale(Locale.forLanguageTag(config.site().language()));
+    this.dates = new DateDisplay(config.site().language());
   }
 
   /**
@@ -222,9 +217,9 @@ final class Pages {
     Map<String, Object> m = new HashMap<>();
     m.put("title", c.title());
     m.put("date", c.date().toString());
-    m.put("date_display", displayDate.format(c.date()));
+    m.put("date_display", dates.day(c.date()));
     m.put("corrected", c.corrected() == null ? "" : c.corrected().toString());
-    m.put("corrected_display", c.corrected() == null ? "" : displayDate.format(c.corrected()));
+    m.put("corrected_display", c.corrected() == null ? "" : dates.day(c.corrected()));
     m.put("url", config.site().baseUrl().resolve(s.path()).toString());
     ClientProfile p = c.client();
     Map<String, Object> client = new HashMap<>();
@@ -270,7 +265,7 @@ final class Pages {
             "url",
             basePath + s.path(),
             "date_display",
-            displayDate.format(LocalDate.parse(s.date())));
+            dates.day(LocalDate.parse(s.date())));
   }
 
   private Map<String, Object> item(Summary s) {
@@ -309,11 +304,7 @@ final class Pages {
     return switch (listing.kind()) {
       case "home" -> config.site().title();
       case "year" -> "Columns from " + listing.name();
-      case "month" ->
-          "Columns from "
-              + DateTimeFormatter.ofPattern(
-                      "MMMM yyyy", Locale.forLanguageTag(config.site().language()))
-                  .format(LocalDate.parse(listing.name() + "-01"));
+      case "month" -> "Columns from " + dates.monthOfYear(LocalDate.parse(listing.name() + "-01"));
       case "topic" -> "Topic: " + listing.name();
       default -> "Industry: " + listing.name();
     };
@@ -383,9 +374,7 @@ final class Pages {
                   m ->
                       Map.<String, Object>of(
                           "name",
-                          DateTimeFormatter.ofPattern(
-                                  "MMMM", Locale.forLanguageTag(config.site().language()))
-                              .format(LocalDate.parse(m.name() + "-01")),
+                          dates.month(LocalDate.parse(m.name() + "-01")),
                           "url",
                           basePath + m.base(),
                           "count",

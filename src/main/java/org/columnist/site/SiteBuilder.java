@@ -5,14 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +28,7 @@ import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
+import org.columnist.Sha256;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
 import org.columnist.config.Config;
@@ -116,7 +115,7 @@ public final class SiteBuilder {
         planned,
         path -> {
           byte[] bytes = pages.render(all.get(path), now, parsed);
-          String hash = sha256(bytes);
+          String hash = Sha256.hex(bytes);
           Path target = publicDir.resolve(path);
           if (!hash.equals(outputs.get(path)) || !Files.exists(target)) {
             AtomicFile.write(target, bytes, false, AtomicFile.Access.PUBLIC);
@@ -335,7 +334,7 @@ public final class SiteBuilder {
   private String fingerprint() {
     Path about = archive.root().resolve("about.md");
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = Sha256.digest();
       digest.update(
           List.of(config.site(), config.coach(), config.column())
               .toString()
@@ -346,19 +345,9 @@ public final class SiteBuilder {
       if (Files.isRegularFile(about)) {
         digest.update(Files.readAllBytes(about));
       }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return Sha256.hex(digest);
     } catch (IOException e) {
       throw new ColumnistException("cannot read " + about + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
