@@ -5,18 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -33,7 +24,6 @@ import org.columnist.InvalidFileException;
 import org.columnist.Sha256;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
-import org.columnist.column.Section;
 
 /**
  * The Lucene index of the archive, in {@code data/index/}. Updates are incremental by slug (a
@@ -42,62 +32,15 @@ import org.columnist.column.Section;
  * while one runs.
  */
 public final class SearchIndex implements AutoCloseable {
-  static final String SLUG = "slug";
-  static final String SOURCE = "source";
-  static final String HASH = "hash";
-  static final String STAMP = "stamp";
-  static final String TITLE = "title";
-  static final String ISSUE = "issue";
-  static final String INDUSTRY = "industry";
-  static final String JOB = "job";
-  static final String TAGS = "tags";
-  static final String TAG = "tag";
-  static final String INDUSTRY_EXACT = "industry_exact";
-  static final String YEAR = "year";
-  static final String DATE = "date";
-  static final String PATH = "path";
-  static final String EXCERPT = "excerpt";
-  static final String SPELL = "spell";
-  static final String ALL = "all";
-  static final List<String> SECTIONS =
-      List.of("question", "answer", "inner_game", "outer_game", "last_word");
-
-  /**
-   * What the documents hold, in each commit's user data: an index written by a version with other
-   * fields is rebuilt by the next update.
-   */
-  private static final String SCHEMA = "2";
-
   /** The synonym groups used when the config names none. */
   public static final List<String> DEFAULT_SYNONYMS = Analyzers.DEFAULT_SYNONYMS;
 
   private static final System.Logger LOG = System.getLogger("search");
 
-  // Which columns contain a word, and nothing else: enough to count the hits of a query.
-  private static final org.apache.lucene.document.FieldType DOCS_ONLY =
-      new org.apache.lucene.document.FieldType();
-
-  static {
-    DOCS_ONLY.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS);
-    DOCS_ONLY.setTokenized(true);
-    DOCS_ONLY.setOmitNorms(true);
-    DOCS_ONLY.freeze();
-  }
-
-  // Offsets in the postings let the highlighter find passages without re-analysing the text.
-  private static final org.apache.lucene.document.FieldType WITH_OFFSETS =
-      new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
-
-  static {
-    WITH_OFFSETS.setIndexOptions(
-        org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    WITH_OFFSETS.freeze();
-  }
-
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final FacetsConfig facets = facetsConfig();
+  private final FacetsConfig facets = ColumnDocument.facetsConfig();
   private final Searcher searcher;
 
   private SearchIndex(
@@ -113,7 +56,7 @@ public final class SearchIndex implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       Directory directory = FSDirectory.open(dir);
-      IndexWriterConfig config = new IndexWriterConfig(analyzer());
+      IndexWriterConfig config = new IndexWriterConfig(ColumnDocument.analyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       IndexWriter writer = new IndexWriter(directory, config);
       if (!DirectoryReader.indexExists(directory)) {
@@ -236,7 +179,8 @@ public final class SearchIndex implements AutoCloseable {
           continue;
         }
         writer.updateDocument(
-            new Term(SOURCE, source), facets.build(document(column, source, hash, stamp)));
+            new Term(ColumnDocument.SOURCE, source),
+            facets.build(ColumnDocument.of(column, source, hash, stamp)));
         if (was == null) {
           added++;
         } else {
@@ -246,11 +190,11 @@ public final class SearchIndex implements AutoCloseable {
       int deleted = 0;
       for (String source : known.keySet()) {
         if (!seen.contains(source)) {
-          writer.deleteDocuments(new Term(SOURCE, source));
+          writer.deleteDocuments(new Term(ColumnDocument.SOURCE, source));
           deleted++;
         }
       }
-      writer.setLiveCommitData(Map.of("schema", SCHEMA).entrySet());
+      writer.setLiveCommitData(Map.of("schema", ColumnDocument.VERSION).entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
       return new UpdateReport(added, updated, deleted, unchanged);
@@ -263,7 +207,8 @@ public final class SearchIndex implements AutoCloseable {
   private static boolean ofThisVersion(Directory directory) throws IOException {
     org.apache.lucene.index.SegmentInfos last =
         org.apache.lucene.index.SegmentInfos.readLatestCommit(directory);
-    return last.totalMaxDoc() == 0 || SCHEMA.equals(last.getUserData().get("schema"));
+    return last.totalMaxDoc() == 0
+        || ColumnDocument.VERSION.equals(last.getUserData().get("schema"));
   }
 
   /** source → {hash, stamp} of every indexed column. */
@@ -273,71 +218,20 @@ public final class SearchIndex implements AutoCloseable {
     try {
       for (ScoreDoc doc :
           s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().numDocs())).scoreDocs) {
-        Document d = s.storedFields().document(doc.doc, java.util.Set.of(SOURCE, HASH, STAMP));
-        known.put(d.get(SOURCE), new String[] {d.get(HASH), d.get(STAMP)});
+        Document d =
+            s.storedFields()
+                .document(
+                    doc.doc,
+                    java.util.Set.of(
+                        ColumnDocument.SOURCE, ColumnDocument.HASH, ColumnDocument.STAMP));
+        known.put(
+            d.get(ColumnDocument.SOURCE),
+            new String[] {d.get(ColumnDocument.HASH), d.get(ColumnDocument.STAMP)});
       }
     } finally {
       searchers.release(s);
     }
     return known;
-  }
-
-  private static Document document(Column c, String source, String hash, String stamp) {
-    Document doc = new Document();
-    doc.add(new StringField(SLUG, c.slug(), Field.Store.YES));
-    doc.add(new StringField(SOURCE, source, Field.Store.YES));
-    doc.add(new StoredField(HASH, hash));
-    doc.add(new StoredField(STAMP, stamp));
-    doc.add(new TextField(TITLE, c.title(), Field.Store.YES));
-    doc.add(new TextField(ISSUE, c.client().issue(), Field.Store.YES));
-    if (c.client().industry() != null) {
-      doc.add(new TextField(INDUSTRY, c.client().industry(), Field.Store.YES));
-      doc.add(
-          new StringField(
-              INDUSTRY_EXACT, c.client().industry().toLowerCase(Locale.ROOT), Field.Store.NO));
-      doc.add(new SortedSetDocValuesFacetField(INDUSTRY, c.client().industry()));
-    }
-    if (c.client().title() != null) {
-      doc.add(new TextField(JOB, c.client().title(), Field.Store.NO));
-    }
-    doc.add(new TextField(TAGS, String.join(" . ", c.tags()), Field.Store.NO));
-    for (String tag : c.tags()) {
-      doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.YES));
-      doc.add(new SortedSetDocValuesFacetField(TAGS, tag));
-    }
-    String year = String.valueOf(c.date().getYear());
-    doc.add(new StringField(YEAR, year, Field.Store.NO));
-    doc.add(new SortedSetDocValuesFacetField(YEAR, year));
-    doc.add(new StoredField(DATE, c.date().toString()));
-    doc.add(new NumericDocValuesField(DATE, c.date().toEpochDay()));
-    doc.add(new StoredField(PATH, c.path()));
-    StringBuilder words = new StringBuilder(c.title()).append('\n').append(c.client().issue());
-    for (int i = 0; i < SECTIONS.size(); i++) {
-      String text = c.section(Section.values()[i]);
-      doc.add(new Field(SECTIONS.get(i), text, WITH_OFFSETS));
-      words.append('\n').append(text);
-    }
-    doc.add(new TextField(SPELL, words.toString(), Field.Store.NO));
-    // Every field a word can be searched in: see Searcher.countable.
-    StringBuilder all = new StringBuilder(words).append('\n').append(String.join(" . ", c.tags()));
-    for (String value : new String[] {c.client().industry(), c.client().title()}) {
-      if (value != null) {
-        all.append('\n').append(value);
-      }
-    }
-    doc.add(new Field(ALL, all.toString(), DOCS_ONLY));
-    return doc;
-  }
-
-  /** The index analyzer, and plain lowercased words for the spelling field. */
-  static Analyzer analyzer() {
-    return new PerFieldAnalyzerWrapper(Analyzers.index(), Map.of(SPELL, Analyzers.words()));
-  }
-
-  private static FacetsConfig facetsConfig() {
-    FacetsConfig config = new FacetsConfig();
-    config.setMultiValued(TAGS, true);
-    return config;
   }
 
   @Override
