@@ -31,8 +31,7 @@ public final class SearchPage {
     this.templates = new Templates(config.paths().templates());
     this.pages =
         new Pages(config, templates, new Archive(config.paths().archive()), slug -> List.of());
-    this.basePath =
-        config.site().baseUrl().getPath().isEmpty() ? "/" : config.site().baseUrl().getPath();
+    this.basePath = Site.basePath(config);
     this.dates = new DateDisplay(config.site().language());
   }
 
@@ -78,21 +77,7 @@ public final class SearchPage {
               : "");
       search.put("facets", facets(request, results));
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("site", pages.site());
-    model.put("search", search);
-    model.put(
-        "meta",
-        Map.of(
-            "title",
-            "Search",
-            "description",
-            "",
-            "canonical",
-            config.site().baseUrl().resolve("search").toString(),
-            "path",
-            basePath + "search"));
-    return templates.render("site/search.ftlh", model);
+    return pages.text(new SearchResults(search), pages.site(new Catalog(List.of()), Map.of()));
   }
 
   private Map<String, Object> hit(Hit h) {

@@ -12,10 +12,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +47,7 @@ public final class SiteBuilder {
   private final Path publicDir;
   private final Path stateFile;
   private final Pages pages;
-  private final java.util.function.Function<String, List<Related>> related;
+  private final IncrementalPlan plan;
 
   /** A column related to another, for its page's "related columns". */
   public record Related(String title, String path) {}
@@ -80,7 +78,7 @@ public final class SiteBuilder {
     this.publicDir = config.paths().publicDir().toAbsolutePath().normalize();
     this.stateFile = config.paths().data().resolve("site-build.tsv");
     this.pages = new Pages(config, templates, archive, related);
-    this.related = related;
+    this.plan = new IncrementalPlan(related, related != NO_RELATED);
   }
 
   /** What a build did. */
@@ -98,8 +96,8 @@ public final class SiteBuilder {
     Scan scan = scan(full ? BuildState.empty() : old);
     Catalog now = new Catalog(scan.summaries.values());
     Catalog before = new Catalog(old.sources().values());
-    Map<String, Pages.Page> all = pages.all(now);
-    Set<String> planned = full ? all.keySet() : affected(now, before, scan.changed, all);
+    Map<String, PageKind> all = Pages.all(now);
+    Set<String> planned = full ? all.keySet() : plan.pages(now, before, scan.changed, all);
 
     Map<String, String> outputs = new ConcurrentHashMap<>();
     old.outputs()
@@ -109,12 +107,12 @@ public final class SiteBuilder {
                 outputs.put(path, hash);
               }
             });
-    Map<String, Column> parsed = scan.parsed;
+    Site site = pages.site(now, scan.parsed);
     List<String> written = Collections.synchronizedList(new ArrayList<>());
     inParallel(
         planned,
         path -> {
-          byte[] bytes = pages.render(all.get(path), now, parsed);
+          byte[] bytes = pages.render(all.get(path), site);
           String hash = Sha256.hex(bytes);
           Path target = publicDir.resolve(path);
           if (!hash.equals(outputs.get(path)) || !Files.exists(target)) {
@@ -205,7 +203,7 @@ public final class SiteBuilder {
               try {
                 Column column = archive.read(file);
                 parsed.put(source, column);
-                summaries.put(source, Pages.summary(column, source, entry.size(), modified));
+                summaries.put(source, Summary.of(column, source, entry.size(), modified));
               } catch (InvalidFileException e) {
                 problems.addAll(e.problems());
               }
@@ -217,117 +215,6 @@ public final class SiteBuilder {
     Set<String> changed = new HashSet<>(parsed.keySet());
     old.sources().keySet().stream().filter(s -> !summaries.containsKey(s)).forEach(changed::add);
     return new Scan(summaries, parsed, changed);
-  }
-
-  /**
-   * The pages an edit of {@code changed} sources touches: their own pages and their neighbours'
-   * (old and new), every list they are or were in (only the pages holding them when the list's
-   * order is unchanged), the feeds, the indexes and the sitemap.
-   */
-  private Set<String> affected(
-      Catalog now, Catalog before, Set<String> changed, Map<String, Pages.Page> all) {
-    Set<String> planned = new LinkedHashSet<>();
-    if (changed.isEmpty()) {
-      return planned;
-    }
-    // A column's own page shows all of it; lists and neighbours show only its summary, so an
-    // edit that leaves the summary alone (most corrections) touches nothing but its page.
-    Map<String, Summary> old = new HashMap<>();
-    before.columns.forEach(s -> old.put(s.source(), s));
-    Map<String, Summary> fresh = new HashMap<>();
-    now.columns.forEach(s -> fresh.put(s.source(), s));
-    Set<String> listed = new HashSet<>();
-    for (String source : changed) {
-      if (!sameSummary(old.get(source), fresh.get(source))) {
-        listed.add(source);
-      }
-    }
-    // Related columns come from the search index, not from the summaries: a new or edited
-    // column changes the lists of the columns nearest to it, and a removed one may be named in
-    // any list. Without an index there are no lists to refresh.
-    boolean removal =
-        related != NO_RELATED && changed.stream().anyMatch(source -> !fresh.containsKey(source));
-    for (Summary s : now.columns) {
-      if (removal) {
-        planned.add(s.path() + "index.html");
-      } else if (changed.contains(s.source())) {
-        related.apply(s.slug()).forEach(r -> planned.add(r.path() + "index.html"));
-      }
-    }
-    for (Catalog catalog : List.of(now, before)) {
-      for (int i = 0; i < catalog.columns.size(); i++) {
-        Summary s = catalog.columns.get(i);
-        if (changed.contains(s.source())) {
-          planned.add(s.path() + "index.html");
-        }
-        if (listed.contains(s.source())) {
-          Stream.of(catalog.newer(i), catalog.older(i))
-              .filter(Objects::nonNull)
-              .map(x -> x.path() + "index.html")
-              .forEach(planned::add);
-        }
-      }
-    }
-    for (Catalog.Listing listing : now.listings.values()) {
-      // Only a changed column can move within a list, so an unchanged order means that only the
-      // pages showing a changed column need rendering; a new order means all of them.
-      Catalog.Listing was = before.listings.get(listing.kind() + ":" + listing.base());
-      boolean sameOrder = was != null && was.keys().equals(listing.keys());
-      for (int n = 1; n <= listing.pages(); n++) {
-        if (!sameOrder || listing.page(n).stream().anyMatch(s -> listed.contains(s.source()))) {
-          planned.add(listing.file(n));
-        }
-      }
-      if (!sameOrder || inFeed(listing, changed) || (was != null && inFeed(was, changed))) {
-        planned.add(listing.base() + "feed.xml");
-      }
-    }
-    for (Catalog.Listing was : before.listings.values()) {
-      if (!now.listings.containsKey(was.kind() + ":" + was.base())) {
-        planned.add(was.base() + "feed.xml");
-      }
-    }
-    // The indexes and the sitemap list every column by date, topic and industry: they change
-    // only when one of those does, or a column comes or goes.
-    boolean structural =
-        changed.stream()
-            .anyMatch(
-                source -> {
-                  Summary a = old.get(source);
-                  Summary b = fresh.get(source);
-                  return a == null
-                      || b == null
-                      || !a.path().equals(b.path())
-                      || !Objects.equals(a.corrected(), b.corrected())
-                      || !a.tags().equals(b.tags())
-                      || !Objects.equals(a.industry(), b.industry());
-                });
-    if (structural) {
-      planned.addAll(
-          List.of(
-              "sitemap.xml", "archive/index.html", "topics/index.html", "industries/index.html"));
-    }
-    planned.retainAll(all.keySet());
-    return planned;
-  }
-
-  /** Whether two summaries show the same on list pages (size and time aside). */
-  private static boolean sameSummary(Summary a, Summary b) {
-    return a != null
-        && b != null
-        && a.title().equals(b.title())
-        && a.path().equals(b.path())
-        && a.excerpt().equals(b.excerpt())
-        && Objects.equals(a.issue(), b.issue())
-        && Objects.equals(a.corrected(), b.corrected())
-        && a.tags().equals(b.tags())
-        && Objects.equals(a.industry(), b.industry());
-  }
-
-  private static boolean inFeed(Catalog.Listing listing, Set<String> changed) {
-    return listing.items().stream()
-        .limit(Pages.FEED_SIZE)
-        .anyMatch(s -> changed.contains(s.source()));
   }
 
   /** Config, the effective templates and the about page: when any changes, every page may. */
