@@ -114,15 +114,19 @@ final class ColumnDocument {
       words.append('\n').append(text);
     }
     doc.add(new TextField(SPELL, words.toString(), Field.Store.NO));
-    // Every field a word can be searched in: see Searcher.countable.
+    doc.add(new Field(ALL, all(c, words), DOCS_ONLY));
+    return doc;
+  }
+
+  /** Every field a word can be searched in, for counting hits: see Searcher.countable. */
+  private static String all(Column c, CharSequence words) {
     StringBuilder all = new StringBuilder(words).append('\n').append(String.join(" . ", c.tags()));
     for (String value : new String[] {c.client().industry(), c.client().title()}) {
       if (value != null) {
         all.append('\n').append(value);
       }
     }
-    doc.add(new Field(ALL, all.toString(), DOCS_ONLY));
-    return doc;
+    return all.toString();
   }
 
   /** The index analyzer, and plain lowercased words for the spelling field. */

@@ -152,40 +152,12 @@ public final class SearchIndex implements AutoCloseable {
       if (rebuild) {
         writer.deleteAll();
       }
-      int added = 0;
-      int updated = 0;
-      int unchanged = 0;
+      Map<Change, Integer> counts = new java.util.EnumMap<>(Change.class);
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (Archive.Entry entry : archive.entries()) {
         String source = archive.root().relativize(entry.file()).toString();
-        String stamp = entry.size() + ":" + entry.modified();
-        String[] was = known.get(source);
         seen.add(source);
-        if (was != null && was[1].equals(stamp)) {
-          unchanged++;
-          continue;
-        }
-        byte[] bytes = Files.readAllBytes(entry.file());
-        String hash = Sha256.hex(bytes);
-        if (was != null && was[0].equals(hash)) {
-          unchanged++;
-          continue;
-        }
-        Column column;
-        try {
-          column = archive.read(entry.file());
-        } catch (InvalidFileException e) {
-          LOG.log(System.Logger.Level.WARNING, "not indexed: " + e.getMessage());
-          continue;
-        }
-        writer.updateDocument(
-            new Term(ColumnDocument.SOURCE, source),
-            facets.build(ColumnDocument.of(column, source, hash, stamp)));
-        if (was == null) {
-          added++;
-        } else {
-          updated++;
-        }
+        counts.merge(index(archive, entry, source, known.get(source)), 1, Integer::sum);
       }
       int deleted = 0;
       for (String source : known.keySet()) {
@@ -197,10 +169,48 @@ public final class SearchIndex implements AutoCloseable {
       writer.setLiveCommitData(Map.of("schema", ColumnDocument.VERSION).entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
-      return new UpdateReport(added, updated, deleted, unchanged);
+      return new UpdateReport(
+          counts.getOrDefault(Change.ADDED, 0),
+          counts.getOrDefault(Change.UPDATED, 0),
+          deleted,
+          counts.getOrDefault(Change.UNCHANGED, 0));
     } catch (IOException e) {
       throw new ColumnistException("cannot update the search index: " + e.getMessage(), e);
     }
+  }
+
+  private enum Change {
+    ADDED,
+    UPDATED,
+    UNCHANGED,
+    INVALID
+  }
+
+  /**
+   * Indexes the archive file {@code source} unless it is as {@code was} ({hash, stamp}, null when
+   * not indexed yet) says: its size and time first, then its content hash.
+   */
+  private Change index(Archive archive, Archive.Entry entry, String source, String[] was)
+      throws IOException {
+    String stamp = entry.size() + ":" + entry.modified();
+    if (was != null && was[1].equals(stamp)) {
+      return Change.UNCHANGED;
+    }
+    String hash = Sha256.hex(Files.readAllBytes(entry.file()));
+    if (was != null && was[0].equals(hash)) {
+      return Change.UNCHANGED;
+    }
+    Column column;
+    try {
+      column = archive.read(entry.file());
+    } catch (InvalidFileException e) {
+      LOG.log(System.Logger.Level.WARNING, "not indexed: " + e.getMessage());
+      return Change.INVALID;
+    }
+    writer.updateDocument(
+        new Term(ColumnDocument.SOURCE, source),
+        facets.build(ColumnDocument.of(column, source, hash, stamp)));
+    return was == null ? Change.ADDED : Change.UPDATED;
   }
 
   /** Whether the last commit is empty or holds the documents this version writes. */

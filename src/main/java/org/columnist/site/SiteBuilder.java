@@ -107,23 +107,7 @@ public final class SiteBuilder {
                 outputs.put(path, hash);
               }
             });
-    Site site = pages.site(now, scan.parsed);
-    List<String> written = Collections.synchronizedList(new ArrayList<>());
-    inParallel(
-        planned,
-        path -> {
-          byte[] bytes = pages.render(all.get(path), site);
-          String hash = Sha256.hex(bytes);
-          Path target = publicDir.resolve(path);
-          if (!hash.equals(outputs.get(path)) || !Files.exists(target)) {
-            AtomicFile.write(target, bytes, false, AtomicFile.Access.PUBLIC);
-            written.add(path);
-          } else if (full) {
-            // Earlier versions left pages owner-only, which a web server cannot read.
-            AtomicFile.setMode(target, AtomicFile.Access.PUBLIC);
-          }
-          outputs.put(path, hash);
-        });
+    List<String> written = write(planned, all, pages.site(now, scan.parsed), outputs, full);
     int removed = 0;
     for (String path : old.outputs().keySet()) {
       if (!all.containsKey(path) && delete(publicDir.resolve(path))) {
@@ -144,6 +128,35 @@ public final class SiteBuilder {
             removed,
             took.toMillis()));
     return new Report(full, now.columns.size(), planned.size(), written.size(), removed, took);
+  }
+
+  /**
+   * Renders the {@code planned} pages on all cores and writes those whose bytes differ from the
+   * hash in {@code outputs} (which it updates); returns the paths written.
+   */
+  private List<String> write(
+      Set<String> planned,
+      Map<String, PageKind> all,
+      Site site,
+      Map<String, String> outputs,
+      boolean full) {
+    List<String> written = Collections.synchronizedList(new ArrayList<>());
+    inParallel(
+        planned,
+        path -> {
+          byte[] bytes = pages.render(all.get(path), site);
+          String hash = Sha256.hex(bytes);
+          Path target = publicDir.resolve(path);
+          if (!hash.equals(outputs.get(path)) || !Files.exists(target)) {
+            AtomicFile.write(target, bytes, false, AtomicFile.Access.PUBLIC);
+            written.add(path);
+          } else if (full) {
+            // Earlier versions left pages owner-only, which a web server cannot read.
+            AtomicFile.setMode(target, AtomicFile.Access.PUBLIC);
+          }
+          outputs.put(path, hash);
+        });
+    return written;
   }
 
   /**
