@@ -19,8 +19,10 @@ import java.util.Random;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
 import org.columnist.mail.Intake;
-import org.columnist.mail.MailTemplates;
-import org.columnist.mail.Outbox;
+import org.columnist.newsletter.Subscribers;
+import org.columnist.outbox.MailTemplates;
+import org.columnist.outbox.Outbox;
+import org.columnist.queue.Arrivals;
 import org.columnist.store.Store;
 
 /**
@@ -51,7 +53,15 @@ public final class IntakeBench {
       Outbox outbox = new Outbox(store, ADDRESS, 8, Clock.systemUTC());
       MailTemplates templates = new MailTemplates(new Templates(dir.resolve("templates")), config);
       Intake intake =
-          new Intake(config.requireMailbox(), store, outbox, templates, ADDRESS, Clock.systemUTC());
+          new Intake(
+              config.requireMailbox(),
+              store,
+              new Arrivals(Clock.systemUTC()),
+              new Subscribers(Clock.systemUTC()),
+              outbox,
+              templates,
+              ADDRESS,
+              Clock.systemUTC());
       System.out.printf("%d messages in the mailbox; taking them in over IMAP...%n", count);
       long start = System.nanoTime();
       Intake.PollReport report = intake.pollOnce();

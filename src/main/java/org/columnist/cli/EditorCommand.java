@@ -1,5 +1,6 @@
 package org.columnist.cli;
 
+import org.columnist.daemon.Shutdown;
 import org.columnist.web.Accounts;
 import org.columnist.web.EditorServer;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package org.columnist.cli;
 
 import java.util.List;
-import org.columnist.mail.Outbox;
+import org.columnist.outbox.Outbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -11,6 +11,7 @@ import org.columnist.ColumnistException;
 import org.columnist.queue.Mask;
 import org.columnist.queue.Publisher;
 import org.columnist.queue.Queue;
+import org.columnist.queue.State;
 import org.columnist.queue.Transition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -403,7 +404,7 @@ final class QueueCommand {
   static final class States implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return Queue.STATES.iterator();
+      return State.ids().iterator();
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.columnist.ColumnistException;
 import org.columnist.config.Config;
 import org.columnist.config.MailSettings;
+import org.columnist.mailserver.MailSessions;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
@@ -48,8 +49,7 @@ public final class Doctor {
       checks.add(new Check("oauth2 token", false, e.getMessage()));
       return;
     }
-    try (Store store = MailSessions.mailbox(m).getStore(m.protocol())) {
-      store.connect(m.host(), m.port(), m.user(), secret);
+    try (Store store = MailSessions.login(m, secret)) {
       checks.add(new Check("mailbox login", true, "logged in to " + where));
       Folder folder = store.getFolder(m.isImap() ? m.folder() : "INBOX");
       if (!folder.exists()) {

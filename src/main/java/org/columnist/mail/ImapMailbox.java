@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.columnist.ColumnistException;
 import org.columnist.config.MailSettings;
+import org.columnist.mailserver.MailSessions;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
@@ -50,8 +51,7 @@ final class ImapMailbox implements Mailbox {
   }
 
   static ImapMailbox open(MailSettings.Mailbox settings) throws MessagingException {
-    Store store = MailSessions.mailbox(settings).getStore(settings.protocol());
-    store.connect(settings.host(), settings.port(), settings.user(), MailSessions.secret(settings));
+    Store store = MailSessions.login(settings);
     IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
     if (!folder.exists()) {
       store.close();

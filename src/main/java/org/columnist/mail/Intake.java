@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.columnist.ColumnistException;
 import org.columnist.config.MailSettings;
+import org.columnist.mailserver.MailSessions;
+import org.columnist.newsletter.Subscribers;
+import org.columnist.outbox.MailTemplates;
+import org.columnist.outbox.Outbox;
+import org.columnist.queue.Arrivals;
 import org.columnist.store.Store;
 
 /**
@@ -59,6 +64,8 @@ public final class Intake {
   public Intake(
       MailSettings.Mailbox settings,
       Store store,
+      Arrivals arrivals,
+      Subscribers subscribers,
       Outbox outbox,
       MailTemplates templates,
       String columnAddress,
@@ -66,7 +73,8 @@ public final class Intake {
     this(
         settings,
         store,
-        new Recorder(outbox, templates, columnAddress, settings.ackPeriod(), clock),
+        new Recorder(
+            arrivals, subscribers, outbox, templates, columnAddress, settings.ackPeriod(), clock),
         (step, uid) -> {});
   }
 

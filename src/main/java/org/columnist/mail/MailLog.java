@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import org.columnist.queue.Queue;
 import org.columnist.store.Store;
 
 /** Every message intake fetched, with the outcome it was given: {@code columnist mail log}. */
@@ -29,18 +30,15 @@ public final class MailLog {
       Long questionId,
       List<String> warnings) {}
 
-  /** A reader's later message about their question: what they added, quotes cut. */
-  public record FollowUp(String fetchedAt, String subject, String text) {}
-
   /** The follow-ups of {@code question}, oldest first. */
-  public List<FollowUp> followUps(long question) {
+  public List<Queue.FollowUp> followUps(long question) {
     return store.inTransaction(
         db ->
             org.columnist.store.Sql.list(
                 db,
                 "SELECT fetched_at, subject, raw FROM messages WHERE outcome = 'follow_up' AND question_id = ? ORDER BY id",
                 rs ->
-                    new FollowUp(
+                    new Queue.FollowUp(
                         rs.getString(1),
                         rs.getString(2),
                         MailParser.parse(rs.getBytes(3)).question()),

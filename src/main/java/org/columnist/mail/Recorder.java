@@ -1,6 +1,5 @@
 package org.columnist.mail;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,31 +8,39 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.columnist.newsletter.Subscribers;
+import org.columnist.outbox.MailTemplates;
+import org.columnist.outbox.Outbox;
+import org.columnist.queue.Arrivals;
 
 /**
  * Writes what intake decided, inside the caller's transaction: the raw message with its outcome,
  * and what the outcome implies (a question and its acknowledgement, a withdrawal, a subscription, a
- * bounce noted on the mail it reports).
+ * bounce noted on the mail it reports). Questions change only through the queue's {@link Arrivals},
+ * subscribers only through the newsletter's {@link Subscribers}.
  */
 final class Recorder {
-  private static final String OPEN_STATES = "('new', 'accepted', 'in_review', 'scheduled')";
-
+  private final Arrivals arrivals;
+  private final Subscribers subscribers;
   private final Outbox outbox;
   private final MailTemplates templates;
   private final String columnAddress;
   private final Duration ackPeriod;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   Recorder(
+      Arrivals arrivals,
+      Subscribers subscribers,
       Outbox outbox,
       MailTemplates templates,
       String columnAddress,
       Duration ackPeriod,
       Clock clock) {
+    this.arrivals = arrivals;
+    this.subscribers = subscribers;
     this.outbox = outbox;
     this.templates = templates;
     this.columnAddress = columnAddress.toLowerCase(java.util.Locale.ROOT);
@@ -68,19 +75,26 @@ final class Recorder {
     long row =
         insertMessage(db, fetched, mail, contentHash, outcome.name(), reason, questionId, outboxId);
     if (outcome instanceof Outcome.NewQuestion) {
-      long question = insertQuestion(db, mail, row);
+      long question =
+          arrivals.receive(
+              db,
+              mail.senderAddress(),
+              mail.senderName(),
+              mail.subject(),
+              mail.question(),
+              row,
+              fetched.mailbox());
       link(db, row, question);
       for (ParsedMail.Attachment a : mail.attachments()) {
         insertAttachment(db, row, a);
       }
-      audit(db, question, "received", null, "new", "from " + fetched.mailbox());
       if (mayAnswer(db, mail.senderAddress(), "ack")) {
         enqueue(db, "ack", mail, question);
       }
       reason = "new question " + question;
     }
     if (outcome instanceof Outcome.FollowUp f) {
-      audit(db, f.questionId(), "follow_up", null, null, "message " + row);
+      arrivals.followUp(db, f.questionId(), row);
     }
     return reason;
   }
@@ -105,65 +119,26 @@ final class Recorder {
     return switch (verb) {
       case "withdraw" -> withdraw(db, mail);
       case "subscribe" -> {
-        subscribe(db, sender);
+        subscribers.requestByMail(db, sender);
         yield new CommandResult(null, "subscription request stored for " + sender);
       }
       default -> {
-        int changed =
-            update(
-                db,
-                "UPDATE subscribers SET state = 'unsubscribed', unsubscribed_at = ? WHERE address = ? AND state <> 'unsubscribed'",
-                now(),
-                sender);
+        boolean changed = subscribers.unsubscribe(db, sender);
         yield new CommandResult(
-            null, changed > 0 ? sender + " unsubscribed" : sender + " was not subscribed");
+            null, changed ? sender + " unsubscribed" : sender + " was not subscribed");
       }
     };
   }
 
   private CommandResult withdraw(Connection db, ParsedMail mail) throws SQLException {
-    Long question = null;
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "SELECT id FROM questions WHERE sender_address = ? AND state IN "
-                + OPEN_STATES
-                + " ORDER BY id DESC LIMIT 1")) {
-      ps.setString(1, mail.senderAddress());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          question = rs.getLong(1);
-        }
-      }
-    }
-    if (question == null) {
+    Optional<Long> question = arrivals.withdrawNewest(db, mail.senderAddress());
+    if (question.isEmpty()) {
       return new CommandResult(null, "no open question from " + mail.senderAddress());
     }
-    String from = stateOf(db, question);
-    update(
-        db,
-        "UPDATE questions SET state = 'withdrawn', version = version + 1, updated_at = ? WHERE id = ?",
-        now(),
-        question);
-    audit(db, question, "transition", from, "withdrawn", "withdrawn by the reader by mail");
     if (mayAnswer(db, mail.senderAddress(), "withdrawn")) {
-      enqueue(db, "withdrawn", mail, question);
+      enqueue(db, "withdrawn", mail, question.get());
     }
-    return new CommandResult(question, "question " + question + " withdrawn");
-  }
-
-  private void subscribe(Connection db, String address) throws SQLException {
-    byte[] token = new byte[16];
-    random.nextBytes(token);
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            """
-            INSERT INTO subscribers(address, state, token, source, created_at) VALUES (?, 'pending', ?, 'mail', ?)
-            ON CONFLICT(address) DO UPDATE SET state = CASE WHEN state = 'confirmed' THEN 'confirmed' ELSE 'pending' END""")) {
-      ps.setString(1, address);
-      ps.setString(2, HexFormat.of().formatHex(token));
-      ps.setString(3, now());
-      ps.executeUpdate();
-    }
+    return new CommandResult(question.get(), "question " + question.get() + " withdrawn");
   }
 
   /** Whether Columnist may send {@code kind} to this address now (RFC 3834, and the ack period). */
@@ -239,28 +214,6 @@ final class Recorder {
     }
   }
 
-  private long insertQuestion(Connection db, ParsedMail mail, long messageRow) throws SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            """
-            INSERT INTO questions(state, origin, sender_address, sender_name, subject, body, message_id, received_at, updated_at)
-            VALUES ('new', 'mail', ?, ?, ?, ?, ?, ?, ?)""",
-            Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, mail.senderAddress());
-      ps.setString(2, mail.senderName());
-      ps.setString(3, mail.subject());
-      ps.setString(4, mail.question());
-      ps.setLong(5, messageRow);
-      ps.setString(6, now());
-      ps.setString(7, now());
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
-    }
-  }
-
   private void insertAttachment(Connection db, long messageRow, ParsedMail.Attachment a)
       throws SQLException {
     try (PreparedStatement ps =
@@ -286,38 +239,12 @@ final class Recorder {
         outboxId);
   }
 
-  private void audit(
-      Connection db, long question, String action, String from, String to, String note)
-      throws SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "INSERT INTO audit_log(at, actor, action, question_id, from_state, to_state, note) VALUES (?, 'intake', ?, ?, ?, ?, ?)")) {
-      ps.setString(1, now());
-      ps.setString(2, action);
-      ps.setLong(3, question);
-      ps.setString(4, from);
-      ps.setString(5, to);
-      ps.setString(6, note);
-      ps.executeUpdate();
-    }
-  }
-
   private static Long questionOfMessage(Connection db, long messageRow) throws SQLException {
     try (PreparedStatement ps =
         db.prepareStatement("SELECT question_id FROM messages WHERE id = ?")) {
       ps.setLong(1, messageRow);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? org.columnist.store.Sql.longOrNull(rs, 1) : null;
-      }
-    }
-  }
-
-  private static String stateOf(Connection db, long question) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement("SELECT state FROM questions WHERE id = ?")) {
-      ps.setLong(1, question);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
       }
     }
   }

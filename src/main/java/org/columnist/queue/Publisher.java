@@ -20,7 +20,7 @@ import org.columnist.column.Column;
 import org.columnist.column.ColumnCodec;
 import org.columnist.column.PrivacyCheck;
 import org.columnist.config.Config;
-import org.columnist.mail.Outbox;
+import org.columnist.outbox.Outbox;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
 

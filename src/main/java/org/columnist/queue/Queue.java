@@ -11,17 +11,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.columnist.ColumnistException;
 import org.columnist.archive.Archive;
 import org.columnist.column.ClientProfile;
 import org.columnist.column.Column;
 import org.columnist.column.ColumnCodec;
 import org.columnist.column.PlainText;
+import org.columnist.column.ProfileHints;
 import org.columnist.config.Config;
-import org.columnist.mail.MailLog;
-import org.columnist.mail.MailTemplates;
-import org.columnist.mail.Outbox;
-import org.columnist.mail.ProfileHints;
+import org.columnist.outbox.MailTemplates;
+import org.columnist.outbox.Outbox;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
@@ -31,24 +31,12 @@ import org.columnist.store.Store;
  * by the question's version, and is recorded with who, when and why.
  */
 public final class Queue {
-  /** Every state of DESIGN.md, in the order work moves through them, then the ends. */
-  public static final List<String> STATES =
-      List.of(
-          "new",
-          "accepted",
-          "in_review",
-          "scheduled",
-          "published",
-          "declined",
-          "spam",
-          "withdrawn",
-          "merged");
-
   private final Store store;
   private final Archive archive;
   private final Config config;
   private final Outbox outbox;
   private final MailTemplates templates;
+  private final LongFunction<List<FollowUp>> followUps;
   private final Clock clock;
   private final Publisher publisher;
 
@@ -58,8 +46,9 @@ public final class Queue {
       Config config,
       Outbox outbox,
       MailTemplates templates,
+      LongFunction<List<FollowUp>> followUps,
       Clock clock) {
-    this(store, archive, config, outbox, templates, clock, file -> {});
+    this(store, archive, config, outbox, templates, followUps, clock, file -> {});
   }
 
   /** The same, with a test's {@code checkpoint} in publishing. */
@@ -69,9 +58,11 @@ public final class Queue {
       Config config,
       Outbox outbox,
       MailTemplates templates,
+      LongFunction<List<FollowUp>> followUps,
       Clock clock,
       Publisher.Checkpoint checkpoint) {
     this.store = store;
+    this.followUps = followUps;
     this.archive = archive;
     this.config = config;
     this.outbox = outbox;
@@ -100,7 +91,7 @@ public final class Queue {
       Long mergedInto,
       boolean notifyReader,
       List<Attachment> attachments,
-      List<MailLog.FollowUp> followUps,
+      List<FollowUp> followUps,
       Draft draft,
       List<Event> history) {
 
@@ -128,6 +119,9 @@ public final class Queue {
     }
   }
 
+  /** A reader's later message about their question: what they added, quotes cut. */
+  public record FollowUp(String fetchedAt, String subject, String text) {}
+
   public record Attachment(String name, String type, long size) {}
 
   /** The latest version of a draft. */
@@ -139,9 +133,9 @@ public final class Queue {
 
   /** The questions in {@code state} (all when null), oldest first. */
   public List<Entry> list(String state) {
-    if (state != null && !STATES.contains(state)) {
+    if (state != null && State.of(state).isEmpty()) {
       throw new ColumnistException(
-          "unknown state '" + state + "'; the states are " + String.join(", ", STATES));
+          "unknown state '" + state + "'; the states are " + String.join(", ", State.ids()));
     }
     return store.inTransaction(
         db ->
@@ -207,7 +201,6 @@ public final class Queue {
                   draft,
                   history);
             });
-    List<MailLog.FollowUp> followUps = new MailLog(store).followUps(id);
     return new Details(
         details.id(),
         details.state(),
@@ -224,7 +217,7 @@ public final class Queue {
         details.mergedInto(),
         details.notifyReader(),
         details.attachments(),
-        followUps,
+        followUps.apply(id),
         details.draft(),
         details.history());
   }
@@ -308,8 +301,7 @@ public final class Queue {
 
   /** Whether a question may still bring its reader a notice of publication. */
   public static boolean noticeToCome(String origin, String state) {
-    return "mail".equals(origin)
-        && List.of("new", "accepted", "in_review", "scheduled").contains(state);
+    return "mail".equals(origin) && State.isOpen(state);
   }
 
   /** Marks {@code id} a duplicate of {@code into}; both histories say so. */
@@ -476,35 +468,7 @@ public final class Queue {
   /** Applies {@code transition} to {@code id} or says why not; returns the row as it was. */
   QuestionRow move(Connection db, long id, Transition transition, String actor, String note)
       throws SQLException {
-    QuestionRow q = QuestionRow.load(db, id);
-    if (!transition.allowedFrom(q.state())) {
-      List<String> allowed = Transition.allowedVerbs(q.state());
-      throw new ColumnistException(
-          "cannot "
-              + transition.verb()
-              + " question "
-              + id
-              + ": it is "
-              + q.state()
-              + "; "
-              + (allowed.isEmpty()
-                  ? "that is final"
-                  : "from " + q.state() + " you can " + String.join(", ", allowed)));
-    }
-    int changed =
-        Sql.update(
-            db,
-            "UPDATE questions SET state = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-            transition.to(),
-            clock.instant().toString(),
-            id,
-            q.version());
-    if (changed == 0) {
-      throw new ColumnistException(
-          "question " + id + " was changed by someone else meanwhile; look again and retry");
-    }
-    Audit.record(db, clock, id, actor, transition.verb(), q.state(), transition.to(), note);
-    return q;
+    return transition.apply(db, id, actor, note, clock);
   }
 
   void notify(Connection db, QuestionRow q, String template, Map<String, ?> extra)

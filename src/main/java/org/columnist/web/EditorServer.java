@@ -26,10 +26,11 @@ import org.columnist.column.PrivacyCheck;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
 import org.columnist.mail.MailLog;
-import org.columnist.mail.Outbox;
+import org.columnist.outbox.Outbox;
 import org.columnist.queue.Mask;
 import org.columnist.queue.Publisher;
 import org.columnist.queue.Queue;
+import org.columnist.queue.State;
 import org.columnist.queue.Transition;
 import org.columnist.site.ColumnPreview;
 import org.columnist.store.Sql;
@@ -319,17 +320,17 @@ public final class EditorServer implements AutoCloseable {
 
   private void queuePage(Context ctx) {
     String state = ctx.queryParam("state");
-    if (state != null && !state.isBlank() && !Queue.STATES.contains(state)) {
+    if (state != null && !state.isBlank() && State.of(state).isEmpty()) {
       throw new BadInput(
           "There is no state '"
               + shorten(state)
               + "'; the states are "
-              + String.join(", ", Queue.STATES)
+              + String.join(", ", State.ids())
               + ".");
     }
     String search = ctx.queryParam("q") == null ? "" : shorten(ctx.queryParam("q").strip());
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (String s : Queue.STATES) {
+    for (String s : State.ids()) {
       counts.put(s, 0);
     }
     store.inTransaction(
@@ -341,8 +342,7 @@ public final class EditorServer implements AutoCloseable {
     List<Queue.Entry> entries = queue.list(state == null || state.isBlank() ? null : state);
     List<Map<String, Object>> items = new ArrayList<>();
     for (Queue.Entry e : entries) {
-      if (state == null
-          && !List.of("new", "accepted", "in_review", "scheduled").contains(e.state())) {
+      if (state == null && !State.isOpen(e.state())) {
         continue;
       }
       if (!search.isEmpty()

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.columnist.ColumnistException;
+import org.columnist.outbox.Outbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -303,7 +304,7 @@ class IntakeIT {
         .containsExactly("ack", "withdrawn");
     assertThat(
             fx.column(
-                "SELECT from_state || '>' || to_state FROM audit_log WHERE action = 'transition'"))
+                "SELECT from_state || '>' || to_state FROM audit_log WHERE action = 'withdraw'"))
         .containsExactly("new>withdrawn");
   }
 

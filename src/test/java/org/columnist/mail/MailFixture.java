@@ -21,21 +21,25 @@ import java.util.Map;
 import java.util.Properties;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
+import org.columnist.newsletter.Subscribers;
+import org.columnist.outbox.MailTemplates;
+import org.columnist.outbox.Outbox;
+import org.columnist.queue.Arrivals;
 
 /**
  * An instance wired to a running GreenMail: its config (mailbox and SMTP on GreenMail's ports),
  * store, outbox and intake, and helpers to put raw mail in the mailbox and read tables back.
  */
-final class MailFixture {
-  static final String ADDRESS = "ask@column.example";
+public final class MailFixture {
+  public static final String ADDRESS = "ask@column.example";
   static final String PASSWORD = "s3cret";
 
   final GreenMailOperations greenMail;
   final Path dir;
-  Config config;
-  org.columnist.store.Store store;
+  public Config config;
+  public org.columnist.store.Store store;
 
-  MailFixture(GreenMailOperations greenMail, Path dir) throws IOException {
+  public MailFixture(GreenMailOperations greenMail, Path dir) throws IOException {
     this.greenMail = greenMail;
     this.dir = dir;
     greenMail.setUser(ADDRESS, ADDRESS, PASSWORD);
@@ -93,7 +97,7 @@ final class MailFixture {
   }
 
   /** Stops GreenMail's SMTP and gives settings that point at its closed port (2 s timeout). */
-  org.columnist.config.MailSettings.Smtp smtpDown() {
+  public org.columnist.config.MailSettings.Smtp smtpDown() {
     greenMail.getSmtp().stopService();
     return new org.columnist.config.MailSettings.Smtp(
         "127.0.0.1",
@@ -105,14 +109,21 @@ final class MailFixture {
         java.time.Duration.ofSeconds(2));
   }
 
-  Outbox outbox() {
+  public Outbox outbox() {
     return new Outbox(store, ADDRESS, config.mailbox().maxAttempts(), Clock.systemUTC());
   }
 
   Intake intake(Intake.Checkpoint checkpoint) {
     MailTemplates templates = new MailTemplates(new Templates(config.paths().templates()), config);
     Recorder recorder =
-        new Recorder(outbox(), templates, ADDRESS, config.mailbox().ackPeriod(), Clock.systemUTC());
+        new Recorder(
+            new Arrivals(Clock.systemUTC()),
+            new Subscribers(Clock.systemUTC()),
+            outbox(),
+            templates,
+            ADDRESS,
+            config.mailbox().ackPeriod(),
+            Clock.systemUTC());
     return new Intake(config.mailbox(), store, recorder, checkpoint);
   }
 
@@ -172,7 +183,7 @@ final class MailFixture {
   }
 
   /** The rows of a one-column query, as strings. */
-  List<String> column(String sql, Object... params) {
+  public List<String> column(String sql, Object... params) {
     return store.inTransaction(
         db -> {
           List<String> values = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.columnist.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.columnist.column.ProfileHints;
 import org.junit.jupiter.api.Test;
 
 class TextExtractionTest {

@@ -10,8 +10,9 @@ import org.columnist.TestClock;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
-import org.columnist.mail.MailTemplates;
-import org.columnist.mail.Outbox;
+import org.columnist.mail.MailLog;
+import org.columnist.outbox.MailTemplates;
+import org.columnist.outbox.Outbox;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
@@ -59,6 +60,7 @@ final class QueueFixture {
         config,
         outbox,
         new MailTemplates(new Templates(dir.resolve("templates")), config),
+        new MailLog(own)::followUps,
         clock,
         checkpoint);
   }

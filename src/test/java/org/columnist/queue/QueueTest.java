@@ -83,7 +83,7 @@ class QueueTest {
   }
 
   static Stream<Arguments> everyStateAndTransition() {
-    return Queue.STATES.stream()
+    return State.ids().stream()
         .flatMap(s -> Stream.of(Transition.values()).map(t -> Arguments.of(s, t)));
   }
 

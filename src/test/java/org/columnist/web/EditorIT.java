@@ -20,8 +20,11 @@ import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
 import org.columnist.config.Templates;
 import org.columnist.mail.Intake;
-import org.columnist.mail.MailTemplates;
-import org.columnist.mail.Outbox;
+import org.columnist.mail.MailLog;
+import org.columnist.newsletter.Subscribers;
+import org.columnist.outbox.MailTemplates;
+import org.columnist.outbox.Outbox;
+import org.columnist.queue.Arrivals;
 import org.columnist.queue.Queue;
 import org.columnist.search.SearchIndex;
 import org.columnist.search.SearchRequest;
@@ -69,7 +72,15 @@ class EditorIT {
     Archive archive = new Archive(config.paths().archive());
     Outbox outbox = new Outbox(store, "ask@column.example", 8, Clock.systemUTC());
     MailTemplates templates = new MailTemplates(new Templates(config.paths().templates()), config);
-    Queue queue = new Queue(store, archive, config, outbox, templates, Clock.systemUTC());
+    Queue queue =
+        new Queue(
+            store,
+            archive,
+            config,
+            outbox,
+            templates,
+            new MailLog(store)::followUps,
+            Clock.systemUTC());
     Accounts accounts = new Accounts(store, Clock.systemUTC());
     accounts.add("pat", "correct horse battery".toCharArray());
     index = SearchIndex.open(config.paths().data().resolve("index"), SearchIndex.DEFAULT_SYNONYMS);
@@ -91,6 +102,8 @@ class EditorIT {
     new Intake(
             config.requireMailbox(),
             store,
+            new Arrivals(Clock.systemUTC()),
+            new Subscribers(Clock.systemUTC()),
             outbox,
             templates,
             "ask@column.example",
@@ -147,6 +160,8 @@ class EditorIT {
     new Intake(
             config.requireMailbox(),
             store,
+            new Arrivals(Clock.systemUTC()),
+            new Subscribers(Clock.systemUTC()),
             new Outbox(store, "ask@column.example", 8, Clock.systemUTC()),
             new MailTemplates(new Templates(config.paths().templates()), config),
             "ask@column.example",

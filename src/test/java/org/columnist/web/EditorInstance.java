@@ -20,8 +20,9 @@ import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
 import org.columnist.config.Templates;
-import org.columnist.mail.MailTemplates;
-import org.columnist.mail.Outbox;
+import org.columnist.mail.MailLog;
+import org.columnist.outbox.MailTemplates;
+import org.columnist.outbox.Outbox;
 import org.columnist.queue.Queue;
 import org.columnist.store.Store;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -53,7 +54,15 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
     store = Store.open(config.paths().data().resolve("columnist.db"));
     Outbox outbox = new Outbox(store, "ask@column.example", 8, clock);
     MailTemplates mail = new MailTemplates(new Templates(config.paths().templates()), config);
-    queue = new Queue(store, new Archive(config.paths().archive()), config, outbox, mail, clock);
+    queue =
+        new Queue(
+            store,
+            new Archive(config.paths().archive()),
+            config,
+            outbox,
+            mail,
+            new MailLog(store)::followUps,
+            clock);
     accounts = new Accounts(store, clock);
     accounts.add("pat", PASSWORD.toCharArray());
     queue.draftNew("A first draft", "test");

@@ -1,4 +1,4 @@
-package org.columnist.mail;
+package org.columnist.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.columnist.TestClock;
+import org.columnist.mail.MailFixture;
 import org.columnist.store.Store;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

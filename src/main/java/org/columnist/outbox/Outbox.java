@@ -1,4 +1,4 @@
-package org.columnist.mail;
+package org.columnist.outbox;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import org.columnist.config.MailSettings;
+import org.columnist.mailserver.MailSessions;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
 

@@ -1,4 +1,4 @@
-package org.columnist.mail;
+package org.columnist.outbox;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -1,4 +1,4 @@
-package org.columnist.mail;
+package org.columnist.column;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,9 +1,10 @@
-package org.columnist.mail;
+package org.columnist.mailserver;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -20,10 +21,10 @@ import org.columnist.config.MailSettings;
  * (the library's default is to wait forever), TLS that checks the server's name, and XOAUTH2 when
  * the mailbox is configured with a token command.
  */
-final class MailSessions {
+public final class MailSessions {
   private MailSessions() {}
 
-  static Session mailbox(MailSettings.Mailbox mailbox) {
+  private static Session mailbox(MailSettings.Mailbox mailbox) {
     Properties props = new Properties();
     String p = mailbox.protocol();
     timeouts(props, p, mailbox.timeout().toMillis());
@@ -42,7 +43,7 @@ final class MailSessions {
     return Session.getInstance(props);
   }
 
-  static Session smtp(MailSettings.Smtp smtp) {
+  public static Session smtp(MailSettings.Smtp smtp) {
     Properties props = new Properties();
     String p = smtp.security().equals("ssl") ? "smtps" : "smtp";
     props.put("mail.transport.protocol", p);
@@ -56,19 +57,31 @@ final class MailSessions {
     return Session.getInstance(props);
   }
 
-  static void connect(Service transport, MailSettings.Smtp smtp) throws MessagingException {
+  public static void connect(Service transport, MailSettings.Smtp smtp) throws MessagingException {
     transport.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
   }
 
+  /** A store logged in to the mailbox with its {@link #secret}. */
+  public static Store login(MailSettings.Mailbox mailbox) throws MessagingException {
+    return login(mailbox, secret(mailbox));
+  }
+
+  /** A store logged in to the mailbox with {@code secret}. */
+  public static Store login(MailSettings.Mailbox mailbox, String secret) throws MessagingException {
+    Store store = mailbox(mailbox).getStore(mailbox.protocol());
+    store.connect(mailbox.host(), mailbox.port(), mailbox.user(), secret);
+    return store;
+  }
+
   /** The secret to log in with: the password, or a fresh OAuth2 access token. */
-  static String secret(MailSettings.Mailbox mailbox) {
+  public static String secret(MailSettings.Mailbox mailbox) {
     return mailbox.oauth2TokenCommand() == null
         ? mailbox.password()
         : token(mailbox.oauth2TokenCommand(), mailbox.timeout().toSeconds());
   }
 
   /** Runs the configured command and returns what it printed: an OAuth2 access token. */
-  static String token(String command, long timeoutSeconds) {
+  public static String token(String command, long timeoutSeconds) {
     try {
       Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(false).start();
       process.getOutputStream().close();
@@ -98,7 +111,7 @@ final class MailSessions {
   }
 
   /** A mail failure in plain words: what went wrong, not the exception's class. */
-  static String describe(Exception e) {
+  public static String describe(Exception e) {
     if (e instanceof AuthenticationFailedException) {
       return "login refused: wrong user, password or token"
           + (e.getMessage() == null ? "" : " (server said: " + e.getMessage().strip() + ")");

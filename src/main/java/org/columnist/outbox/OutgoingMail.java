@@ -1,4 +1,4 @@
-package org.columnist.mail;
+package org.columnist.outbox;
 
 import java.util.List;
 

@@ -1,0 +1,79 @@
+package org.columnist.queue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.columnist.store.Sql;
+
+/**
+ * What a reader's mail does to the queue, inside intake's own transaction: a question arrives, a
+ * follow-up is noted on one, a question is withdrawn. Intake changes questions only through here,
+ * so every change of state goes through {@link Transition}.
+ */
+public final class Arrivals {
+  private static final String ACTOR = "intake";
+  private static final String OPEN =
+      Arrays.stream(State.values())
+          .filter(State::open)
+          .map(s -> "'" + s.id() + "'")
+          .collect(Collectors.joining(", ", "(", ")"));
+
+  private final Clock clock;
+
+  public Arrivals(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A reader's new question, from the stored message {@code messageRow}; returns its id. */
+  public long receive(
+      Connection db,
+      String senderAddress,
+      String senderName,
+      String subject,
+      String body,
+      long messageRow,
+      String mailbox)
+      throws SQLException {
+    String now = clock.instant().toString();
+    long id =
+        Sql.insert(
+            db,
+            """
+            INSERT INTO questions(state, origin, sender_address, sender_name, subject, body, message_id, received_at, updated_at)
+            VALUES (?, 'mail', ?, ?, ?, ?, ?, ?, ?)""",
+            State.NEW.id(),
+            senderAddress,
+            senderName,
+            subject,
+            body,
+            messageRow,
+            now,
+            now);
+    Audit.record(db, clock, id, ACTOR, "received", null, State.NEW.id(), "from " + mailbox);
+    return id;
+  }
+
+  /** Notes on question {@code id} that the stored message {@code messageRow} follows it up. */
+  public void followUp(Connection db, long id, long messageRow) throws SQLException {
+    Audit.record(db, clock, id, ACTOR, "follow_up", null, null, "message " + messageRow);
+  }
+
+  /** Withdraws the newest open question from {@code senderAddress}; returns its id, if any. */
+  public Optional<Long> withdrawNewest(Connection db, String senderAddress) throws SQLException {
+    Optional<Long> id =
+        Sql.one(
+            db,
+            "SELECT id FROM questions WHERE sender_address = ? AND state IN "
+                + OPEN
+                + " ORDER BY id DESC LIMIT 1",
+            rs -> rs.getLong(1),
+            senderAddress);
+    if (id.isPresent()) {
+      Transition.WITHDRAW.apply(db, id.get(), ACTOR, "withdrawn by the reader by mail", clock);
+    }
+    return id;
+  }
+}
