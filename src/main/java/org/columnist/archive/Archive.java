@@ -124,11 +124,7 @@ public final class Archive {
       throw new ColumnistException(
           "'" + column.slug() + "' is not a valid slug: use lowercase a-z, 0-9 and single hyphens");
     }
-    Path path =
-        root.resolve(String.format("%04d", column.date().getYear()))
-            .resolve(String.format("%02d", column.date().getMonthValue()))
-            .resolve(column.slug() + ".md")
-            .normalize();
+    Path path = root.resolve(column.archiveFile()).normalize();
     if (!path.startsWith(root)) {
       throw new ColumnistException("refusing to write outside the archive: " + path);
     }

@@ -1,5 +1,7 @@
 package org.columnist.column;
 
+import org.columnist.Blank;
+
 /**
  * Who asked, as far as the column tells: a pseudonym and a few facts about their work. Every field
  * is optional (null) except {@code issue}, the problem in a few words. Blank texts become null.
@@ -14,10 +16,10 @@ public record ClientProfile(
     String issue) {
 
   public ClientProfile {
-    name = Column.optional(name);
-    title = Column.optional(title);
-    industry = Column.optional(industry);
-    issue = Column.optional(issue);
+    name = Blank.toNull(name);
+    title = Blank.toNull(title);
+    industry = Blank.toNull(industry);
+    issue = Blank.toNull(issue);
   }
 
   /** A profile that says only what the issue is. */

@@ -90,8 +90,22 @@ public record Column(
         title, date, day, slug, client, tags, question, answer, innerGame, outerGame, lastWord);
   }
 
-  static String optional(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
+  /**
+   * Where the column lives on the site, relative to its root: {@code 2008/04/<slug>/}. Taken from
+   * the publication date and the slug, which a correction keeps, so a republished column keeps its
+   * URL. The page, the search hit, the publisher's record and the archive file all use this.
+   */
+  public String path() {
+    return month() + slug + "/";
+  }
+
+  /** The column's archive file, relative to the archive: {@code 2008/04/<slug>.md}. */
+  public String archiveFile() {
+    return month() + slug + ".md";
+  }
+
+  private String month() {
+    return String.format("%04d/%02d/", date.getYear(), date.getMonthValue());
   }
 
   /** Canonical section text: LF line ends, no blank lines before, no white space after. */

@@ -16,14 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.columnist.ColumnistException;
+import org.columnist.Sha256;
 
 /**
  * The instance's Freemarker templates: a file in the instance's {@code templates/} folder replaces
@@ -81,16 +80,14 @@ public final class Templates {
       if (Files.isDirectory(instanceDir)) {
         readAll(instanceDir, effective);
       }
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = Sha256.digest();
       effective.forEach(
           (name, bytes) -> {
             digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(bytes);
           });
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return Sha256.hex(digest);
     } catch (IOException e) {
       throw new ColumnistException(
           "cannot read the templates in " + instanceDir + ": " + e.getMessage(), e);

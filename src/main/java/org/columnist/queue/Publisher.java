@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import org.columnist.store.Store;
  */
 public final class Publisher {
   private static final System.Logger LOG = System.getLogger("publish");
-  private static final DateTimeFormatter MONTH_PATH = DateTimeFormatter.ofPattern("yyyy/MM/");
 
   private final Queue queue;
   private final Store store;
@@ -240,12 +238,7 @@ public final class Publisher {
       recordOverride(db, id, actor, reason, findings);
     }
     Path path = archive.pathFor(column);
-    String url =
-        config
-            .site()
-            .baseUrl()
-            .resolve(column.date().format(MONTH_PATH) + column.slug() + "/")
-            .toString();
+    String url = config.site().baseUrl().resolve(column.path()).toString();
     Drafts.save(db, id, ColumnCodec.write(column), actor, clock.instant(), null);
     Sql.update(
         db,

@@ -42,28 +42,27 @@ final class Analyzers {
 
   /** The analyzer that indexes text. */
   static Analyzer index() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new EnglishPossessiveFilter(source);
-        stream = new LowerCaseFilter(stream);
-        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        return new TokenStreamComponents(source, new PorterStemFilter(stream));
-      }
-    };
+    return stemmed(null);
   }
 
   /** The analyzer that reads visitors' queries: as {@link #index()}, with synonyms expanded. */
   static Analyzer query(List<String> synonymGroups) {
-    SynonymMap synonyms = synonyms(synonymGroups);
+    return stemmed(synonyms(synonymGroups));
+  }
+
+  /**
+   * English words, lowercased, without stop words, stemmed: one chain for the index and the
+   * queries, since a query finds only the stems the index made. Synonyms, if any, go in before the
+   * stop words are dropped, so that a synonym phrase keeps its small words.
+   */
+  private static Analyzer stemmed(SynonymMap synonyms) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new EnglishPossessiveFilter(source);
         stream = new LowerCaseFilter(stream);
-        if (synonyms.fst != null) {
+        if (synonyms != null && synonyms.fst != null) {
           stream = new SynonymGraphFilter(stream, synonyms, true);
         }
         stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);

@@ -26,7 +26,7 @@ import org.apache.lucene.search.ScoreMode;
  */
 final class FacetTable {
   private static final List<String> DIMENSIONS =
-      List.of(SearchIndex.TAGS, SearchIndex.INDUSTRY, SearchIndex.YEAR);
+      List.of(ColumnDocument.TAGS, ColumnDocument.INDUSTRY, ColumnDocument.YEAR);
 
   private final IndexReader reader;
   private final String[] dimension; // value id → its dimension
@@ -140,8 +140,8 @@ final class FacetTable {
               .thenComparing(Results.FacetCount::value));
       found =
           new ArrayList<>(
-              found.subList(0, Math.min(found.size(), dim.equals(SearchIndex.YEAR) ? 50 : 20)));
-      if (dim.equals(SearchIndex.YEAR)) {
+              found.subList(0, Math.min(found.size(), dim.equals(ColumnDocument.YEAR) ? 50 : 20)));
+      if (dim.equals(ColumnDocument.YEAR)) {
         found.sort(Comparator.comparing(Results.FacetCount::value).reversed());
       }
       top.put(dim, List.copyOf(found));

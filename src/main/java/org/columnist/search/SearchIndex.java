@@ -3,23 +3,11 @@ package org.columnist.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -33,9 +21,9 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
+import org.columnist.Sha256;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
-import org.columnist.column.Section;
 
 /**
  * The Lucene index of the archive, in {@code data/index/}. Updates are incremental by slug (a
@@ -44,62 +32,15 @@ import org.columnist.column.Section;
  * while one runs.
  */
 public final class SearchIndex implements AutoCloseable {
-  static final String SLUG = "slug";
-  static final String SOURCE = "source";
-  static final String HASH = "hash";
-  static final String STAMP = "stamp";
-  static final String TITLE = "title";
-  static final String ISSUE = "issue";
-  static final String INDUSTRY = "industry";
-  static final String JOB = "job";
-  static final String TAGS = "tags";
-  static final String TAG = "tag";
-  static final String INDUSTRY_EXACT = "industry_exact";
-  static final String YEAR = "year";
-  static final String DATE = "date";
-  static final String PATH = "path";
-  static final String EXCERPT = "excerpt";
-  static final String SPELL = "spell";
-  static final String ALL = "all";
-  static final List<String> SECTIONS =
-      List.of("question", "answer", "inner_game", "outer_game", "last_word");
-
-  /**
-   * What the documents hold, in each commit's user data: an index written by a version with other
-   * fields is rebuilt by the next update.
-   */
-  private static final String SCHEMA = "2";
-
   /** The synonym groups used when the config names none. */
   public static final List<String> DEFAULT_SYNONYMS = Analyzers.DEFAULT_SYNONYMS;
 
   private static final System.Logger LOG = System.getLogger("search");
 
-  // Which columns contain a word, and nothing else: enough to count the hits of a query.
-  private static final org.apache.lucene.document.FieldType DOCS_ONLY =
-      new org.apache.lucene.document.FieldType();
-
-  static {
-    DOCS_ONLY.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS);
-    DOCS_ONLY.setTokenized(true);
-    DOCS_ONLY.setOmitNorms(true);
-    DOCS_ONLY.freeze();
-  }
-
-  // Offsets in the postings let the highlighter find passages without re-analysing the text.
-  private static final org.apache.lucene.document.FieldType WITH_OFFSETS =
-      new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
-
-  static {
-    WITH_OFFSETS.setIndexOptions(
-        org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    WITH_OFFSETS.freeze();
-  }
-
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final FacetsConfig facets = facetsConfig();
+  private final FacetsConfig facets = ColumnDocument.facetsConfig();
   private final Searcher searcher;
 
   private SearchIndex(
@@ -115,7 +56,7 @@ public final class SearchIndex implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       Directory directory = FSDirectory.open(dir);
-      IndexWriterConfig config = new IndexWriterConfig(analyzer());
+      IndexWriterConfig config = new IndexWriterConfig(ColumnDocument.analyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       IndexWriter writer = new IndexWriter(directory, config);
       if (!DirectoryReader.indexExists(directory)) {
@@ -211,61 +152,73 @@ public final class SearchIndex implements AutoCloseable {
       if (rebuild) {
         writer.deleteAll();
       }
-      int added = 0;
-      int updated = 0;
-      int unchanged = 0;
+      Map<Change, Integer> counts = new java.util.EnumMap<>(Change.class);
       java.util.Set<String> seen = new java.util.HashSet<>();
       for (Archive.Entry entry : archive.entries()) {
         String source = archive.root().relativize(entry.file()).toString();
-        String stamp = entry.size() + ":" + entry.modified();
-        String[] was = known.get(source);
         seen.add(source);
-        if (was != null && was[1].equals(stamp)) {
-          unchanged++;
-          continue;
-        }
-        byte[] bytes = Files.readAllBytes(entry.file());
-        String hash = sha256(bytes);
-        if (was != null && was[0].equals(hash)) {
-          unchanged++;
-          continue;
-        }
-        Column column;
-        try {
-          column = archive.read(entry.file());
-        } catch (InvalidFileException e) {
-          LOG.log(System.Logger.Level.WARNING, "not indexed: " + e.getMessage());
-          continue;
-        }
-        writer.updateDocument(
-            new Term(SOURCE, source), facets.build(document(column, source, hash, stamp)));
-        if (was == null) {
-          added++;
-        } else {
-          updated++;
-        }
+        counts.merge(index(archive, entry, source, known.get(source)), 1, Integer::sum);
       }
       int deleted = 0;
       for (String source : known.keySet()) {
         if (!seen.contains(source)) {
-          writer.deleteDocuments(new Term(SOURCE, source));
+          writer.deleteDocuments(new Term(ColumnDocument.SOURCE, source));
           deleted++;
         }
       }
-      writer.setLiveCommitData(Map.of("schema", SCHEMA).entrySet());
+      writer.setLiveCommitData(Map.of("schema", ColumnDocument.VERSION).entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
-      return new UpdateReport(added, updated, deleted, unchanged);
+      return new UpdateReport(
+          counts.getOrDefault(Change.ADDED, 0),
+          counts.getOrDefault(Change.UPDATED, 0),
+          deleted,
+          counts.getOrDefault(Change.UNCHANGED, 0));
     } catch (IOException e) {
       throw new ColumnistException("cannot update the search index: " + e.getMessage(), e);
     }
+  }
+
+  private enum Change {
+    ADDED,
+    UPDATED,
+    UNCHANGED,
+    INVALID
+  }
+
+  /**
+   * Indexes the archive file {@code source} unless it is as {@code was} ({hash, stamp}, null when
+   * not indexed yet) says: its size and time first, then its content hash.
+   */
+  private Change index(Archive archive, Archive.Entry entry, String source, String[] was)
+      throws IOException {
+    String stamp = entry.size() + ":" + entry.modified();
+    if (was != null && was[1].equals(stamp)) {
+      return Change.UNCHANGED;
+    }
+    String hash = Sha256.hex(Files.readAllBytes(entry.file()));
+    if (was != null && was[0].equals(hash)) {
+      return Change.UNCHANGED;
+    }
+    Column column;
+    try {
+      column = archive.read(entry.file());
+    } catch (InvalidFileException e) {
+      LOG.log(System.Logger.Level.WARNING, "not indexed: " + e.getMessage());
+      return Change.INVALID;
+    }
+    writer.updateDocument(
+        new Term(ColumnDocument.SOURCE, source),
+        facets.build(ColumnDocument.of(column, source, hash, stamp)));
+    return was == null ? Change.ADDED : Change.UPDATED;
   }
 
   /** Whether the last commit is empty or holds the documents this version writes. */
   private static boolean ofThisVersion(Directory directory) throws IOException {
     org.apache.lucene.index.SegmentInfos last =
         org.apache.lucene.index.SegmentInfos.readLatestCommit(directory);
-    return last.totalMaxDoc() == 0 || SCHEMA.equals(last.getUserData().get("schema"));
+    return last.totalMaxDoc() == 0
+        || ColumnDocument.VERSION.equals(last.getUserData().get("schema"));
   }
 
   /** source → {hash, stamp} of every indexed column. */
@@ -275,83 +228,20 @@ public final class SearchIndex implements AutoCloseable {
     try {
       for (ScoreDoc doc :
           s.search(new MatchAllDocsQuery(), Math.max(1, s.getIndexReader().numDocs())).scoreDocs) {
-        Document d = s.storedFields().document(doc.doc, java.util.Set.of(SOURCE, HASH, STAMP));
-        known.put(d.get(SOURCE), new String[] {d.get(HASH), d.get(STAMP)});
+        Document d =
+            s.storedFields()
+                .document(
+                    doc.doc,
+                    java.util.Set.of(
+                        ColumnDocument.SOURCE, ColumnDocument.HASH, ColumnDocument.STAMP));
+        known.put(
+            d.get(ColumnDocument.SOURCE),
+            new String[] {d.get(ColumnDocument.HASH), d.get(ColumnDocument.STAMP)});
       }
     } finally {
       searchers.release(s);
     }
     return known;
-  }
-
-  private static Document document(Column c, String source, String hash, String stamp) {
-    Document doc = new Document();
-    doc.add(new StringField(SLUG, c.slug(), Field.Store.YES));
-    doc.add(new StringField(SOURCE, source, Field.Store.YES));
-    doc.add(new StoredField(HASH, hash));
-    doc.add(new StoredField(STAMP, stamp));
-    doc.add(new TextField(TITLE, c.title(), Field.Store.YES));
-    doc.add(new TextField(ISSUE, c.client().issue(), Field.Store.YES));
-    if (c.client().industry() != null) {
-      doc.add(new TextField(INDUSTRY, c.client().industry(), Field.Store.YES));
-      doc.add(
-          new StringField(
-              INDUSTRY_EXACT, c.client().industry().toLowerCase(Locale.ROOT), Field.Store.NO));
-      doc.add(new SortedSetDocValuesFacetField(INDUSTRY, c.client().industry()));
-    }
-    if (c.client().title() != null) {
-      doc.add(new TextField(JOB, c.client().title(), Field.Store.NO));
-    }
-    doc.add(new TextField(TAGS, String.join(" . ", c.tags()), Field.Store.NO));
-    for (String tag : c.tags()) {
-      doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.YES));
-      doc.add(new SortedSetDocValuesFacetField(TAGS, tag));
-    }
-    String year = String.valueOf(c.date().getYear());
-    doc.add(new StringField(YEAR, year, Field.Store.NO));
-    doc.add(new SortedSetDocValuesFacetField(YEAR, year));
-    doc.add(new StoredField(DATE, c.date().toString()));
-    doc.add(new NumericDocValuesField(DATE, c.date().toEpochDay()));
-    doc.add(
-        new StoredField(
-            PATH,
-            String.format(
-                "%04d/%02d/%s/", c.date().getYear(), c.date().getMonthValue(), c.slug())));
-    StringBuilder words = new StringBuilder(c.title()).append('\n').append(c.client().issue());
-    for (int i = 0; i < SECTIONS.size(); i++) {
-      String text = c.section(Section.values()[i]);
-      doc.add(new Field(SECTIONS.get(i), text, WITH_OFFSETS));
-      words.append('\n').append(text);
-    }
-    doc.add(new TextField(SPELL, words.toString(), Field.Store.NO));
-    // Every field a word can be searched in: see Searcher.countable.
-    StringBuilder all = new StringBuilder(words).append('\n').append(String.join(" . ", c.tags()));
-    for (String value : new String[] {c.client().industry(), c.client().title()}) {
-      if (value != null) {
-        all.append('\n').append(value);
-      }
-    }
-    doc.add(new Field(ALL, all.toString(), DOCS_ONLY));
-    return doc;
-  }
-
-  /** The index analyzer, and plain lowercased words for the spelling field. */
-  static Analyzer analyzer() {
-    return new PerFieldAnalyzerWrapper(Analyzers.index(), Map.of(SPELL, Analyzers.words()));
-  }
-
-  private static FacetsConfig facetsConfig() {
-    FacetsConfig config = new FacetsConfig();
-    config.setMultiValued(TAGS, true);
-    return config;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

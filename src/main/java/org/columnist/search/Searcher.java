@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -42,28 +41,28 @@ import org.columnist.ColumnistException;
  * facets, highlighted snippets, spelling correction and related columns.
  */
 final class Searcher {
-  // The fields the parser seeks each word in; SearchIndex.ALL holds all of them.
+  // The fields the parser seeks each word in; ColumnDocument.ALL holds all of them.
   private static final Map<String, Float> WEIGHTS =
       Map.of(
-          SearchIndex.TITLE,
+          ColumnDocument.TITLE,
           4f,
-          SearchIndex.ISSUE,
+          ColumnDocument.ISSUE,
           3f,
-          SearchIndex.TAGS,
+          ColumnDocument.TAGS,
           3f,
-          SearchIndex.INDUSTRY,
+          ColumnDocument.INDUSTRY,
           1.5f,
-          SearchIndex.JOB,
+          ColumnDocument.JOB,
           1f,
-          "question",
+          ColumnDocument.QUESTION,
           1.5f,
-          "answer",
+          ColumnDocument.ANSWER,
           1f,
-          "inner_game",
+          ColumnDocument.INNER_GAME,
           0.7f,
-          "outer_game",
+          ColumnDocument.OUTER_GAME,
           0.7f,
-          "last_word",
+          ColumnDocument.LAST_WORD,
           0.7f);
   private static final int FLAGS =
       SimpleQueryParser.AND_OPERATOR
@@ -148,7 +147,9 @@ final class Searcher {
     TopDocs top =
         byDate
             ? s.search(
-                query, wanted, new Sort(new SortField(SearchIndex.DATE, SortField.Type.LONG, true)))
+                query,
+                wanted,
+                new Sort(new SortField(ColumnDocument.DATE, SortField.Type.LONG, true)))
             : s.search(query, wanted);
     FacetTable facets = facetTable(s.getIndexReader());
     FacetTable.Counts counts = s.search(new ConstantScoreQuery(countable(query)), facets.counter());
@@ -165,12 +166,12 @@ final class Searcher {
       return countable(boost.getQuery());
     }
     if (query instanceof TermQuery term && WEIGHTS.containsKey(term.getTerm().field())) {
-      return new TermQuery(new Term(SearchIndex.ALL, term.getTerm().bytes()));
+      return new TermQuery(new Term(ColumnDocument.ALL, term.getTerm().bytes()));
     }
     if (query instanceof SynonymQuery synonyms && WEIGHTS.containsKey(synonyms.getField())) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
       for (Term t : synonyms.getTerms()) {
-        any.add(new TermQuery(new Term(SearchIndex.ALL, t.bytes())), BooleanClause.Occur.SHOULD);
+        any.add(new TermQuery(new Term(ColumnDocument.ALL, t.bytes())), BooleanClause.Occur.SHOULD);
       }
       return any.build();
     }
@@ -212,14 +213,15 @@ final class Searcher {
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        TopDocs self = s.search(new TermQuery(new Term(SearchIndex.SLUG, slug)), 1);
+        TopDocs self = s.search(new TermQuery(new Term(ColumnDocument.SLUG, slug)), 1);
         if (self.scoreDocs.length == 0) {
           return List.of();
         }
         MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
         mlt.setAnalyzer(indexAnalyzer);
         // What a column is about is in its title, issue and question; the advice is more alike.
-        mlt.setFieldNames(new String[] {SearchIndex.TITLE, SearchIndex.ISSUE, "question"});
+        mlt.setFieldNames(
+            new String[] {ColumnDocument.TITLE, ColumnDocument.ISSUE, ColumnDocument.QUESTION});
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(2);
         mlt.setMaxQueryTerms(30);
@@ -231,12 +233,14 @@ final class Searcher {
         Query query =
             new BooleanQuery.Builder()
                 .add(like, BooleanClause.Occur.SHOULD)
-                .add(new TermQuery(new Term(SearchIndex.SLUG, slug)), BooleanClause.Occur.MUST_NOT)
+                .add(
+                    new TermQuery(new Term(ColumnDocument.SLUG, slug)),
+                    BooleanClause.Occur.MUST_NOT)
                 .build();
         TopDocs top = s.search(query, count);
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc d : top.scoreDocs) {
-          hits.add(hit(s.storedFields().document(d.doc), null));
+          hits.add(ColumnDocument.hit(s.storedFields().document(d.doc), null));
         }
         return hits;
       } finally {
@@ -327,18 +331,18 @@ final class Searcher {
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
     if (r.tag() != null && !r.tag().isBlank()) {
       b.add(
-          new TermQuery(new Term(SearchIndex.TAG, r.tag().toLowerCase(Locale.ROOT))),
+          new TermQuery(new Term(ColumnDocument.TAG, r.tag().toLowerCase(Locale.ROOT))),
           BooleanClause.Occur.FILTER);
     }
     if (r.industry() != null && !r.industry().isBlank()) {
       b.add(
           new TermQuery(
-              new Term(SearchIndex.INDUSTRY_EXACT, r.industry().toLowerCase(Locale.ROOT))),
+              new Term(ColumnDocument.INDUSTRY_EXACT, r.industry().toLowerCase(Locale.ROOT))),
           BooleanClause.Occur.FILTER);
     }
     if (r.year() != null) {
       b.add(
-          new TermQuery(new Term(SearchIndex.YEAR, r.year().toString())),
+          new TermQuery(new Term(ColumnDocument.YEAR, r.year().toString())),
           BooleanClause.Occur.FILTER);
     }
     return b.build();
@@ -355,10 +359,10 @@ final class Searcher {
       if (!word.equals("or")
           && !word.equals("and")
           && !synonymWords.contains(word)
-          && reader.docFreq(new Term(SearchIndex.SPELL, word)) == 0) {
+          && reader.docFreq(new Term(ColumnDocument.SPELL, word)) == 0) {
         SuggestWord[] suggestions =
             spelling.suggestSimilar(
-                new Term(SearchIndex.SPELL, word),
+                new Term(ColumnDocument.SPELL, word),
                 1,
                 reader,
                 SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
@@ -381,7 +385,7 @@ final class Searcher {
     while (m.find()) {
       SuggestWord[] s =
           spelling.suggestSimilar(
-              new Term(SearchIndex.SPELL, m.group().toLowerCase(Locale.ROOT)),
+              new Term(ColumnDocument.SPELL, m.group().toLowerCase(Locale.ROOT)),
               1,
               reader,
               SuggestMode.SUGGEST_MORE_POPULAR);
@@ -396,7 +400,7 @@ final class Searcher {
       throws IOException {
     // The question and the answer hold the passage a visitor wants to see; highlighting the
     // other three sections too doubled the cost of a search for little gain.
-    String[] fields = {"question", "answer"};
+    String[] fields = {ColumnDocument.QUESTION, ColumnDocument.ANSWER};
     Map<String, String[]> snippets = Map.of();
     if (page.length > 0 && !(query instanceof MatchAllDocsQuery)) {
       UnifiedHighlighter highlighter =
@@ -421,32 +425,9 @@ final class Searcher {
           break;
         }
       }
-      hits.add(hit(s.storedFields().document(page[i].doc), snippet));
+      hits.add(ColumnDocument.hit(s.storedFields().document(page[i].doc), snippet));
     }
     return hits;
-  }
-
-  private static Hit hit(Document d, String snippet) {
-    String text = snippet;
-    if (text == null) {
-      String question = d.get("question") == null ? "" : d.get("question").replaceAll("\\s+", " ");
-      text =
-          escape(
-              question.length() > 200
-                  ? question.substring(
-                          0,
-                          question.lastIndexOf(' ', 200) > 0 ? question.lastIndexOf(' ', 200) : 200)
-                      + "…"
-                  : question);
-    }
-    return new Hit(
-        d.get(SearchIndex.SLUG),
-        d.get(SearchIndex.TITLE),
-        d.get(SearchIndex.PATH),
-        d.get(SearchIndex.DATE),
-        d.get(SearchIndex.ISSUE),
-        List.of(d.getValues(SearchIndex.TAG)),
-        text);
   }
 
   // Decoding every column's facet values takes a while: once per reader, not per search.
@@ -455,12 +436,5 @@ final class Searcher {
       facetTable = FacetTable.of(reader);
     }
     return facetTable;
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

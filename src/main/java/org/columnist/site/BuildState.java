@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.columnist.AtomicFile;
+import org.columnist.Blank;
 
 /**
  * What the last build saw and wrote: the summary of each archive file (by size and time, so an
@@ -48,12 +49,12 @@ record BuildState(String fingerprint, Map<String, Summary> sources, Map<String, 
               new Summary(
                   f[1],
                   f[2],
-                  blankToNull(f[3]),
+                  Blank.toNull(f[3]),
                   f[4],
                   f[5],
                   f[6].isEmpty() ? List.of() : Arrays.asList(f[6].split(TAGS, -1)),
-                  blankToNull(f[7]),
-                  blankToNull(f[8]),
+                  Blank.toNull(f[7]),
+                  Blank.toNull(f[8]),
                   f[9],
                   f[10],
                   Long.parseLong(f[11]),
@@ -118,9 +119,5 @@ record BuildState(String fingerprint, Map<String, Summary> sources, Map<String, 
 
   private static String nz(String text) {
     return text == null ? "" : text;
-  }
-
-  private static String blankToNull(String text) {
-    return text.isEmpty() ? null : text;
   }
 }

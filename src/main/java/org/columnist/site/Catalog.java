@@ -30,6 +30,16 @@ final class Catalog {
       return items.subList((n - 1) * PER_PAGE, Math.min(items.size(), n * PER_PAGE));
     }
 
+    /** The list's feed, for those that have one. */
+    String feed() {
+      return base + "feed.xml";
+    }
+
+    /** What names the list among all: two lists of the same kind and base are one. */
+    String key() {
+      return kind + ":" + base;
+    }
+
     List<String> keys() {
       return items.stream().map(Summary::source).toList();
     }
@@ -70,7 +80,7 @@ final class Catalog {
   private void add(Listing listing) {
     // Two topics that differ only in case or punctuation share a page: merge them.
     listings.merge(
-        listing.kind() + ":" + listing.base(),
+        listing.key(),
         listing,
         (a, b) -> {
           List<Summary> merged = new ArrayList<>(a.items());

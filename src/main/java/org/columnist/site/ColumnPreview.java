@@ -1,6 +1,5 @@
 package org.columnist.site;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.columnist.archive.Archive;
@@ -19,10 +18,8 @@ public final class ColumnPreview {
   }
 
   public String render(Column column) {
-    Summary summary = Pages.summary(column, "draft.md", 0, 0);
+    Summary summary = Summary.of(column, "draft.md", 0, 0);
     Catalog catalog = new Catalog(List.of(summary));
-    Pages.Page page = new Pages.Page(summary.path() + "index.html", "site/column.ftlh", null, 0, 0);
-    return new String(
-        pages.render(page, catalog, Map.of("draft.md", column)), StandardCharsets.UTF_8);
+    return pages.text(new ColumnPage(0, summary), pages.site(catalog, Map.of("draft.md", column)));
   }
 }

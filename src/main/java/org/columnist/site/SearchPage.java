@@ -3,13 +3,10 @@ package org.columnist.site;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
@@ -27,18 +24,15 @@ public final class SearchPage {
   private final Templates templates;
   private final Pages pages;
   private final String basePath;
-  private final DateTimeFormatter displayDate;
+  private final DateDisplay dates;
 
   public SearchPage(Config config) {
     this.config = config;
     this.templates = new Templates(config.paths().templates());
     this.pages =
         new Pages(config, templates, new Archive(config.paths().archive()), slug -> List.of());
-    this.basePath =
-        config.site().baseUrl().getPath().isEmpty() ? "/" : config.site().baseUrl().getPath();
-    this.displayDate =
-        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-            .withLocale(Locale.forLanguageTag(config.site().language()));
+    this.basePath = Site.basePath(config);
+    this.dates = new DateDisplay(config.site().language());
   }
 
   /**
@@ -83,21 +77,7 @@ public final class SearchPage {
               : "");
       search.put("facets", facets(request, results));
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("site", pages.site());
-    model.put("search", search);
-    model.put(
-        "meta",
-        Map.of(
-            "title",
-            "Search",
-            "description",
-            "",
-            "canonical",
-            config.site().baseUrl().resolve("search").toString(),
-            "path",
-            basePath + "search"));
-    return templates.render("site/search.ftlh", model);
+    return pages.text(new SearchResults(search), pages.site(new Catalog(List.of()), Map.of()));
   }
 
   private Map<String, Object> hit(Hit h) {
@@ -109,7 +89,7 @@ public final class SearchPage {
         "date",
         h.date(),
         "date_display",
-        displayDate.format(LocalDate.parse(h.date())),
+        dates.day(LocalDate.parse(h.date())),
         "issue",
         h.issue() == null ? "" : h.issue(),
         "snippet",

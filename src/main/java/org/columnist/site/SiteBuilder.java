@@ -5,19 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +26,7 @@ import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
+import org.columnist.Sha256;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
 import org.columnist.config.Config;
@@ -50,7 +47,7 @@ public final class SiteBuilder {
   private final Path publicDir;
   private final Path stateFile;
   private final Pages pages;
-  private final java.util.function.Function<String, List<Related>> related;
+  private final IncrementalPlan plan;
 
   /** A column related to another, for its page's "related columns". */
   public record Related(String title, String path) {}
@@ -81,7 +78,7 @@ public final class SiteBuilder {
     this.publicDir = config.paths().publicDir().toAbsolutePath().normalize();
     this.stateFile = config.paths().data().resolve("site-build.tsv");
     this.pages = new Pages(config, templates, archive, related);
-    this.related = related;
+    this.plan = new IncrementalPlan(related, related != NO_RELATED);
   }
 
   /** What a build did. */
@@ -99,8 +96,8 @@ public final class SiteBuilder {
     Scan scan = scan(full ? BuildState.empty() : old);
     Catalog now = new Catalog(scan.summaries.values());
     Catalog before = new Catalog(old.sources().values());
-    Map<String, Pages.Page> all = pages.all(now);
-    Set<String> planned = full ? all.keySet() : affected(now, before, scan.changed, all);
+    Map<String, PageKind> all = Pages.all(now);
+    Set<String> planned = full ? all.keySet() : plan.pages(now, before, scan.changed, all);
 
     Map<String, String> outputs = new ConcurrentHashMap<>();
     old.outputs()
@@ -110,23 +107,7 @@ public final class SiteBuilder {
                 outputs.put(path, hash);
               }
             });
-    Map<String, Column> parsed = scan.parsed;
-    List<String> written = Collections.synchronizedList(new ArrayList<>());
-    inParallel(
-        planned,
-        path -> {
-          byte[] bytes = pages.render(all.get(path), now, parsed);
-          String hash = sha256(bytes);
-          Path target = publicDir.resolve(path);
-          if (!hash.equals(outputs.get(path)) || !Files.exists(target)) {
-            AtomicFile.write(target, bytes, false, AtomicFile.Access.PUBLIC);
-            written.add(path);
-          } else if (full) {
-            // Earlier versions left pages owner-only, which a web server cannot read.
-            AtomicFile.setMode(target, AtomicFile.Access.PUBLIC);
-          }
-          outputs.put(path, hash);
-        });
+    List<String> written = write(planned, all, pages.site(now, scan.parsed), outputs, full);
     int removed = 0;
     for (String path : old.outputs().keySet()) {
       if (!all.containsKey(path) && delete(publicDir.resolve(path))) {
@@ -147,6 +128,35 @@ public final class SiteBuilder {
             removed,
             took.toMillis()));
     return new Report(full, now.columns.size(), planned.size(), written.size(), removed, took);
+  }
+
+  /**
+   * Renders the {@code planned} pages on all cores and writes those whose bytes differ from the
+   * hash in {@code outputs} (which it updates); returns the paths written.
+   */
+  private List<String> write(
+      Set<String> planned,
+      Map<String, PageKind> all,
+      Site site,
+      Map<String, String> outputs,
+      boolean full) {
+    List<String> written = Collections.synchronizedList(new ArrayList<>());
+    inParallel(
+        planned,
+        path -> {
+          byte[] bytes = pages.render(all.get(path), site);
+          String hash = Sha256.hex(bytes);
+          Path target = publicDir.resolve(path);
+          if (!hash.equals(outputs.get(path)) || !Files.exists(target)) {
+            AtomicFile.write(target, bytes, false, AtomicFile.Access.PUBLIC);
+            written.add(path);
+          } else if (full) {
+            // Earlier versions left pages owner-only, which a web server cannot read.
+            AtomicFile.setMode(target, AtomicFile.Access.PUBLIC);
+          }
+          outputs.put(path, hash);
+        });
+    return written;
   }
 
   /**
@@ -206,7 +216,7 @@ public final class SiteBuilder {
               try {
                 Column column = archive.read(file);
                 parsed.put(source, column);
-                summaries.put(source, Pages.summary(column, source, entry.size(), modified));
+                summaries.put(source, Summary.of(column, source, entry.size(), modified));
               } catch (InvalidFileException e) {
                 problems.addAll(e.problems());
               }
@@ -220,122 +230,11 @@ public final class SiteBuilder {
     return new Scan(summaries, parsed, changed);
   }
 
-  /**
-   * The pages an edit of {@code changed} sources touches: their own pages and their neighbours'
-   * (old and new), every list they are or were in (only the pages holding them when the list's
-   * order is unchanged), the feeds, the indexes and the sitemap.
-   */
-  private Set<String> affected(
-      Catalog now, Catalog before, Set<String> changed, Map<String, Pages.Page> all) {
-    Set<String> planned = new LinkedHashSet<>();
-    if (changed.isEmpty()) {
-      return planned;
-    }
-    // A column's own page shows all of it; lists and neighbours show only its summary, so an
-    // edit that leaves the summary alone (most corrections) touches nothing but its page.
-    Map<String, Summary> old = new HashMap<>();
-    before.columns.forEach(s -> old.put(s.source(), s));
-    Map<String, Summary> fresh = new HashMap<>();
-    now.columns.forEach(s -> fresh.put(s.source(), s));
-    Set<String> listed = new HashSet<>();
-    for (String source : changed) {
-      if (!sameSummary(old.get(source), fresh.get(source))) {
-        listed.add(source);
-      }
-    }
-    // Related columns come from the search index, not from the summaries: a new or edited
-    // column changes the lists of the columns nearest to it, and a removed one may be named in
-    // any list. Without an index there are no lists to refresh.
-    boolean removal =
-        related != NO_RELATED && changed.stream().anyMatch(source -> !fresh.containsKey(source));
-    for (Summary s : now.columns) {
-      if (removal) {
-        planned.add(s.path() + "index.html");
-      } else if (changed.contains(s.source())) {
-        related.apply(s.slug()).forEach(r -> planned.add(r.path() + "index.html"));
-      }
-    }
-    for (Catalog catalog : List.of(now, before)) {
-      for (int i = 0; i < catalog.columns.size(); i++) {
-        Summary s = catalog.columns.get(i);
-        if (changed.contains(s.source())) {
-          planned.add(s.path() + "index.html");
-        }
-        if (listed.contains(s.source())) {
-          Stream.of(catalog.newer(i), catalog.older(i))
-              .filter(Objects::nonNull)
-              .map(x -> x.path() + "index.html")
-              .forEach(planned::add);
-        }
-      }
-    }
-    for (Catalog.Listing listing : now.listings.values()) {
-      // Only a changed column can move within a list, so an unchanged order means that only the
-      // pages showing a changed column need rendering; a new order means all of them.
-      Catalog.Listing was = before.listings.get(listing.kind() + ":" + listing.base());
-      boolean sameOrder = was != null && was.keys().equals(listing.keys());
-      for (int n = 1; n <= listing.pages(); n++) {
-        if (!sameOrder || listing.page(n).stream().anyMatch(s -> listed.contains(s.source()))) {
-          planned.add(listing.file(n));
-        }
-      }
-      if (!sameOrder || inFeed(listing, changed) || (was != null && inFeed(was, changed))) {
-        planned.add(listing.base() + "feed.xml");
-      }
-    }
-    for (Catalog.Listing was : before.listings.values()) {
-      if (!now.listings.containsKey(was.kind() + ":" + was.base())) {
-        planned.add(was.base() + "feed.xml");
-      }
-    }
-    // The indexes and the sitemap list every column by date, topic and industry: they change
-    // only when one of those does, or a column comes or goes.
-    boolean structural =
-        changed.stream()
-            .anyMatch(
-                source -> {
-                  Summary a = old.get(source);
-                  Summary b = fresh.get(source);
-                  return a == null
-                      || b == null
-                      || !a.path().equals(b.path())
-                      || !Objects.equals(a.corrected(), b.corrected())
-                      || !a.tags().equals(b.tags())
-                      || !Objects.equals(a.industry(), b.industry());
-                });
-    if (structural) {
-      planned.addAll(
-          List.of(
-              "sitemap.xml", "archive/index.html", "topics/index.html", "industries/index.html"));
-    }
-    planned.retainAll(all.keySet());
-    return planned;
-  }
-
-  /** Whether two summaries show the same on list pages (size and time aside). */
-  private static boolean sameSummary(Summary a, Summary b) {
-    return a != null
-        && b != null
-        && a.title().equals(b.title())
-        && a.path().equals(b.path())
-        && a.excerpt().equals(b.excerpt())
-        && Objects.equals(a.issue(), b.issue())
-        && Objects.equals(a.corrected(), b.corrected())
-        && a.tags().equals(b.tags())
-        && Objects.equals(a.industry(), b.industry());
-  }
-
-  private static boolean inFeed(Catalog.Listing listing, Set<String> changed) {
-    return listing.items().stream()
-        .limit(Pages.FEED_SIZE)
-        .anyMatch(s -> changed.contains(s.source()));
-  }
-
   /** Config, the effective templates and the about page: when any changes, every page may. */
   private String fingerprint() {
     Path about = archive.root().resolve("about.md");
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = Sha256.digest();
       digest.update(
           List.of(config.site(), config.coach(), config.column())
               .toString()
@@ -346,19 +245,9 @@ public final class SiteBuilder {
       if (Files.isRegularFile(about)) {
         digest.update(Files.readAllBytes(about));
       }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return Sha256.hex(digest);
     } catch (IOException e) {
       throw new ColumnistException("cannot read " + about + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.columnist.site;
 
 import java.util.List;
+import org.columnist.column.Column;
 
 /**
  * What list pages, feeds and the sitemap need of a column, kept between builds so that an unchanged
@@ -21,4 +22,22 @@ public record Summary(
     String excerpt,
     String source,
     long size,
-    long modified) {}
+    long modified) {
+
+  /** The summary of {@code c}, read from {@code source} ({@code size} bytes, {@code modified}). */
+  static Summary of(Column c, String source, long size, long modified) {
+    return new Summary(
+        c.title(),
+        c.date().toString(),
+        c.corrected() == null ? null : c.corrected().toString(),
+        c.slug(),
+        c.path(),
+        c.tags(),
+        c.client().industry(),
+        c.client().issue(),
+        Markdown.excerpt(c.question(), 220),
+        source,
+        size,
+        modified);
+  }
+}

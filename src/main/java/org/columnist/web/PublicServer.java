@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.columnist.Blank;
 import org.columnist.config.Config;
 import org.columnist.search.Results;
 import org.columnist.search.SearchIndex;
@@ -173,8 +174,8 @@ public final class PublicServer implements AutoCloseable {
   /** Reads and checks the query parameters; a problem is said in words a visitor understands. */
   private static Parsed parse(Context ctx) {
     String q = ctx.queryParam("q");
-    String tag = blankToNull(ctx.queryParam("tag"));
-    String industry = blankToNull(ctx.queryParam("industry"));
+    String tag = Blank.toNull(ctx.queryParam("tag"));
+    String industry = Blank.toNull(ctx.queryParam("industry"));
     String problem = null;
     if (q != null && q.length() > SearchRequest.MAX_QUERY) {
       problem =
@@ -211,10 +212,6 @@ public final class PublicServer implements AutoCloseable {
     }
     int n = Integer.parseInt(text.strip());
     return n >= min && n <= max ? n : null;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /**

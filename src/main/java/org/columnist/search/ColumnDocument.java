@@ -1,0 +1,174 @@
+package org.columnist.search;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.columnist.column.Column;
+import org.columnist.column.Section;
+
+/**
+ * What the index holds for a column: the field names, how a column becomes a Lucene document and
+ * how a stored document becomes a {@link Hit}. The writer ({@link SearchIndex}) and the reader
+ * ({@link Searcher}) both go by this, so a field is named and typed in one place.
+ */
+final class ColumnDocument {
+  static final String SLUG = "slug";
+  static final String SOURCE = "source";
+  static final String HASH = "hash";
+  static final String STAMP = "stamp";
+  static final String TITLE = "title";
+  static final String ISSUE = "issue";
+  static final String INDUSTRY = "industry";
+  static final String JOB = "job";
+  static final String TAGS = "tags";
+  static final String TAG = "tag";
+  static final String INDUSTRY_EXACT = "industry_exact";
+  static final String YEAR = "year";
+  static final String DATE = "date";
+  static final String PATH = "path";
+  static final String SPELL = "spell";
+  static final String ALL = "all";
+  static final String QUESTION = "question";
+  static final String ANSWER = "answer";
+  static final String INNER_GAME = "inner_game";
+  static final String OUTER_GAME = "outer_game";
+  static final String LAST_WORD = "last_word";
+
+  /** The field of each {@link Section}, in its order. */
+  static final List<String> SECTIONS = List.of(QUESTION, ANSWER, INNER_GAME, OUTER_GAME, LAST_WORD);
+
+  /**
+   * What the documents hold, in each commit's user data: an index written by a version with other
+   * fields is rebuilt by the next update.
+   */
+  static final String VERSION = "2";
+
+  // Which columns contain a word, and nothing else: enough to count the hits of a query.
+  private static final FieldType DOCS_ONLY = new FieldType();
+
+  static {
+    DOCS_ONLY.setIndexOptions(IndexOptions.DOCS);
+    DOCS_ONLY.setTokenized(true);
+    DOCS_ONLY.setOmitNorms(true);
+    DOCS_ONLY.freeze();
+  }
+
+  // Offsets in the postings let the highlighter find passages without re-analysing the text.
+  private static final FieldType WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    WITH_OFFSETS.freeze();
+  }
+
+  private ColumnDocument() {}
+
+  /**
+   * The document of {@code c}, read from {@code source} (whose content hash and stamp it keeps).
+   */
+  static Document of(Column c, String source, String hash, String stamp) {
+    Document doc = new Document();
+    doc.add(new StringField(SLUG, c.slug(), Field.Store.YES));
+    doc.add(new StringField(SOURCE, source, Field.Store.YES));
+    doc.add(new StoredField(HASH, hash));
+    doc.add(new StoredField(STAMP, stamp));
+    doc.add(new TextField(TITLE, c.title(), Field.Store.YES));
+    doc.add(new TextField(ISSUE, c.client().issue(), Field.Store.YES));
+    if (c.client().industry() != null) {
+      doc.add(new TextField(INDUSTRY, c.client().industry(), Field.Store.YES));
+      doc.add(
+          new StringField(
+              INDUSTRY_EXACT, c.client().industry().toLowerCase(Locale.ROOT), Field.Store.NO));
+      doc.add(new SortedSetDocValuesFacetField(INDUSTRY, c.client().industry()));
+    }
+    if (c.client().title() != null) {
+      doc.add(new TextField(JOB, c.client().title(), Field.Store.NO));
+    }
+    doc.add(new TextField(TAGS, String.join(" . ", c.tags()), Field.Store.NO));
+    for (String tag : c.tags()) {
+      doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(TAGS, tag));
+    }
+    String year = String.valueOf(c.date().getYear());
+    doc.add(new StringField(YEAR, year, Field.Store.NO));
+    doc.add(new SortedSetDocValuesFacetField(YEAR, year));
+    doc.add(new StoredField(DATE, c.date().toString()));
+    doc.add(new NumericDocValuesField(DATE, c.date().toEpochDay()));
+    doc.add(new StoredField(PATH, c.path()));
+    StringBuilder words = new StringBuilder(c.title()).append('\n').append(c.client().issue());
+    for (int i = 0; i < SECTIONS.size(); i++) {
+      String text = c.section(Section.values()[i]);
+      doc.add(new Field(SECTIONS.get(i), text, WITH_OFFSETS));
+      words.append('\n').append(text);
+    }
+    doc.add(new TextField(SPELL, words.toString(), Field.Store.NO));
+    doc.add(new Field(ALL, all(c, words), DOCS_ONLY));
+    return doc;
+  }
+
+  /** Every field a word can be searched in, for counting hits: see Searcher.countable. */
+  private static String all(Column c, CharSequence words) {
+    StringBuilder all = new StringBuilder(words).append('\n').append(String.join(" . ", c.tags()));
+    for (String value : new String[] {c.client().industry(), c.client().title()}) {
+      if (value != null) {
+        all.append('\n').append(value);
+      }
+    }
+    return all.toString();
+  }
+
+  /** The index analyzer, and plain lowercased words for the spelling field. */
+  static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(Analyzers.index(), Map.of(SPELL, Analyzers.words()));
+  }
+
+  /** Topics are many to a column; the other facets one. */
+  static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(TAGS, true);
+    return config;
+  }
+
+  /** The hit a stored document shows: its {@code snippet}, or else the opening of its question. */
+  static Hit hit(Document d, String snippet) {
+    String text = snippet;
+    if (text == null) {
+      String question = d.get(QUESTION) == null ? "" : d.get(QUESTION).replaceAll("\\s+", " ");
+      text =
+          escape(
+              question.length() > 200
+                  ? question.substring(
+                          0,
+                          question.lastIndexOf(' ', 200) > 0 ? question.lastIndexOf(' ', 200) : 200)
+                      + "…"
+                  : question);
+    }
+    return new Hit(
+        d.get(SLUG),
+        d.get(TITLE),
+        d.get(PATH),
+        d.get(DATE),
+        d.get(ISSUE),
+        List.of(d.getValues(TAG)),
+        text);
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,181 @@
+package org.columnist.site;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Which pages an edit of some archive files touches, so that an incremental build renders only
+ * those: the columns' own pages and their neighbours' (old and new), every list they are or were in
+ * (only the pages holding them when the list's order is unchanged), the feeds, the related lists,
+ * the indexes and the sitemap.
+ */
+final class IncrementalPlan {
+  private final Function<String, List<SiteBuilder.Related>> related;
+  private final boolean withRelated;
+
+  /**
+   * A plan for a site whose column pages list {@code related.apply(slug)}; {@code withRelated} is
+   * false when there is no search index, hence no related lists to refresh.
+   */
+  IncrementalPlan(Function<String, List<SiteBuilder.Related>> related, boolean withRelated) {
+    this.related = related;
+    this.withRelated = withRelated;
+  }
+
+  /**
+   * The pages among {@code all} (by output path) that the edit of {@code changed} sources touches.
+   */
+  Set<String> pages(Catalog now, Catalog before, Set<String> changed, Map<String, PageKind> all) {
+    Set<String> planned = new LinkedHashSet<>();
+    if (changed.isEmpty()) {
+      return planned;
+    }
+    Edit edit = Edit.of(before, now, changed);
+    addRelated(planned, edit);
+    addColumns(planned, edit);
+    addListings(planned, edit);
+    if (edit.structural()) {
+      all.values().stream()
+          .filter(PageKind::indexesTheArchive)
+          .map(PageKind::path)
+          .forEach(planned::add);
+    }
+    planned.retainAll(all.keySet());
+    return planned;
+  }
+
+  /** The summaries before and after an edit of {@code changed} sources. */
+  private record Edit(
+      Catalog before,
+      Catalog now,
+      Set<String> changed,
+      Map<String, Summary> old,
+      Map<String, Summary> fresh,
+      Set<String> listed) {
+    static Edit of(Catalog before, Catalog now, Set<String> changed) {
+      Map<String, Summary> old = bySource(before);
+      Map<String, Summary> fresh = bySource(now);
+      // A column's own page shows all of it; lists and neighbours show only its summary, so an
+      // edit that leaves the summary alone (most corrections) touches nothing but its page.
+      Set<String> listed = new HashSet<>();
+      for (String source : changed) {
+        if (!sameSummary(old.get(source), fresh.get(source))) {
+          listed.add(source);
+        }
+      }
+      return new Edit(before, now, changed, old, fresh, listed);
+    }
+
+    /**
+     * Whether the indexes and the sitemap change: they list every column by date, topic and
+     * industry, so they do when one of those does, or a column comes or goes.
+     */
+    boolean structural() {
+      return changed.stream()
+          .anyMatch(
+              source -> {
+                Summary a = old.get(source);
+                Summary b = fresh.get(source);
+                return a == null
+                    || b == null
+                    || !a.path().equals(b.path())
+                    || !Objects.equals(a.corrected(), b.corrected())
+                    || !a.tags().equals(b.tags())
+                    || !Objects.equals(a.industry(), b.industry());
+              });
+    }
+
+    private static Map<String, Summary> bySource(Catalog catalog) {
+      Map<String, Summary> bySource = new HashMap<>();
+      catalog.columns.forEach(s -> bySource.put(s.source(), s));
+      return bySource;
+    }
+  }
+
+  /**
+   * Related columns come from the search index, not from the summaries: a new or edited column
+   * changes the lists of the columns nearest to it, and a removed one may be named in any list.
+   * Without an index there are no lists to refresh.
+   */
+  private void addRelated(Set<String> planned, Edit edit) {
+    boolean removal =
+        withRelated
+            && edit.changed().stream().anyMatch(source -> !edit.fresh().containsKey(source));
+    for (Summary s : edit.now().columns) {
+      if (removal) {
+        planned.add(ColumnPage.file(s));
+      } else if (edit.changed().contains(s.source())) {
+        related.apply(s.slug()).forEach(r -> planned.add(r.path() + "index.html"));
+      }
+    }
+  }
+
+  /** The changed columns' own pages and, where their summary changed, their neighbours'. */
+  private static void addColumns(Set<String> planned, Edit edit) {
+    for (Catalog catalog : List.of(edit.now(), edit.before())) {
+      for (int i = 0; i < catalog.columns.size(); i++) {
+        Summary s = catalog.columns.get(i);
+        if (edit.changed().contains(s.source())) {
+          planned.add(ColumnPage.file(s));
+        }
+        if (edit.listed().contains(s.source())) {
+          Stream.of(catalog.newer(i), catalog.older(i))
+              .filter(Objects::nonNull)
+              .map(ColumnPage::file)
+              .forEach(planned::add);
+        }
+      }
+    }
+  }
+
+  private static void addListings(Set<String> planned, Edit edit) {
+    for (Catalog.Listing listing : edit.now().listings.values()) {
+      // Only a changed column can move within a list, so an unchanged order means that only the
+      // pages showing a changed column need rendering; a new order means all of them.
+      Catalog.Listing was = edit.before().listings.get(listing.key());
+      boolean sameOrder = was != null && was.keys().equals(listing.keys());
+      for (int n = 1; n <= listing.pages(); n++) {
+        if (!sameOrder
+            || listing.page(n).stream().anyMatch(s -> edit.listed().contains(s.source()))) {
+          planned.add(listing.file(n));
+        }
+      }
+      if (!sameOrder
+          || inFeed(listing, edit.changed())
+          || (was != null && inFeed(was, edit.changed()))) {
+        planned.add(listing.feed());
+      }
+    }
+    for (Catalog.Listing was : edit.before().listings.values()) {
+      if (!edit.now().listings.containsKey(was.key())) {
+        planned.add(was.feed());
+      }
+    }
+  }
+
+  /** Whether two summaries show the same on list pages (size and time aside). */
+  private static boolean sameSummary(Summary a, Summary b) {
+    return a != null
+        && b != null
+        && a.title().equals(b.title())
+        && a.path().equals(b.path())
+        && a.excerpt().equals(b.excerpt())
+        && Objects.equals(a.issue(), b.issue())
+        && Objects.equals(a.corrected(), b.corrected())
+        && a.tags().equals(b.tags())
+        && Objects.equals(a.industry(), b.industry());
+  }
+
+  private static boolean inFeed(Catalog.Listing listing, Set<String> changed) {
+    return listing.items().stream()
+        .limit(FeedPage.SIZE)
+        .anyMatch(s -> changed.contains(s.source()));
+  }
+}

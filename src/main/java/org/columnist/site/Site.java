@@ -1,0 +1,142 @@
+package org.columnist.site;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.columnist.archive.Archive;
+import org.columnist.column.Column;
+import org.columnist.column.Section;
+import org.columnist.column.Slug;
+import org.columnist.config.Config;
+
+/**
+ * What every page kind draws on while one build renders: the settings, the catalog of columns, the
+ * columns already read, and the pieces of model that several pages show alike (a link to a column,
+ * a list item, topic links, dates, addresses on the site).
+ */
+final class Site {
+  final Config config;
+  final Catalog catalog;
+  final DateDisplay dates;
+  final Markdown markdown;
+  final Function<String, List<SiteBuilder.Related>> related;
+  private final Archive archive;
+  private final Map<String, Column> parsed;
+  private final String basePath;
+
+  Site(
+      Config config,
+      Archive archive,
+      Function<String, List<SiteBuilder.Related>> related,
+      Catalog catalog,
+      Map<String, Column> parsed) {
+    this.config = config;
+    this.archive = archive;
+    this.related = related;
+    this.catalog = catalog;
+    this.parsed = parsed;
+    this.dates = new DateDisplay(config.site().language());
+    this.markdown = new Markdown(config.site());
+    this.basePath = basePath(config);
+  }
+
+  /** The path of the site's root on its host: "/" or, say, "/column/". */
+  static String basePath(Config config) {
+    return config.site().baseUrl().getPath().isEmpty() ? "/" : config.site().baseUrl().getPath();
+  }
+
+  /** {@code path} (relative to the site's root) as a link on the site. */
+  String link(String path) {
+    return basePath + path;
+  }
+
+  /** {@code path} (relative to the site's root) as a full URL. */
+  String url(String path) {
+    return config.site().baseUrl().resolve(path).toString();
+  }
+
+  /** The column {@code s} summarizes: read in this build already, or from the archive now. */
+  Column column(Summary s) {
+    Column column = parsed.get(s.source());
+    return column != null ? column : archive.read(archive.root().resolve(s.source()));
+  }
+
+  Archive archive() {
+    return archive;
+  }
+
+  /** What the templates know of the site itself, as {@code site}. */
+  Map<String, Object> model() {
+    Map<String, Object> site = new HashMap<>();
+    site.put("title", config.site().title());
+    site.put("base_url", config.site().baseUrl().toString());
+    site.put("base_path", basePath);
+    site.put("language", config.site().language());
+    site.put("address", config.column().address());
+    site.put("coach", Map.of("name", config.coach().name(), "bio", config.coach().bio()));
+    return site;
+  }
+
+  /** A link to the column {@code s} (null for none): its title, address and date. */
+  Map<String, Object> linkTo(Summary s) {
+    return s == null
+        ? null
+        : Map.of(
+            "title",
+            s.title(),
+            "url",
+            link(s.path()),
+            "date_display",
+            dates.day(LocalDate.parse(s.date())));
+  }
+
+  /** The column {@code s} as an item of a list page. */
+  Map<String, Object> item(Summary s) {
+    Map<String, Object> m = new HashMap<>(linkTo(s));
+    m.put("excerpt", s.excerpt());
+    m.put("issue", nz(s.issue()));
+    m.put("date", s.date());
+    m.put("tags", tags(s.tags()));
+    return m;
+  }
+
+  /** Each topic with the link to its page. */
+  List<Map<String, String>> tags(List<String> tags) {
+    return tags.stream()
+        .map(t -> Map.of("name", t, "url", link("topics/" + Slug.fromTitle(t) + "/")))
+        .toList();
+  }
+
+  /** The non-empty sections of {@code c} with their headings, as HTML. */
+  List<Map<String, String>> sections(Column c) {
+    List<Map<String, String>> sections = new ArrayList<>();
+    for (Section section : Section.values()) {
+      if (!c.section(section).isBlank()) {
+        sections.add(
+            Map.of(
+                "heading",
+                section.heading(),
+                "id",
+                Slug.fromTitle(section.heading()),
+                "html",
+                markdown.html(c.section(section))));
+      }
+    }
+    return sections;
+  }
+
+  /** The start of {@code date} in the site's time zone, as feeds want it. */
+  String timestamp(LocalDate date) {
+    return ZonedDateTime.of(date.atStartOfDay(), config.site().timeZone())
+        .toOffsetDateTime()
+        .toString();
+  }
+
+  static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}
