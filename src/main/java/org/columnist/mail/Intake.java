@@ -2,17 +2,15 @@ package org.columnist.mail;
 
 import jakarta.mail.MessagingException;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.columnist.ColumnistException;
+import org.columnist.Sha256;
 import org.columnist.config.MailSettings;
 import org.columnist.mailserver.MailSessions;
 import org.columnist.newsletter.Subscribers;
@@ -250,7 +248,7 @@ public final class Intake {
     checkpoint.reached(Step.FETCHED, handle.uid());
     Recorder.Fetched fetched =
         new Recorder.Fetched(
-            mailbox.name(), uidValidity, handle.uid(), raw, handle.size(), sha256(raw));
+            mailbox.name(), uidValidity, handle.uid(), raw, handle.size(), Sha256.hex(raw));
     String outcome =
         store.inTransaction(
             db -> {
@@ -281,7 +279,7 @@ public final class Intake {
                 return "rejected";
               }
               String contentHash =
-                  sha256(
+                  Sha256.hex(
                       (mail.senderAddress() + "\n" + mail.text())
                           .getBytes(java.nio.charset.StandardCharsets.UTF_8));
               Outcome decided = Classifier.classify(db, mail, contentHash);
@@ -344,14 +342,6 @@ public final class Intake {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 

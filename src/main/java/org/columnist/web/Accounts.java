@@ -3,13 +3,12 @@ package org.columnist.web;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.columnist.ColumnistException;
+import org.columnist.Sha256;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
@@ -114,13 +113,8 @@ public final class Accounts {
   }
 
   private static String stampOf(String hash) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(hash.getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+    byte[] digest = Sha256.digest().digest(hash.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
   }
 
   private static void check(String name, char[] password) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.columnist.Blank;
 
 /**
  * The editor's path and form values, each checked at the edge: an id is a positive number, a field
@@ -47,7 +48,7 @@ final class Input {
     if (value != null && value.length() > max) {
       throw new BadInput("'" + name + "' is longer than " + max + " characters.");
     }
-    return value == null || value.isBlank() ? null : value.strip();
+    return Blank.toNull(value);
   }
 
   /** The form field {@code name}, which must be one of {@code choices}. */
