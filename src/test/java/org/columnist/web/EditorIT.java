@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import org.columnist.browser.Browser;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
 import org.columnist.config.Templates;
+import org.columnist.config.TestConfig;
 import org.columnist.mail.Intake;
 import org.columnist.mail.MailLog;
 import org.columnist.newsletter.Subscribers;
@@ -57,17 +57,12 @@ class EditorIT {
 
   @BeforeEach
   void start() throws Exception {
-    greenMail.setUser("ask@column.example", "ask@column.example", "s3cret");
+    greenMail.setUser(TestConfig.ADDRESS, TestConfig.ADDRESS, TestConfig.PASSWORD);
     InstanceSkeleton.copyTo(dir);
-    Files.writeString(dir.resolve("pw"), "s3cret");
-    Path file = dir.resolve("config/columnist.yml");
-    Files.writeString(
-        file,
-        Files.readString(file)
-            + "mail:\n  protocol: imap\n  host: 127.0.0.1\n  port: "
-            + greenMail.getImap().getPort()
-            + "\n  user: ask@column.example\n  password_file: pw\n");
-    config = Config.load(file, Map.of());
+    config =
+        TestConfig.extending(dir.resolve("config/columnist.yml"))
+            .withMailbox("imap", greenMail.getImap().getPort())
+            .loadIn(dir);
     store = Store.open(config.paths().data().resolve("columnist.db"));
     Archive archive = new Archive(config.paths().archive());
     Outbox outbox = new Outbox(store, "ask@column.example", 8, Clock.systemUTC());
