@@ -15,20 +15,12 @@ import java.time.Duration;
 import java.util.Map;
 import org.columnist.archive.Archive;
 import org.columnist.browser.Browser;
+import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
-import org.columnist.config.Templates;
 import org.columnist.config.TestConfig;
-import org.columnist.mail.Intake;
-import org.columnist.mail.MailLog;
-import org.columnist.newsletter.Subscribers;
-import org.columnist.outbox.MailTemplates;
-import org.columnist.outbox.Outbox;
-import org.columnist.queue.Arrivals;
-import org.columnist.queue.Queue;
 import org.columnist.search.SearchIndex;
 import org.columnist.search.SearchRequest;
-import org.columnist.site.SiteBuilder;
 import org.columnist.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +42,7 @@ class EditorIT {
 
   @TempDir Path dir;
   Config config;
+  Wiring wiring;
   Store store;
   SearchIndex index;
   EditorServer editor;
@@ -63,29 +56,19 @@ class EditorIT {
         TestConfig.extending(dir.resolve("config/columnist.yml"))
             .withMailbox("imap", greenMail.getImap().getPort())
             .loadIn(dir);
-    store = Store.open(config.paths().data().resolve("columnist.db"));
+    wiring = new Wiring(config, Clock.systemUTC());
+    store = wiring.store;
     Archive archive = new Archive(config.paths().archive());
-    Outbox outbox = new Outbox(store, "ask@column.example", 8, Clock.systemUTC());
-    MailTemplates templates = new MailTemplates(new Templates(config.paths().templates()), config);
-    Queue queue =
-        new Queue(
-            store,
-            archive,
-            config,
-            outbox,
-            templates,
-            new MailLog(store)::followUps,
-            Clock.systemUTC());
-    Accounts accounts = new Accounts(store, Clock.systemUTC());
+    Accounts accounts = new Accounts(store, wiring.clock);
     accounts.add("pat", "correct horse battery".toCharArray());
-    index = SearchIndex.open(config.paths().data().resolve("index"), SearchIndex.DEFAULT_SYNONYMS);
+    index = wiring.searchIndex();
     Runnable afterPublish =
         () -> {
           index.update(archive);
-          new SiteBuilder(config, archive).build(false);
+          wiring.siteBuilder(archive, index).build(false);
         };
     editor =
-        new EditorServer(config, store, queue, accounts, afterPublish, Clock.systemUTC())
+        new EditorServer(config, store, wiring.queue(), accounts, afterPublish, wiring.clock)
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + editor.port();
     GreenMailUtil.sendTextEmail(
@@ -94,16 +77,7 @@ class EditorIT {
         "<script>alert('x')</script> My manager books meetings over lunch",
         "Age: 38\n\nMy manager keeps booking meetings over lunch. <b>How</b> do I push back?",
         greenMail.getSmtp().getServerSetup());
-    new Intake(
-            config.requireMailbox(),
-            store,
-            new Arrivals(Clock.systemUTC()),
-            new Subscribers(Clock.systemUTC()),
-            outbox,
-            templates,
-            "ask@column.example",
-            Clock.systemUTC())
-        .pollOnce();
+    wiring.intake().pollOnce();
   }
 
   @AfterEach
@@ -152,16 +126,7 @@ class EditorIT {
         "<p>My <b>boss</b> shouts.</p><script>alert(1)</script><img src=\"https://tracker.example/p.gif\">",
         "text/html; charset=UTF-8",
         greenMail.getSmtp().getServerSetup());
-    new Intake(
-            config.requireMailbox(),
-            store,
-            new Arrivals(Clock.systemUTC()),
-            new Subscribers(Clock.systemUTC()),
-            new Outbox(store, "ask@column.example", 8, Clock.systemUTC()),
-            new MailTemplates(new Templates(config.paths().templates()), config),
-            "ask@column.example",
-            Clock.systemUTC())
-        .pollOnce();
+    wiring.intake().pollOnce();
     HttpClient http = client();
     send(http, "POST", "/login", Map.of("name", "pat", "password", "correct horse battery"));
     String page = send(http, "GET", "/questions/2", Map.of()).body();
