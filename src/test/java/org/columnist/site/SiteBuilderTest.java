@@ -2,6 +2,7 @@ package org.columnist.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.columnist.column.Columns.aColumn;
 
 import java.io.IOException;
 import java.net.URI;
@@ -262,7 +263,7 @@ class SiteBuilderTest {
       assertThat(fx.read(nurse)).doesNotContain("Another ward");
 
       Column sibling =
-          org.columnist.column.Columns.aColumn()
+          aColumn()
               .withTitle("Another ward, another nurse manager who cannot say no")
               .withSlug("another-ward")
               .withDate(java.time.LocalDate.of(2026, 1, 5)) // not a neighbour of the nurse column
