@@ -1,6 +1,7 @@
 package org.columnist.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.core.ConditionFactory;
 import org.columnist.archive.Archive;
 import org.columnist.browser.Browser;
 import org.columnist.cli.Wiring;
@@ -28,11 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NotFoundException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The editor over HTTP and in a real browser, on an instance fed by GreenMail. */
 class EditorIT {
@@ -215,34 +216,40 @@ class EditorIT {
   void aCoachAcceptsWritesPreviewsAndPublishesInTheBrowser() throws Exception {
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
-      // A page replaced while a condition reads it leaves a stale element: read it again.
-      FluentWait<WebDriver> wait =
-          new WebDriverWait(d, Duration.ofSeconds(15))
-              .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+      // A page still loading has no such element yet, and one replaced while a condition reads
+      // it leaves a stale element: ask again until the page is there.
+      ConditionFactory page =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .pollInterval(Duration.ofMillis(50))
+              .ignoreExceptionsMatching(
+                  e ->
+                      e instanceof NotFoundException
+                          || e instanceof StaleElementReferenceException);
       browser.screenshot(base + "/login", "editor-login", 1280, 900);
       d.findElement(By.id("name")).sendKeys("pat");
       d.findElement(By.id("password")).sendKeys("wrong password!");
       d.findElement(By.cssSelector("form button")).click();
       // The click returns before the answer to the post has loaded: wait for it.
-      assertThat(
-              wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error")))
-                  .getText())
-          .contains("Wrong name or password");
+      page.untilAsserted(
+          () ->
+              assertThat(d.findElement(By.cssSelector(".error")).getText())
+                  .contains("Wrong name or password"));
       d.findElement(By.id("name")).clear();
       d.findElement(By.id("name")).sendKeys("pat");
       d.findElement(By.id("password")).sendKeys("correct horse battery");
       d.findElement(By.cssSelector("form button")).click();
-      wait.until(x -> x.getCurrentUrl().equals(base + "/"));
+      page.until(() -> d.getCurrentUrl().equals(base + "/"));
       browser.save("editor-queue");
       WebElement link = d.findElement(By.cssSelector("table a"));
       assertThat(link.getText()).contains("<script>alert('x')</script>");
       link.click();
-      wait.until(x -> x.getCurrentUrl().contains("/questions/"));
+      page.until(() -> d.getCurrentUrl().contains("/questions/"));
       browser.save("editor-question");
       assertThat(d.findElement(By.cssSelector("h1")).getText()).startsWith("<script>");
       assertThat(d.findElement(By.cssSelector(".text")).getText()).contains("<b>How</b>");
       d.findElement(By.xpath("//button[text()='Accept and start the draft']")).click();
-      wait.until(x -> x.getCurrentUrl().contains("/drafts/"));
+      page.until(() -> d.getCurrentUrl().contains("/drafts/"));
       WebElement title = d.findElement(By.id("title"));
       title.clear();
       title.sendKeys("Lunch is yours");
@@ -252,19 +259,16 @@ class EditorIT {
       d.findElement(By.id("last_word")).sendKeys("Ask once, clearly.");
       d.findElement(By.xpath("//button[text()='Preview']")).click();
       d.switchTo().frame(d.findElement(By.cssSelector("iframe[name=preview]")));
-      wait.until(
-          x ->
-              !x.findElements(By.cssSelector("h1")).isEmpty()
-                  && x.findElement(By.cssSelector("h1")).getText().equals("Lunch is yours"));
+      page.until(() -> d.findElement(By.cssSelector("h1")).getText().equals("Lunch is yours"));
       d.switchTo().defaultContent();
       browser.save("editor-draft-preview");
       d.findElement(By.xpath("//button[text()='Save']")).click();
-      wait.until(
-          x -> x.findElement(By.cssSelector(".flash")).getText().startsWith("Saved as version 2"));
+      page.until(
+          () -> d.findElement(By.cssSelector(".flash")).getText().startsWith("Saved as version 2"));
       d.findElement(By.xpath("//button[text()='Submit for review']")).click();
-      wait.until(x -> x.findElement(By.cssSelector(".flash")).getText().contains("in_review"));
+      page.until(() -> d.findElement(By.cssSelector(".flash")).getText().contains("in_review"));
       d.findElement(By.xpath("//button[text()='Publish now']")).click();
-      wait.until(x -> x.findElement(By.cssSelector(".flash")).getText().startsWith("Published:"));
+      page.until(() -> d.findElement(By.cssSelector(".flash")).getText().startsWith("Published:"));
       browser.save("editor-published");
       String url =
           d.findElement(By.cssSelector(".flash")).getText().replace("Published: ", "").strip();
