@@ -7,6 +7,8 @@ import java.util.List;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
+import org.columnist.daemon.ArchiveWatch;
+import org.columnist.daemon.Daemon;
 import org.columnist.mail.Intake;
 import org.columnist.mail.MailLog;
 import org.columnist.newsletter.Subscribers;
@@ -30,7 +32,7 @@ public final class Wiring {
   public final Store store;
   public final Clock clock;
 
-  Wiring(Config config) {
+  public Wiring(Config config) {
     this(config, Clock.systemUTC());
   }
 
@@ -86,6 +88,18 @@ public final class Wiring {
             index.related(slug, 4).stream()
                 .map(h -> new SiteBuilder.Related(h.title(), h.path()))
                 .toList());
+  }
+
+  /** The index and site of a server, kept up to date with the archive. */
+  public ArchiveWatch archiveWatch(Runnable started) {
+    Archive archive = new Archive(config.paths().archive());
+    return ArchiveWatch.open(archive, searchIndex(), index -> siteBuilder(archive, index), started);
+  }
+
+  /** Everything {@code run} and {@code demo} start. */
+  public Daemon.Parts daemonParts(Runnable watchStarted) {
+    return new Daemon.Parts(
+        config, store, clock, queue(), outbox(), this::intake, () -> archiveWatch(watchStarted));
   }
 
   Path indexDir() {

@@ -153,6 +153,21 @@ public final class Queue {
                 state));
   }
 
+  /** How many questions each state holds: every state's id, in order, with its count (maybe 0). */
+  public Map<String, Integer> counts() {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    State.ids().forEach(s -> counts.put(s, 0));
+    store
+        .inTransaction(
+            db ->
+                Sql.list(
+                    db,
+                    "SELECT state, count(*) FROM questions GROUP BY state",
+                    rs -> Map.entry(rs.getString(1), rs.getInt(2))))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
+  }
+
   public Details show(long id) {
     Details details =
         store.inTransaction(

@@ -69,7 +69,14 @@ class EditorIT {
           wiring.siteBuilder(archive, index).build(false);
         };
     editor =
-        new EditorServer(config, store, wiring.queue(), accounts, afterPublish, wiring.clock)
+        new EditorServer(
+                config,
+                store,
+                wiring.queue(),
+                wiring.outbox(),
+                accounts,
+                afterPublish,
+                wiring.clock)
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + editor.port();
     GreenMailUtil.sendTextEmail(

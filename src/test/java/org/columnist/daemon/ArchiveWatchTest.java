@@ -1,4 +1,4 @@
-package org.columnist.cli;
+package org.columnist.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.columnist.archive.Archive;
+import org.columnist.cli.CliTest;
+import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +23,7 @@ class ArchiveWatchTest {
     Path instance = dir.resolve("column");
     assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
     Wiring wiring = new Wiring(Config.load(instance.resolve("config/columnist.yml"), Map.of()));
-    try (ArchiveWatch watch = ArchiveWatch.open(wiring)) {
+    try (ArchiveWatch watch = wiring.archiveWatch(() -> {})) {
       new Archive(wiring.config.paths().archive())
           .write(
               aColumn()
