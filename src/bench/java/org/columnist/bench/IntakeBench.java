@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
+import org.columnist.config.TestConfig;
 import org.columnist.mail.Intake;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
@@ -31,7 +31,7 @@ import org.columnist.store.Store;
  * messages per second and peak memory. Run by {@code src/bench/intake.sh}.
  */
 public final class IntakeBench {
-  private static final String ADDRESS = "ask@column.example";
+  private static final String ADDRESS = TestConfig.ADDRESS;
 
   private IntakeBench() {}
 
@@ -42,7 +42,7 @@ public final class IntakeBench {
     GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
     greenMail.start();
     try {
-      GreenMailUser user = greenMail.setUser(ADDRESS, ADDRESS, "pw");
+      GreenMailUser user = greenMail.setUser(ADDRESS, ADDRESS, TestConfig.PASSWORD);
       Random random = new Random(1);
       Session session = Session.getInstance(new Properties());
       for (int i = 0; i < count; i++) {
@@ -108,28 +108,8 @@ public final class IntakeBench {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  private static Config config(Path dir, int port) throws Exception {
-    Path file = dir.resolve("config/columnist.yml");
-    Files.createDirectories(file.getParent());
-    Files.writeString(
-        file,
-        """
-        site:
-          title: Bench
-          base_url: https://column.example/
-        coach:
-          name: Pat
-        column:
-          address: %s
-        mail:
-          protocol: imap
-          host: 127.0.0.1
-          port: %d
-          user: %s
-          password: ${PW}
-        """
-            .formatted(ADDRESS, port, ADDRESS));
-    return Config.load(file, Map.of("PW", "pw"));
+  private static Config config(Path dir, int port) {
+    return TestConfig.aConfig().withMailbox("imap", port).loadIn(dir);
   }
 
   private static long peakHeap() {

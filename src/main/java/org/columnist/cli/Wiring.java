@@ -22,31 +22,38 @@ import org.columnist.store.Store;
 
 /**
  * Builds the objects the verbs need from one loaded config: the composition root's parts. Public so
- * that tests get the same objects the CLI runs.
+ * that tests build their queue, outbox and intake exactly as the verbs do, and cannot drift from
+ * them.
  */
 public final class Wiring {
   private static final int DEFAULT_MAX_ATTEMPTS = 8;
 
-  final Config config;
-  final Store store;
-  final Clock clock = Clock.systemUTC();
+  public final Config config;
+  public final Store store;
+  public final Clock clock;
 
   public Wiring(Config config) {
+    this(config, Clock.systemUTC());
+  }
+
+  /** The instance of {@code config} on {@code clock}; its store is opened here. */
+  public Wiring(Config config, Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.store = Store.open(config.paths().data().resolve("columnist.db"));
   }
 
-  Outbox outbox() {
+  public Outbox outbox() {
     String from = config.smtp() != null ? config.smtp().from() : config.column().address();
     int attempts = config.mailbox() != null ? config.mailbox().maxAttempts() : DEFAULT_MAX_ATTEMPTS;
     return new Outbox(store, from, attempts, clock);
   }
 
-  MailTemplates mailTemplates() {
+  public MailTemplates mailTemplates() {
     return new MailTemplates(new Templates(config.paths().templates()), config);
   }
 
-  Queue queue() {
+  public Queue queue() {
     return new Queue(
         store,
         new Archive(config.paths().archive()),
@@ -73,7 +80,7 @@ public final class Wiring {
   }
 
   /** A site builder whose column pages list the four columns {@code index} finds nearest. */
-  SiteBuilder siteBuilder(Archive archive, SearchIndex index) {
+  public SiteBuilder siteBuilder(Archive archive, SearchIndex index) {
     return new SiteBuilder(
         config,
         archive,
@@ -104,7 +111,7 @@ public final class Wiring {
   }
 
   /** The index, open for updating (refused while a daemon holds it). */
-  SearchIndex searchIndex() {
+  public SearchIndex searchIndex() {
     return SearchIndex.open(indexDir(), synonyms());
   }
 
@@ -118,7 +125,7 @@ public final class Wiring {
         + (user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user);
   }
 
-  Intake intake() {
+  public Intake intake() {
     return new Intake(
         config.requireMailbox(),
         store,

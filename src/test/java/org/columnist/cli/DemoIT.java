@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,24 +53,25 @@ class DemoIT {
     try {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
-      StringBuilder seen = new StringBuilder();
-      String password = null;
-      long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (password == null && System.nanoTime() < end) {
-        String line = out.readLine();
-        if (line == null) {
-          break;
-        }
-        seen.append(line).append('\n');
-        Matcher m = Pattern.compile("name: coach\\s+password: (\\S+)").matcher(line);
-        if (m.find()) {
-          password = m.group(1);
-        }
-      }
-      assertThat(password).as(seen.toString()).isNotNull();
-      Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
-      drain.setDaemon(true);
-      drain.start();
+      // Read in the background, so that the wait has a timeout even if the demo prints nothing.
+      StringBuffer seen = new StringBuffer();
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  out.lines().forEach(l -> seen.append(l).append('\n'));
+                } catch (java.io.UncheckedIOException e) {
+                  // The demo is stopped at the end of the test, which closes its output.
+                  seen.append("(output closed: ").append(e.getMessage()).append(")\n");
+                }
+              });
+      reader.setDaemon(true);
+      reader.start();
+      Pattern coach = Pattern.compile("name: coach\\s+password: (\\S+)");
+      await("the demo printed the coach's password")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> coach.matcher(seen.toString()).find() || !reader.isAlive());
+      assertThat(coach.matcher(seen.toString()).find()).as(seen.toString()).isTrue();
       String config = dir.resolve("demo/config/columnist.yml").toString();
 
       assertThat(

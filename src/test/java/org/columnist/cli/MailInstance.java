@@ -3,38 +3,28 @@ package org.columnist.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.base.GreenMailOperations;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.columnist.config.TestConfig;
 
 /** A fresh instance (by {@code columnist init}) whose mailbox and relay are a running GreenMail. */
 final class MailInstance {
   private MailInstance() {}
 
   /** Creates it in {@code dir}/column; returns the path of its config file. */
-  static String create(Path dir, GreenMailOperations greenMail) throws IOException {
-    greenMail.setUser("ask@column.example", "ask@column.example", "s3cret");
+  static String create(Path dir, GreenMailOperations greenMail) {
+    return create(dir, greenMail, UnaryOperator.identity());
+  }
+
+  /** The same, with the config changed by {@code more} (another relay, other ports). */
+  static String create(Path dir, GreenMailOperations greenMail, UnaryOperator<TestConfig> more) {
+    greenMail.setUser(TestConfig.ADDRESS, TestConfig.ADDRESS, TestConfig.PASSWORD);
     Path instance = dir.resolve("column");
     assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
-    Files.writeString(instance.resolve("mailbox-password"), "s3cret\n");
-    Path file = instance.resolve("config/columnist.yml");
-    Files.writeString(
-        file,
-        Files.readString(file)
-            + """
-            mail:
-              protocol: imap
-              host: 127.0.0.1
-              port: %d
-              user: ask@column.example
-              password_file: mailbox-password
-            smtp:
-              host: 127.0.0.1
-              port: %d
-              security: none
-              from: "Coach's Corner <ask@column.example>"
-            """
-                .formatted(greenMail.getImap().getPort(), greenMail.getSmtp().getPort()));
-    return file.toString();
+    TestConfig config =
+        TestConfig.extending(instance.resolve("config/columnist.yml"))
+            .withMailbox("imap", greenMail.getImap().getPort())
+            .withSmtp(greenMail.getSmtp().getPort());
+    return more.apply(config).writeTo(instance).toString();
   }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.columnist.config.Config;
+import org.columnist.config.TestConfig;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,6 @@ class RunIT {
   static final GreenMailExtension greenMail =
       new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
 
-  /**
-   * Port 0: the system picks free ports as the servers bind. A port found free beforehand may be
-   * taken by any outgoing connection before the daemon binds it.
-   */
-  static final String ANY_PORTS = "server:\n  public: 127.0.0.1:0\n  editor: 127.0.0.1:0\n";
-
   private static final java.util.regex.Pattern RUNNING =
       java.util.regex.Pattern.compile("site and search at http://127\\.0\\.0\\.1:(\\d+)/");
 
@@ -45,8 +40,7 @@ class RunIT {
 
   @Test
   void aSigtermDuringIntakeLosesNothingAndTheRestartTakesInTheRest() throws Exception {
-    String config = MailInstance.create(dir, greenMail);
-    Files.writeString(Path.of(config), Files.readString(Path.of(config)) + ANY_PORTS);
+    String config = MailInstance.create(dir, greenMail, TestConfig::withAnyServerPorts);
     GreenMailUser user = greenMail.getUserManager().getUser("ask@column.example");
     int count = 4000;
     Session session = Session.getInstance(new Properties());
@@ -100,11 +94,9 @@ class RunIT {
 
   @Test
   void aFailingRelayIsReportedWhileTheRestKeepsServing() throws Exception {
-    String config = MailInstance.create(dir, greenMail);
-    String text =
-        Files.readString(Path.of(config))
-            .replace("port: " + greenMail.getSmtp().getPort(), "port: " + freePort());
-    Files.writeString(Path.of(config), text + ANY_PORTS);
+    int closedRelay = freePort();
+    String config =
+        MailInstance.create(dir, greenMail, c -> c.withSmtp(closedRelay).withAnyServerPorts());
     com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail(
         "ask@column.example",
         "reader@example.com",

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.columnist.config.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +29,10 @@ class ServeIT {
   void findsAColumnPublishedFromTheCommandLineWithoutARestart() throws Exception {
     Path instance = dir.resolve("column");
     assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
-    Path config = instance.resolve("config/columnist.yml");
-    Files.writeString(config, Files.readString(config) + RunIT.ANY_PORTS);
+    Path config =
+        TestConfig.extending(instance.resolve("config/columnist.yml"))
+            .withAnyServerPorts()
+            .writeTo(instance);
     Process serve =
         new ProcessBuilder(
                 List.of(

@@ -2,10 +2,13 @@ package org.columnist.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.columnist.column.Columns.aColumn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
+import org.columnist.archive.Archive;
 import org.columnist.cli.CliTest;
 import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
@@ -21,13 +24,12 @@ class ArchiveWatchTest {
     assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
     Wiring wiring = new Wiring(Config.load(instance.resolve("config/columnist.yml"), Map.of()));
     try (ArchiveWatch watch = wiring.archiveWatch(() -> {})) {
-      Path sample = instance.resolve("archive/2025/03/leading-the-team-you-used-to-be-part-of.md");
-      Files.writeString(
-          sample.resolveSibling("a-column-the-cli-published.md"),
-          Files.readString(sample)
-              .replace(
-                  "slug: leading-the-team-you-used-to-be-part-of",
-                  "slug: a-column-the-cli-published"));
+      new Archive(wiring.config.paths().archive())
+          .write(
+              aColumn()
+                  .withSlug("a-column-the-cli-published")
+                  .withDate(LocalDate.of(2025, 3, 10))
+                  .build());
       Path broken = instance.resolve("templates/site/column.ftlh");
       Files.createDirectories(broken.getParent());
       Files.writeString(broken, "${unclosed");

@@ -69,7 +69,7 @@ class IntakeIT {
   void withoutMoveExpungesOnlyTheMessagesItTookIn() throws Exception {
     try (CapabilityFilter noMove =
         new CapabilityFilter(greenMail.getImap().getPort(), List.of("MOVE"))) {
-      fx.configure("imap", "", noMove.port());
+      fx.configure(noMove.port());
       fx.append(question("mary@example.com", "No MOVE here", "Text.", "<nomove@example.com>"));
       Intake intake =
           fx.intake(
@@ -103,7 +103,7 @@ class IntakeIT {
   void withoutMoveOrUidplusLeavesItsMailFlaggedAndCopiesItOnce() throws Exception {
     try (CapabilityFilter bare =
         new CapabilityFilter(greenMail.getImap().getPort(), List.of("MOVE", "UIDPLUS"))) {
-      fx.configure("imap", "", bare.port());
+      fx.configure(bare.port());
       fx.append(question("mary@example.com", "Bare server", "Text.", "<bare@example.com>"));
       assertThat(fx.intake().pollOnce()).isEqualTo(new Intake.PollReport(1, 0, 1));
       assertThat(fx.subjects("INBOX")).containsExactly("Bare server");
@@ -388,7 +388,7 @@ class IntakeIT {
 
   @Test
   void takesMailInOverPop3AndLeavesItOnTheServer() throws Exception {
-    fx.configure("pop3", "");
+    fx.configure("pop3");
     fx.append(question("a@example.com", "Over POP3", "Text.", "<p1@example.com>"));
     assertThat(fx.intake().pollOnce().questions()).isEqualTo(1);
     assertThat(fx.intake().pollOnce()).isEqualTo(new Intake.PollReport(0, 1, 0));
@@ -409,7 +409,7 @@ class IntakeIT {
   @Test
   void takesMailInThatArrivesWhileIdling() throws Exception {
     try (CapabilityFilter proxy = new CapabilityFilter(greenMail.getImap().getPort(), List.of())) {
-      fx.configure("imap", "", proxy.port());
+      fx.configure(proxy.port());
       Intake intake = fx.intake();
       whileRunning(
           intake,
@@ -442,7 +442,7 @@ class IntakeIT {
             silentWhileIdling);
     try (CapabilityFilter proxy =
         new CapabilityFilter(greenMail.getImap().getPort(), List.of(), race)) {
-      fx.configure("imap", "", proxy.port());
+      fx.configure(proxy.port());
       Intake intake = fx.intake();
       whileRunning(
           intake,
@@ -479,7 +479,7 @@ class IntakeIT {
   @Test
   void seesAStopWithinTheLongestIdleWhenNobodyWakesIt() throws Exception {
     try (CapabilityFilter proxy = new CapabilityFilter(greenMail.getImap().getPort(), List.of())) {
-      fx.configure("imap", "", proxy.port());
+      fx.configure(proxy.port());
       whileRunning(
           fx.intake(),
           Stop.BY_FLAG_ONLY,

@@ -8,19 +8,17 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
+import org.columnist.config.TestConfig;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -31,67 +29,42 @@ import org.columnist.queue.Arrivals;
  * store, outbox and intake, and helpers to put raw mail in the mailbox and read tables back.
  */
 public final class MailFixture {
-  public static final String ADDRESS = "ask@column.example";
-  static final String PASSWORD = "s3cret";
+  public static final String ADDRESS = TestConfig.ADDRESS;
+  static final String PASSWORD = TestConfig.PASSWORD;
 
   final GreenMailOperations greenMail;
   final Path dir;
   public Config config;
   public org.columnist.store.Store store;
 
-  public MailFixture(GreenMailOperations greenMail, Path dir) throws IOException {
+  public MailFixture(GreenMailOperations greenMail, Path dir) {
     this.greenMail = greenMail;
     this.dir = dir;
     greenMail.setUser(ADDRESS, ADDRESS, PASSWORD);
-    configure("imap", "");
+    configure("imap");
   }
 
-  /** Rewrites the config for {@code protocol} with extra lines in the mail: section. */
-  MailFixture configure(String protocol, String extraMailLines) throws IOException {
+  /** Rewrites the config for {@code protocol}, with {@code mailLines} in the mail: section. */
+  MailFixture configure(String protocol, String... mailLines) {
     return configure(
         protocol,
-        extraMailLines,
-        protocol.equals("imap") ? greenMail.getImap().getPort() : greenMail.getPop3().getPort());
+        protocol.equals("imap") ? greenMail.getImap().getPort() : greenMail.getPop3().getPort(),
+        mailLines);
   }
 
-  /** The same, reaching the mailbox through {@code port} (a proxy in front of GreenMail). */
-  MailFixture configure(String protocol, String extraMailLines, int port) throws IOException {
-    String yaml =
-        """
-        site:
-          title: Coach's Corner
-          base_url: https://column.example/
-        coach:
-          name: Pat Example
-        column:
-          address: %s
-        mail:
-          protocol: %s
-          host: 127.0.0.1
-          port: %d
-          user: %s
-          password: ${MAIL_PASSWORD}
-          timeout: 10s
-        %s
-        smtp:
-          host: 127.0.0.1
-          port: %d
-          security: none
-          from: "Coach's Corner <%s>"
-          timeout: 10s
-        """
-            .formatted(
-                ADDRESS,
-                protocol,
-                port,
-                ADDRESS,
-                extraMailLines.indent(2).stripTrailing(),
-                greenMail.getSmtp().getPort(),
-                ADDRESS);
-    Path file = dir.resolve("config/columnist.yml");
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, yaml);
-    config = Config.load(file, Map.of("MAIL_PASSWORD", PASSWORD));
+  /**
+   * The same for IMAP, reaching the mailbox through {@code port} (a proxy in front of GreenMail).
+   */
+  MailFixture configure(int port, String... mailLines) {
+    return configure("imap", port, mailLines);
+  }
+
+  private MailFixture configure(String protocol, int port, String... mailLines) {
+    config =
+        TestConfig.aConfig()
+            .withMailbox(protocol, port, mailLines)
+            .withSmtp(greenMail.getSmtp().getPort())
+            .loadIn(dir);
     store = org.columnist.store.Store.open(config.paths().data().resolve("columnist.db"));
     return this;
   }

@@ -1,15 +1,13 @@
 package org.columnist.queue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.columnist.TestClock;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
+import org.columnist.config.TestConfig;
 import org.columnist.mail.MailLog;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -24,23 +22,9 @@ final class QueueFixture {
   final Store store;
   final Archive archive;
 
-  QueueFixture(Path dir) throws IOException {
+  QueueFixture(Path dir) {
     this.dir = dir;
-    Path file = dir.resolve("config/columnist.yml");
-    Files.createDirectories(file.getParent());
-    Files.writeString(
-        file,
-        """
-        site:
-          title: Coach's Corner
-          base_url: https://column.example/
-          time_zone: America/Chicago
-        coach:
-          name: Pat Example
-        column:
-          address: ask@column.example
-        """);
-    config = Config.load(file, Map.of());
+    config = TestConfig.aConfig().withTimeZone("America/Chicago").loadIn(dir);
     store = Store.open(dir.resolve("data/columnist.db"));
     archive = new Archive(config.paths().archive());
   }

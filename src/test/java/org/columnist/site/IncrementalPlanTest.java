@@ -1,6 +1,7 @@
 package org.columnist.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.columnist.column.Columns.aColumn;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -159,7 +160,7 @@ class IncrementalPlanTest {
       assertThat(fx.read(nurse)).doesNotContain("Another ward");
 
       Column sibling =
-          org.columnist.column.Columns.aColumn()
+          aColumn()
               .withTitle("Another ward, another nurse manager who cannot say no")
               .withSlug("another-ward")
               .withDate(java.time.LocalDate.of(2026, 1, 5)) // not a neighbour of the nurse column

@@ -1,6 +1,7 @@
 package org.columnist.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -9,26 +10,19 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.awaitility.core.ConditionFactory;
 import org.columnist.archive.Archive;
 import org.columnist.browser.Browser;
+import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
-import org.columnist.config.Templates;
-import org.columnist.mail.Intake;
-import org.columnist.mail.MailLog;
-import org.columnist.newsletter.Subscribers;
-import org.columnist.outbox.MailTemplates;
-import org.columnist.outbox.Outbox;
-import org.columnist.queue.Arrivals;
-import org.columnist.queue.Queue;
+import org.columnist.config.TestConfig;
 import org.columnist.search.SearchIndex;
 import org.columnist.search.SearchRequest;
-import org.columnist.site.SiteBuilder;
 import org.columnist.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,11 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NotFoundException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.FluentWait;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The editor over HTTP and in a real browser, on an instance fed by GreenMail. */
 class EditorIT {
@@ -50,6 +43,7 @@ class EditorIT {
 
   @TempDir Path dir;
   Config config;
+  Wiring wiring;
   Store store;
   SearchIndex index;
   EditorServer editor;
@@ -57,40 +51,32 @@ class EditorIT {
 
   @BeforeEach
   void start() throws Exception {
-    greenMail.setUser("ask@column.example", "ask@column.example", "s3cret");
+    greenMail.setUser(TestConfig.ADDRESS, TestConfig.ADDRESS, TestConfig.PASSWORD);
     InstanceSkeleton.copyTo(dir);
-    Files.writeString(dir.resolve("pw"), "s3cret");
-    Path file = dir.resolve("config/columnist.yml");
-    Files.writeString(
-        file,
-        Files.readString(file)
-            + "mail:\n  protocol: imap\n  host: 127.0.0.1\n  port: "
-            + greenMail.getImap().getPort()
-            + "\n  user: ask@column.example\n  password_file: pw\n");
-    config = Config.load(file, Map.of());
-    store = Store.open(config.paths().data().resolve("columnist.db"));
+    config =
+        TestConfig.extending(dir.resolve("config/columnist.yml"))
+            .withMailbox("imap", greenMail.getImap().getPort())
+            .loadIn(dir);
+    wiring = new Wiring(config, Clock.systemUTC());
+    store = wiring.store;
     Archive archive = new Archive(config.paths().archive());
-    Outbox outbox = new Outbox(store, "ask@column.example", 8, Clock.systemUTC());
-    MailTemplates templates = new MailTemplates(new Templates(config.paths().templates()), config);
-    Queue queue =
-        new Queue(
-            store,
-            archive,
-            config,
-            outbox,
-            templates,
-            new MailLog(store)::followUps,
-            Clock.systemUTC());
-    Accounts accounts = new Accounts(store, Clock.systemUTC());
+    Accounts accounts = new Accounts(store, wiring.clock);
     accounts.add("pat", "correct horse battery".toCharArray());
-    index = SearchIndex.open(config.paths().data().resolve("index"), SearchIndex.DEFAULT_SYNONYMS);
+    index = wiring.searchIndex();
     Runnable afterPublish =
         () -> {
           index.update(archive);
-          new SiteBuilder(config, archive).build(false);
+          wiring.siteBuilder(archive, index).build(false);
         };
     editor =
-        new EditorServer(config, store, queue, outbox, accounts, afterPublish, Clock.systemUTC())
+        new EditorServer(
+                config,
+                store,
+                wiring.queue(),
+                wiring.outbox(),
+                accounts,
+                afterPublish,
+                wiring.clock)
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + editor.port();
     GreenMailUtil.sendTextEmail(
@@ -99,16 +85,7 @@ class EditorIT {
         "<script>alert('x')</script> My manager books meetings over lunch",
         "Age: 38\n\nMy manager keeps booking meetings over lunch. <b>How</b> do I push back?",
         greenMail.getSmtp().getServerSetup());
-    new Intake(
-            config.requireMailbox(),
-            store,
-            new Arrivals(Clock.systemUTC()),
-            new Subscribers(Clock.systemUTC()),
-            outbox,
-            templates,
-            "ask@column.example",
-            Clock.systemUTC())
-        .pollOnce();
+    wiring.intake().pollOnce();
   }
 
   @AfterEach
@@ -157,16 +134,7 @@ class EditorIT {
         "<p>My <b>boss</b> shouts.</p><script>alert(1)</script><img src=\"https://tracker.example/p.gif\">",
         "text/html; charset=UTF-8",
         greenMail.getSmtp().getServerSetup());
-    new Intake(
-            config.requireMailbox(),
-            store,
-            new Arrivals(Clock.systemUTC()),
-            new Subscribers(Clock.systemUTC()),
-            new Outbox(store, "ask@column.example", 8, Clock.systemUTC()),
-            new MailTemplates(new Templates(config.paths().templates()), config),
-            "ask@column.example",
-            Clock.systemUTC())
-        .pollOnce();
+    wiring.intake().pollOnce();
     HttpClient http = client();
     send(http, "POST", "/login", Map.of("name", "pat", "password", "correct horse battery"));
     String page = send(http, "GET", "/questions/2", Map.of()).body();
@@ -255,34 +223,40 @@ class EditorIT {
   void aCoachAcceptsWritesPreviewsAndPublishesInTheBrowser() throws Exception {
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
-      // A page replaced while a condition reads it leaves a stale element: read it again.
-      FluentWait<WebDriver> wait =
-          new WebDriverWait(d, Duration.ofSeconds(15))
-              .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+      // A page still loading has no such element yet, and one replaced while a condition reads
+      // it leaves a stale element: ask again until the page is there.
+      ConditionFactory page =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .pollInterval(Duration.ofMillis(50))
+              .ignoreExceptionsMatching(
+                  e ->
+                      e instanceof NotFoundException
+                          || e instanceof StaleElementReferenceException);
       browser.screenshot(base + "/login", "editor-login", 1280, 900);
       d.findElement(By.id("name")).sendKeys("pat");
       d.findElement(By.id("password")).sendKeys("wrong password!");
       d.findElement(By.cssSelector("form button")).click();
       // The click returns before the answer to the post has loaded: wait for it.
-      assertThat(
-              wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error")))
-                  .getText())
-          .contains("Wrong name or password");
+      page.untilAsserted(
+          () ->
+              assertThat(d.findElement(By.cssSelector(".error")).getText())
+                  .contains("Wrong name or password"));
       d.findElement(By.id("name")).clear();
       d.findElement(By.id("name")).sendKeys("pat");
       d.findElement(By.id("password")).sendKeys("correct horse battery");
       d.findElement(By.cssSelector("form button")).click();
-      wait.until(x -> x.getCurrentUrl().equals(base + "/"));
+      page.until(() -> d.getCurrentUrl().equals(base + "/"));
       browser.save("editor-queue");
       WebElement link = d.findElement(By.cssSelector("table a"));
       assertThat(link.getText()).contains("<script>alert('x')</script>");
       link.click();
-      wait.until(x -> x.getCurrentUrl().contains("/questions/"));
+      page.until(() -> d.getCurrentUrl().contains("/questions/"));
       browser.save("editor-question");
       assertThat(d.findElement(By.cssSelector("h1")).getText()).startsWith("<script>");
       assertThat(d.findElement(By.cssSelector(".text")).getText()).contains("<b>How</b>");
       d.findElement(By.xpath("//button[text()='Accept and start the draft']")).click();
-      wait.until(x -> x.getCurrentUrl().contains("/drafts/"));
+      page.until(() -> d.getCurrentUrl().contains("/drafts/"));
       WebElement title = d.findElement(By.id("title"));
       title.clear();
       title.sendKeys("Lunch is yours");
@@ -292,19 +266,16 @@ class EditorIT {
       d.findElement(By.id("last_word")).sendKeys("Ask once, clearly.");
       d.findElement(By.xpath("//button[text()='Preview']")).click();
       d.switchTo().frame(d.findElement(By.cssSelector("iframe[name=preview]")));
-      wait.until(
-          x ->
-              !x.findElements(By.cssSelector("h1")).isEmpty()
-                  && x.findElement(By.cssSelector("h1")).getText().equals("Lunch is yours"));
+      page.until(() -> d.findElement(By.cssSelector("h1")).getText().equals("Lunch is yours"));
       d.switchTo().defaultContent();
       browser.save("editor-draft-preview");
       d.findElement(By.xpath("//button[text()='Save']")).click();
-      wait.until(
-          x -> x.findElement(By.cssSelector(".flash")).getText().startsWith("Saved as version 2"));
+      page.until(
+          () -> d.findElement(By.cssSelector(".flash")).getText().startsWith("Saved as version 2"));
       d.findElement(By.xpath("//button[text()='Submit for review']")).click();
-      wait.until(x -> x.findElement(By.cssSelector(".flash")).getText().contains("in_review"));
+      page.until(() -> d.findElement(By.cssSelector(".flash")).getText().contains("in_review"));
       d.findElement(By.xpath("//button[text()='Publish now']")).click();
-      wait.until(x -> x.findElement(By.cssSelector(".flash")).getText().startsWith("Published:"));
+      page.until(() -> d.findElement(By.cssSelector(".flash")).getText().startsWith("Published:"));
       browser.save("editor-published");
       String url =
           d.findElement(By.cssSelector(".flash")).getText().replace("Published: ", "").strip();

@@ -16,13 +16,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.columnist.TestClock;
-import org.columnist.archive.Archive;
+import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
-import org.columnist.config.Templates;
-import org.columnist.mail.MailLog;
-import org.columnist.outbox.MailTemplates;
-import org.columnist.outbox.Outbox;
 import org.columnist.queue.Queue;
 import org.columnist.store.Store;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -30,9 +26,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real editor on a fresh instance (SQLite file, shipped templates), on a clock the test moves,
- * with one account "pat" and one draft (question 1), driven over HTTP. Register it as a field with
- * {@code @RegisterExtension}: each test gets its own.
+ * A real editor on a fresh instance (SQLite file, shipped templates), wired as the CLI wires it, on
+ * a clock the test moves, with one account "pat" and one draft (question 1), driven over HTTP.
+ * Register it as a field with {@code @RegisterExtension}: each test gets its own.
  */
 final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
   static final String PASSWORD = "correct horse battery";
@@ -50,24 +46,15 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
   public void beforeEach(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("editor-instance");
     InstanceSkeleton.copyTo(dir);
-    config = Config.load(dir.resolve("config/columnist.yml"), Map.of());
-    store = Store.open(config.paths().data().resolve("columnist.db"));
-    Outbox outbox = new Outbox(store, "ask@column.example", 8, clock);
-    MailTemplates mail = new MailTemplates(new Templates(config.paths().templates()), config);
-    queue =
-        new Queue(
-            store,
-            new Archive(config.paths().archive()),
-            config,
-            outbox,
-            mail,
-            new MailLog(store)::followUps,
-            clock);
+    Wiring wiring = new Wiring(Config.load(dir.resolve("config/columnist.yml"), Map.of()), clock);
+    config = wiring.config;
+    store = wiring.store;
+    queue = wiring.queue();
     accounts = new Accounts(store, clock);
     accounts.add("pat", PASSWORD.toCharArray());
     queue.draftNew("A first draft", "test");
     editor =
-        new EditorServer(config, store, queue, outbox, accounts, () -> {}, clock)
+        new EditorServer(config, store, queue, wiring.outbox(), accounts, () -> {}, clock)
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + editor.port();
   }
