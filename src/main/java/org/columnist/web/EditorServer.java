@@ -27,6 +27,7 @@ import org.columnist.config.Config;
 import org.columnist.config.Templates;
 import org.columnist.mail.MailLog;
 import org.columnist.outbox.Outbox;
+import org.columnist.queue.Draft;
 import org.columnist.queue.Mask;
 import org.columnist.queue.Publisher;
 import org.columnist.queue.Queue;
@@ -148,12 +149,14 @@ public final class EditorServer implements AutoCloseable {
         ctx ->
             ctx.redirect(
                 "/drafts/"
-                    + queue.draftNew(Input.required(ctx, "title", DraftForm.LINE), user(ctx))));
+                    + queue
+                        .drafts()
+                        .start(Input.required(ctx, "title", DraftForm.LINE), user(ctx))));
     app.get("/drafts/{id}", this::draftPage);
     app.post("/drafts/{id}", this::saveDraft);
     app.post(
         "/drafts/{id}/preview",
-        ctx -> ctx.html(preview.render(column(ctx, queue.draft(id(ctx)).text()))));
+        ctx -> ctx.html(preview.render(column(ctx, queue.drafts().latest(id(ctx)).text()))));
     app.post("/drafts/{id}/autosave", this::autosave);
     app.get("/drafts/{id}/history", this::historyPage);
     app.get("/published", ctx -> page(ctx, "published", Map.of("items", queue.list("published"))));
@@ -474,7 +477,7 @@ public final class EditorServer implements AutoCloseable {
 
   private void draftPage(Context ctx) {
     long id = id(ctx);
-    Queue.Draft draft = queue.draft(id);
+    Draft draft = queue.drafts().latest(id);
     Column column =
         ColumnCodec.read(
             Path.of("draft-" + id + ".md"), draft.text().getBytes(StandardCharsets.UTF_8));
@@ -529,7 +532,7 @@ public final class EditorServer implements AutoCloseable {
     int version = Input.version(ctx);
     try {
       int saved =
-          queue.saveDraft(id, ColumnCodec.write(DraftForm.column(form)), user(ctx), version);
+          queue.drafts().save(id, ColumnCodec.write(DraftForm.column(form)), user(ctx), version);
       flash(ctx, saved == version ? "No changes to save." : "Saved as version " + saved + ".");
       ctx.redirect("/drafts/" + id);
     } catch (InvalidFileException e) {
@@ -546,11 +549,13 @@ public final class EditorServer implements AutoCloseable {
     long id = id(ctx);
     try {
       int saved =
-          queue.saveDraft(
-              id,
-              ColumnCodec.write(DraftForm.column(flatten(ctx.formParamMap()))),
-              user(ctx),
-              Input.version(ctx));
+          queue
+              .drafts()
+              .save(
+                  id,
+                  ColumnCodec.write(DraftForm.column(flatten(ctx.formParamMap()))),
+                  user(ctx),
+                  Input.version(ctx));
       ctx.json(Map.of("version", saved));
     } catch (InvalidFileException e) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT)
@@ -564,10 +569,10 @@ public final class EditorServer implements AutoCloseable {
 
   private void historyPage(Context ctx) {
     long id = id(ctx);
-    queue.draft(id); // says so when there is no draft
-    List<Queue.Draft> versions = queue.history(id);
+    queue.drafts().latest(id); // says so when there is no draft
+    List<Draft> versions = queue.drafts().history(id);
     List<Map<String, Object>> items = new ArrayList<>();
-    for (Queue.Draft v : versions) {
+    for (Draft v : versions) {
       items.add(
           Map.of(
               "version",
@@ -577,7 +582,7 @@ public final class EditorServer implements AutoCloseable {
               "saved_at",
               v.savedAt(),
               "diff",
-              v.version() > 1 ? queue.diff(id, v.version() - 1, v.version()) : ""));
+              v.version() > 1 ? queue.drafts().diff(id, v.version() - 1, v.version()) : ""));
     }
     java.util.Collections.reverse(items);
     page(ctx, "history", Map.of("id", id, "versions", items));

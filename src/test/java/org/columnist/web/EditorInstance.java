@@ -65,7 +65,7 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
             clock);
     accounts = new Accounts(store, clock);
     accounts.add("pat", PASSWORD.toCharArray());
-    queue.draftNew("A first draft", "test");
+    queue.drafts().start("A first draft", "test");
     editor =
         new EditorServer(config, store, queue, accounts, () -> {}, clock).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + editor.port();
