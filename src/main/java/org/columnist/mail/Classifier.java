@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.columnist.column.ReplyPrefix;
 
 /**
  * Decides what a parsed message is. The order matters: a duplicate is a duplicate whatever it says;
@@ -21,7 +22,6 @@ final class Classifier {
           "(?i)^(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|away from (my )?(desk|office)|on vacation|vacation reply|abwesenheitsnotiz|absence|r[ée]ponse automatique)\\b.*");
   private static final Pattern DAEMON =
       Pattern.compile("(?i)^(mailer-daemon|postmaster|mail-daemon)@.*");
-  private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^((re|aw|sv|fw|fwd)\\s*:\\s*)+");
   private static final List<String> COMMANDS = List.of("withdraw", "subscribe", "unsubscribe");
 
   private Classifier() {}
@@ -107,12 +107,7 @@ final class Classifier {
   }
 
   private static String command(ParsedMail mail) {
-    String subject =
-        REPLY_PREFIX
-            .matcher(mail.subject().strip())
-            .replaceFirst("")
-            .strip()
-            .toLowerCase(Locale.ROOT);
+    String subject = ReplyPrefix.strip(mail.subject().strip()).strip().toLowerCase(Locale.ROOT);
     if (COMMANDS.contains(subject)) {
       return subject;
     }

@@ -7,6 +7,7 @@ import org.columnist.column.ClientProfile;
 import org.columnist.column.Column;
 import org.columnist.column.PlainText;
 import org.columnist.column.ProfileHints;
+import org.columnist.column.ReplyPrefix;
 
 /**
  * The first version of a draft: what the reader wrote, put where the column keeps it, so that the
@@ -17,8 +18,7 @@ final class Prefill {
 
   /** A column from a reader's question: its subject as title, its text as the question. */
   static Column fromQuestion(QuestionRow q, LocalDate today, Archive archive) {
-    String subject =
-        q.subject() == null ? "" : q.subject().replaceFirst("(?i)^((re|fwd?|aw)\\s*:\\s*)+", "");
+    String subject = q.subject() == null ? "" : ReplyPrefix.strip(q.subject());
     String title = subject.isBlank() ? "Question " + q.id() : PlainText.oneLine(subject, 200);
     ProfileHints hints = ProfileHints.from(q.body());
     ClientProfile client =

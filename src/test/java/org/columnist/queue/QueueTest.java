@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QueueTest {
   @TempDir Path dir;
@@ -142,6 +143,13 @@ class QueueTest {
         .contains("  issue: Caught between my boss and a client\n")
         .contains(
             "## Question\n\nAge: 47\nIndustry: Agribusiness\n\\## not a heading\n&lt;script>x&lt;/script>\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Re:", "RE :", "Fwd:", "FW:", "AW:", "SV:", "sv: Re: AW: Fwd:"})
+  void leavesEveryReplyPrefixOutOfTheDraftTitle(String prefix) {
+    long id = fx.question("mary@example.com", "Mary", prefix + " My boss", "What should I do?");
+    assertThat(queue.accept(id, "pat").text()).contains("title: My boss\n");
   }
 
   @Test
