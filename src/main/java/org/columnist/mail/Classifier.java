@@ -1,8 +1,6 @@
 package org.columnist.mail;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.columnist.column.ReplyPrefix;
+import org.columnist.store.Sql;
 
 /**
  * Decides what a parsed message is. The order matters: a duplicate is a duplicate whatever it says;
@@ -161,15 +160,9 @@ final class Classifier {
     return Optional.empty();
   }
 
-  private static Optional<Long> first(Connection db, String sql, String... params)
+  /** The number in the first column of the first row, if there is a row. */
+  private static Optional<Long> first(Connection db, String sql, Object... params)
       throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setString(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
+    return Sql.one(db, sql, rs -> rs.getLong(1), params);
   }
 }

@@ -19,6 +19,7 @@ import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Arrivals;
+import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
 /**
@@ -315,6 +316,7 @@ public final class Intake {
     return store.inTransaction(
         db -> {
           List<Mailbox.Handle> known = new ArrayList<>();
+          // One statement for the whole batch: a first poll may check thousands of messages.
           try (PreparedStatement ps =
               db.prepareStatement(
                   "SELECT 1 FROM messages WHERE mailbox = ? AND uidvalidity = ? AND uid = ?")) {
@@ -335,16 +337,14 @@ public final class Intake {
 
   private static boolean seenBefore(java.sql.Connection db, Recorder.Fetched f)
       throws java.sql.SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "SELECT 1 FROM messages WHERE mailbox = ? AND raw_hash = ? AND uidvalidity <> ? LIMIT 1")) {
-      ps.setString(1, f.mailbox());
-      ps.setString(2, f.rawHash());
-      ps.setLong(3, f.uidValidity());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return Sql.one(
+            db,
+            "SELECT 1 FROM messages WHERE mailbox = ? AND raw_hash = ? AND uidvalidity <> ? LIMIT 1",
+            rs -> 1,
+            f.mailbox(),
+            f.rawHash(),
+            f.uidValidity())
+        .isPresent();
   }
 
   static String sha256(byte[] bytes) {
