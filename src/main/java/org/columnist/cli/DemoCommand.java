@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import org.columnist.ColumnistException;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
+import org.columnist.daemon.Daemon;
 import org.columnist.web.Accounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       accounts.add("coach", password.toCharArray());
     }
-    Daemon daemon = new Daemon(wiring);
+    Daemon daemon = new Daemon(wiring.daemonParts(() -> {}));
     try {
       daemon.start("127.0.0.1", publicPort, "127.0.0.1", editorPort);
     } catch (ColumnistException e) {

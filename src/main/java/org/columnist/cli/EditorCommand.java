@@ -1,5 +1,6 @@
 package org.columnist.cli;
 
+import org.columnist.daemon.Shutdown;
 import org.columnist.web.Accounts;
 import org.columnist.web.EditorServer;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ final class EditorCommand implements Runnable {
             wiring.config,
             wiring.store,
             wiring.queue(),
+            wiring.outbox(),
             accounts,
             () -> QueueCommand.rebuildSite(spec.commandLine().getOut(), wiring),
             wiring.clock);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.columnist.daemon.Timers;
 import org.columnist.mail.Intake;
 import org.columnist.outbox.Outbox;
 import picocli.CommandLine.Command;

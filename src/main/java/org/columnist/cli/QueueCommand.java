@@ -1,7 +1,6 @@
 package org.columnist.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +13,7 @@ import org.columnist.queue.Publisher;
 import org.columnist.queue.Queue;
 import org.columnist.queue.State;
 import org.columnist.queue.Transition;
+import org.columnist.web.Age;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,7 +93,7 @@ final class QueueCommand {
                   "%5d  %-10s  %6s  %-24s  %s",
                   e.id(),
                   e.state(),
-                  age(e.received()),
+                  Age.since(e.received(), Instant.now()),
                   Listing.shorten(e.sender(), 24),
                   Listing.shorten(e.subject(), 50)),
           state == null ? "The queue is empty." : "No questions in state " + state + ".");
@@ -128,7 +128,7 @@ final class QueueCommand {
       PrintWriter out = out();
       out.printf(
           "Question %d: %s (version %d), received %s (%s ago)%n",
-          d.id(), d.state(), d.version(), d.received(), age(d.received()));
+          d.id(), d.state(), d.version(), d.received(), Age.since(d.received(), Instant.now()));
       if (d.senderAddress() != null) {
         out.printf(
             "From: %s%s%s%n",
@@ -390,16 +390,6 @@ final class QueueCommand {
     out.printf(
         "Site updated: %d pages written to %s%n",
         report.written(), Paths.display(wiring.config.paths().publicDir()));
-  }
-
-  static String age(String instant) {
-    if (instant == null) {
-      return "-";
-    }
-    Duration age = Duration.between(Instant.parse(instant), Instant.now());
-    return age.toDays() > 0
-        ? age.toDays() + "d"
-        : age.toHours() > 0 ? age.toHours() + "h" : Math.max(0, age.toMinutes()) + "m";
   }
 
   static final class States implements Iterable<String> {

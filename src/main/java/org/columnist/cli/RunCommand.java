@@ -1,5 +1,6 @@
 package org.columnist.cli;
 
+import org.columnist.daemon.Daemon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,7 @@ final class RunCommand implements Runnable {
   public void run() {
     Wiring wiring = new Wiring(config.load());
     var server = wiring.config.server();
-    Daemon daemon = new Daemon(wiring);
+    Daemon daemon = new Daemon(wiring.daemonParts(() -> {}));
     try {
       daemon.start(
           server.publicHost(), server.publicPort(), server.editorHost(), server.editorPort());

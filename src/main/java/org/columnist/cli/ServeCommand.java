@@ -2,6 +2,9 @@ package org.columnist.cli;
 
 import java.time.Duration;
 import org.columnist.ColumnistException;
+import org.columnist.daemon.ArchiveWatch;
+import org.columnist.daemon.Shutdown;
+import org.columnist.daemon.Timers;
 import org.columnist.web.PublicServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +26,7 @@ final class ServeCommand implements Runnable {
   @Override
   public void run() {
     Wiring wiring = new Wiring(config.load());
-    ArchiveWatch watch = ArchiveWatch.open(wiring);
+    ArchiveWatch watch = wiring.archiveWatch(() -> {});
     PublicServer server = new PublicServer(wiring.config, watch.index());
     try {
       server.start(wiring.config.server().publicHost(), wiring.config.server().publicPort());

@@ -7,6 +7,8 @@ import java.util.List;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
+import org.columnist.daemon.ArchiveWatch;
+import org.columnist.daemon.Daemon;
 import org.columnist.mail.Intake;
 import org.columnist.mail.MailLog;
 import org.columnist.newsletter.Subscribers;
@@ -18,15 +20,18 @@ import org.columnist.search.SearchIndex;
 import org.columnist.site.SiteBuilder;
 import org.columnist.store.Store;
 
-/** Builds the objects the verbs need from one loaded config: the composition root's parts. */
-final class Wiring {
+/**
+ * Builds the objects the verbs need from one loaded config: the composition root's parts. Public so
+ * that tests get the same objects the CLI runs.
+ */
+public final class Wiring {
   private static final int DEFAULT_MAX_ATTEMPTS = 8;
 
   final Config config;
   final Store store;
   final Clock clock = Clock.systemUTC();
 
-  Wiring(Config config) {
+  public Wiring(Config config) {
     this.config = config;
     this.store = Store.open(config.paths().data().resolve("columnist.db"));
   }
@@ -76,6 +81,18 @@ final class Wiring {
             index.related(slug, 4).stream()
                 .map(h -> new SiteBuilder.Related(h.title(), h.path()))
                 .toList());
+  }
+
+  /** The index and site of a server, kept up to date with the archive. */
+  public ArchiveWatch archiveWatch(Runnable started) {
+    Archive archive = new Archive(config.paths().archive());
+    return ArchiveWatch.open(archive, searchIndex(), index -> siteBuilder(archive, index), started);
+  }
+
+  /** Everything {@code run} and {@code demo} start. */
+  public Daemon.Parts daemonParts(Runnable watchStarted) {
+    return new Daemon.Parts(
+        config, store, clock, queue(), outbox(), this::intake, () -> archiveWatch(watchStarted));
   }
 
   Path indexDir() {

@@ -10,9 +10,10 @@ import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 
 /**
- * The files of a new instance (config, templates, sample archive), shipped inside the jar under
- * {@code instance/}: the build copies them from the repository's own instance, so there is one copy
- * to keep right.
+ * The files of a new instance (config, sample archive, and a templates folder holding only its
+ * README), shipped inside the jar under {@code instance/}: the build copies them from the
+ * repository's own instance, so there is one copy to keep right. The shipped templates are not
+ * among them: a copy in the instance would replace every later release's templates.
  */
 public final class InstanceSkeleton {
   private static final String ROOT = "/instance";

@@ -49,8 +49,7 @@ public final class Doctor {
       checks.add(new Check("oauth2 token", false, e.getMessage()));
       return;
     }
-    try (Store store = MailSessions.mailbox(m).getStore(m.protocol())) {
-      store.connect(m.host(), m.port(), m.user(), secret);
+    try (Store store = MailSessions.login(m, secret)) {
       checks.add(new Check("mailbox login", true, "logged in to " + where));
       Folder folder = store.getFolder(m.isImap() ? m.folder() : "INBOX");
       if (!folder.exists()) {

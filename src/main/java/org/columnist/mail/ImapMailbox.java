@@ -51,8 +51,7 @@ final class ImapMailbox implements Mailbox {
   }
 
   static ImapMailbox open(MailSettings.Mailbox settings) throws MessagingException {
-    Store store = MailSessions.mailbox(settings).getStore(settings.protocol());
-    store.connect(settings.host(), settings.port(), settings.user(), MailSessions.secret(settings));
+    Store store = MailSessions.login(settings);
     IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
     if (!folder.exists()) {
       store.close();

@@ -28,8 +28,7 @@ final class Pop3Mailbox implements Mailbox {
   }
 
   static Pop3Mailbox open(MailSettings.Mailbox settings) throws MessagingException {
-    Store store = MailSessions.mailbox(settings).getStore(settings.protocol());
-    store.connect(settings.host(), settings.port(), settings.user(), MailSessions.secret(settings));
+    Store store = MailSessions.login(settings);
     POP3Folder folder = (POP3Folder) store.getFolder("INBOX");
     folder.open(settings.pop3Delete() ? Folder.READ_WRITE : Folder.READ_ONLY);
     return new Pop3Mailbox(settings, store, folder);

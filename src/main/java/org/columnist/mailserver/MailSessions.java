@@ -4,6 +4,7 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -23,7 +24,7 @@ import org.columnist.config.MailSettings;
 public final class MailSessions {
   private MailSessions() {}
 
-  public static Session mailbox(MailSettings.Mailbox mailbox) {
+  private static Session mailbox(MailSettings.Mailbox mailbox) {
     Properties props = new Properties();
     String p = mailbox.protocol();
     timeouts(props, p, mailbox.timeout().toMillis());
@@ -58,6 +59,18 @@ public final class MailSessions {
 
   public static void connect(Service transport, MailSettings.Smtp smtp) throws MessagingException {
     transport.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
+  }
+
+  /** A store logged in to the mailbox with its {@link #secret}. */
+  public static Store login(MailSettings.Mailbox mailbox) throws MessagingException {
+    return login(mailbox, secret(mailbox));
+  }
+
+  /** A store logged in to the mailbox with {@code secret}. */
+  public static Store login(MailSettings.Mailbox mailbox, String secret) throws MessagingException {
+    Store store = mailbox(mailbox).getStore(mailbox.protocol());
+    store.connect(mailbox.host(), mailbox.port(), mailbox.user(), secret);
+    return store;
   }
 
   /** The secret to log in with: the password, or a fresh OAuth2 access token. */

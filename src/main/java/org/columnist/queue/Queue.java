@@ -150,6 +150,21 @@ public final class Queue {
                 state));
   }
 
+  /** How many questions each state holds: every state's id, in order, with its count (maybe 0). */
+  public Map<String, Integer> counts() {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    State.ids().forEach(s -> counts.put(s, 0));
+    store
+        .inTransaction(
+            db ->
+                Sql.list(
+                    db,
+                    "SELECT state, count(*) FROM questions GROUP BY state",
+                    rs -> Map.entry(rs.getString(1), rs.getInt(2))))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
+  }
+
   public Details show(long id) {
     // Follow-ups are read after the transaction: the mail log reads them in its own.
     record Stored(QuestionRow q, List<Attachment> attachments, Draft draft, List<Event> history) {}

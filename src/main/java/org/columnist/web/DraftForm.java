@@ -1,5 +1,6 @@
 package org.columnist.web;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,10 +13,12 @@ import org.columnist.InvalidFileException;
 import org.columnist.Problem;
 import org.columnist.column.ClientProfile;
 import org.columnist.column.Column;
+import org.columnist.column.ColumnCodec;
 
 /**
- * The draft editor's form: its fields for a column, and the column its fields describe. Every field
- * is checked here, so that a bad value is a problem shown beside the form, never a 500.
+ * The draft editor's form: its fields for a column, and the column its fields describe; and,
+ * through the column, the draft's stored text. Every field is checked here, so that a bad value is
+ * a problem shown beside the form, never a 500.
  */
 final class DraftForm {
   /** The longest text a one-line field takes. */
@@ -141,6 +144,28 @@ final class DraftForm {
         f.get("inner_game"),
         f.get("outer_game"),
         f.get("last_word"));
+  }
+
+  /** The form's fields for the draft stored as {@code text}; {@code file} names it in a problem. */
+  static Map<String, String> fieldsOfText(String text, String file) {
+    return fields(read(text, file));
+  }
+
+  /** The draft text the form describes, in the archive's format. */
+  static String text(Map<String, String> f) {
+    return ColumnCodec.write(column(f));
+  }
+
+  /**
+   * The column {@code sent} describes when it is a draft form, else the one stored as {@code text}:
+   * a preview may come with or without the form's fields.
+   */
+  static Column columnOr(Map<String, String> sent, String text) {
+    return sent.containsKey("title") ? column(sent) : read(text, "draft.md");
+  }
+
+  private static Column read(String text, String file) {
+    return ColumnCodec.read(Path.of(file), text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The date in field {@code key}, null when blank; a problem when it is not a date. */

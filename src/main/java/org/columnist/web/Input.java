@@ -1,7 +1,9 @@
 package org.columnist.web;
 
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The editor's path and form values, each checked at the edge: an id is a positive number, a field
@@ -57,15 +59,28 @@ final class Input {
     return value;
   }
 
+  /** Every form field, by name, with its first value. */
+  static Map<String, String> fields(Context ctx) {
+    Map<String, String> fields = new HashMap<>();
+    ctx.formParamMap().forEach((k, v) -> fields.put(k, v.isEmpty() ? "" : v.get(0)));
+    return fields;
+  }
+
+  /** A value from outside, short enough for a log line or a message. */
+  static String shorten(String value) {
+    return shorten(value, 64);
+  }
+
   private static long number(String value, String what) {
     if (value == null || !value.matches("[0-9]{1,18}") || Long.parseLong(value) == 0) {
-      throw new BadInput(what + " must be a positive whole number, not '" + shorten(value) + "'.");
+      throw new BadInput(
+          what + " must be a positive whole number, not '" + shorten(value, 40) + "'.");
     }
     return Long.parseLong(value);
   }
 
-  private static String shorten(String value) {
+  private static String shorten(String value, int max) {
     String v = value == null ? "" : value;
-    return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+    return v.length() > max ? v.substring(0, max) + "…" : v;
   }
 }

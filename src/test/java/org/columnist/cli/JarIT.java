@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +43,55 @@ class JarIT {
     assertThat(check.exit).isEqualTo(1);
     assertThat(check.err.lines().toList()).hasSize(1);
     assertThat(check.err).doesNotContain("\tat ");
+  }
+
+  @Test
+  void theJarHoldsTheRepositorysTemplatesOnceAndOutsideTheNewInstance() throws IOException {
+    // One copy to edit: the shipped templates live in templates/, nowhere else in the sources.
+    assertThat(Path.of("src/main/resources/templates")).doesNotExist();
+    Path repository = Path.of("templates");
+    List<String> shipped;
+    try (Stream<Path> walk = Files.walk(repository)) {
+      shipped =
+          walk.filter(Files::isRegularFile)
+              .map(
+                  f ->
+                      repository
+                          .relativize(f)
+                          .toString()
+                          .replace(f.getFileSystem().getSeparator(), "/"))
+              .filter(name -> !name.equals("README.md"))
+              .toList();
+    }
+    List<String> entries;
+    try (JarFile jar = new JarFile("target/columnist.jar")) {
+      entries = jar.stream().filter(e -> !e.isDirectory()).map(e -> e.getName()).toList();
+    }
+    assertThat(shipped).contains("site/column.ftlh", "mail/ack.ftl", "editor/editor.js");
+    for (String name : shipped) {
+      assertThat(entries.stream().filter(e -> e.endsWith("/" + name)))
+          .as(name)
+          .containsExactly("templates/" + name);
+    }
+    assertThat(entries.stream().filter(e -> e.startsWith("instance/templates/")))
+        .containsExactly("instance/templates/README.md");
+  }
+
+  @Test
+  void anInstanceMadeByTheJarOverridesOneTemplateAndBuildsWithTheShippedRest() throws Exception {
+    run(dir, "init", "column");
+    Path instance = dir.resolve("column");
+    Files.createDirectories(instance.resolve("templates/site"));
+    Files.writeString(
+        instance.resolve("templates/site/robots.ftl"), "User-agent: *\nDisallow: /\n");
+
+    Run build = run(instance, "build");
+
+    assertThat(build.exit).as(build.err).isZero();
+    assertThat(instance.resolve("public/robots.txt")).hasContent("User-agent: *\nDisallow: /");
+    assertThat(Files.readAllBytes(instance.resolve("public/style.css")))
+        .isEqualTo(Files.readAllBytes(Path.of("templates/site/style.css")));
+    assertThat(instance.resolve("public/404.html")).isRegularFile();
   }
 
   private record Run(int exit, String out, String err) {}

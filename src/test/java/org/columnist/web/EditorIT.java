@@ -90,7 +90,7 @@ class EditorIT {
           new SiteBuilder(config, archive).build(false);
         };
     editor =
-        new EditorServer(config, store, queue, accounts, afterPublish, Clock.systemUTC())
+        new EditorServer(config, store, queue, outbox, accounts, afterPublish, Clock.systemUTC())
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + editor.port();
     GreenMailUtil.sendTextEmail(

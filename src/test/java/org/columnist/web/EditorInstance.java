@@ -67,7 +67,8 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
     accounts.add("pat", PASSWORD.toCharArray());
     queue.drafts().start("A first draft", "test");
     editor =
-        new EditorServer(config, store, queue, accounts, () -> {}, clock).start("127.0.0.1", 0);
+        new EditorServer(config, store, queue, outbox, accounts, () -> {}, clock)
+            .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + editor.port();
   }
 

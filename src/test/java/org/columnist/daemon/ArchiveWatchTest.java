@@ -1,4 +1,4 @@
-package org.columnist.cli;
+package org.columnist.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.columnist.cli.CliTest;
+import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,7 @@ class ArchiveWatchTest {
     Path instance = dir.resolve("column");
     assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
     Wiring wiring = new Wiring(Config.load(instance.resolve("config/columnist.yml"), Map.of()));
-    try (ArchiveWatch watch = ArchiveWatch.open(wiring)) {
+    try (ArchiveWatch watch = wiring.archiveWatch(() -> {})) {
       Path sample = instance.resolve("archive/2025/03/leading-the-team-you-used-to-be-part-of.md");
       Files.writeString(
           sample.resolveSibling("a-column-the-cli-published.md"),

@@ -1,4 +1,4 @@
-package org.columnist.cli;
+package org.columnist.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.columnist.cli.CliTest;
+import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +35,14 @@ class DaemonIT {
     CountDownLatch release = new CountDownLatch(1);
     Daemon daemon =
         new Daemon(
-            wiring,
-            Duration.ofMillis(20),
-            () -> {
-              if (armed.compareAndSet(true, false)) {
-                watching.countDown();
-                awaitQuietly(release);
-              }
-            });
+            wiring.daemonParts(
+                () -> {
+                  if (armed.compareAndSet(true, false)) {
+                    watching.countDown();
+                    awaitQuietly(release);
+                  }
+                }),
+            Duration.ofMillis(20));
     daemon.start("127.0.0.1", 0, "127.0.0.1", 0);
     armed.set(true);
     assertThat(watching.await(10, TimeUnit.SECONDS)).isTrue();

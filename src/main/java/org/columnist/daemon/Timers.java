@@ -1,4 +1,4 @@
-package org.columnist.cli;
+package org.columnist.daemon;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -12,7 +12,7 @@ import org.columnist.ColumnistException;
  * on threads of its own. A run that fails is logged and the next one comes anyway: a {@link
  * ScheduledExecutorService} never runs a task again once it has thrown.
  */
-final class Timers implements AutoCloseable {
+public final class Timers implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("timers");
 
   /** How long {@link #close} lets a run in progress finish. */
@@ -20,7 +20,7 @@ final class Timers implements AutoCloseable {
 
   private final ScheduledExecutorService executor;
 
-  Timers(int threads) {
+  public Timers(int threads) {
     this.executor = Executors.newScheduledThreadPool(threads);
   }
 
@@ -29,7 +29,7 @@ final class Timers implements AutoCloseable {
    * logged, as one line when it is expected (a {@link ColumnistException}) and with its stack trace
    * when it is a bug, and handed to {@code failed}.
    */
-  void every(
+  public void every(
       String what, Duration first, Duration every, Runnable task, Consumer<Throwable> failed) {
     Runnable guarded =
         () -> {

@@ -1,5 +1,6 @@
-package org.columnist.cli;
+package org.columnist.daemon;
 
+import java.util.function.Function;
 import org.columnist.archive.Archive;
 import org.columnist.search.SearchIndex;
 import org.columnist.site.SiteBuilder;
@@ -10,8 +11,8 @@ import org.columnist.site.SiteBuilder;
  * under it. One lock orders the refreshes and the close; once closed, a refresh does nothing rather
  * than write to a closed index.
  */
-final class ArchiveWatch implements AutoCloseable {
-  private final Wiring wiring;
+public final class ArchiveWatch implements AutoCloseable {
+  private final Function<SearchIndex, SiteBuilder> sites;
   private final Archive archive;
   private final SearchIndex index;
   private final Runnable started;
@@ -21,20 +22,29 @@ final class ArchiveWatch implements AutoCloseable {
   // broken template, a full disk) is tried again at the next refresh, not left for good.
   private boolean siteBehind;
 
-  private ArchiveWatch(Wiring wiring, Runnable started) {
-    this.wiring = wiring;
-    this.archive = new Archive(wiring.config.paths().archive());
-    this.index = wiring.searchIndex();
+  private ArchiveWatch(
+      Archive archive,
+      SearchIndex index,
+      Function<SearchIndex, SiteBuilder> sites,
+      Runnable started) {
+    this.archive = archive;
+    this.index = index;
+    this.sites = sites;
     this.started = started;
   }
 
   /**
-   * Opens the index (refused while another process holds it), brings it up to date and builds the
-   * site. {@code started} is reached at the start of every {@link #refresh}, before its lock: a
-   * test holds a refresh there.
+   * Takes {@code index}, open for updating, brings it up to date with {@code archive} and builds
+   * the site that {@code sites} makes with the index. {@code started} is reached at the start of
+   * every {@link #refresh}, before its lock: a test holds a refresh there. Closes the index when
+   * this fails.
    */
-  static ArchiveWatch open(Wiring wiring, Runnable started) {
-    ArchiveWatch watch = new ArchiveWatch(wiring, started);
+  public static ArchiveWatch open(
+      Archive archive,
+      SearchIndex index,
+      Function<SearchIndex, SiteBuilder> sites,
+      Runnable started) {
+    ArchiveWatch watch = new ArchiveWatch(archive, index, sites, started);
     try {
       synchronized (watch.lock) {
         watch.index.update(watch.archive);
@@ -47,11 +57,7 @@ final class ArchiveWatch implements AutoCloseable {
     return watch;
   }
 
-  static ArchiveWatch open(Wiring wiring) {
-    return open(wiring, () -> {});
-  }
-
-  SearchIndex index() {
+  public SearchIndex index() {
     return index;
   }
 
@@ -59,7 +65,7 @@ final class ArchiveWatch implements AutoCloseable {
    * Brings the index up to date with the archive and, when a column came, changed or went, the
    * site: the index first, as the site's pages list related columns from it.
    */
-  void refresh() {
+  public void refresh() {
     started.run();
     synchronized (lock) {
       if (closed) {
@@ -75,7 +81,7 @@ final class ArchiveWatch implements AutoCloseable {
   }
 
   private SiteBuilder site() {
-    return wiring.siteBuilder(archive, index);
+    return sites.apply(index);
   }
 
   /** Waits for a refresh in progress, then closes the index. */

@@ -1,14 +1,14 @@
-package org.columnist.cli;
+package org.columnist.daemon;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 
 /** How a server verb ends: it waits for SIGTERM or Ctrl-C, then stops its parts in order. */
-final class Shutdown {
+public final class Shutdown {
   private Shutdown() {}
 
   /** Blocks until the process is told to stop, runs {@code stop}, and says so on {@code out}. */
-  static void await(PrintWriter out, Runnable stop) {
+  public static void await(PrintWriter out, Runnable stop) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

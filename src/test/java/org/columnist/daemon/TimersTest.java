@@ -1,4 +1,4 @@
-package org.columnist.cli;
+package org.columnist.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

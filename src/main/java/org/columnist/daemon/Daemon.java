@@ -1,14 +1,19 @@
-package org.columnist.cli;
+package org.columnist.daemon;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.columnist.ColumnistException;
+import org.columnist.config.Config;
 import org.columnist.mail.Intake;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Publisher;
+import org.columnist.queue.Queue;
+import org.columnist.store.Store;
 import org.columnist.web.Accounts;
 import org.columnist.web.EditorServer;
 import org.columnist.web.Health;
@@ -20,64 +25,76 @@ import org.columnist.web.PublicServer;
  * /healthz} while the rest keeps serving; {@link #close} stops them in order, letting intake commit
  * the message in hand.
  */
-final class Daemon implements AutoCloseable {
+public final class Daemon implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("daemon");
 
-  private final Wiring wiring;
+  /**
+   * What the daemon runs, built by the composition root. {@code watch} opens the index and the
+   * site; {@code intake} is asked for only when the config has a mailbox.
+   */
+  public record Parts(
+      Config config,
+      Store store,
+      Clock clock,
+      Queue queue,
+      Outbox outbox,
+      Supplier<Intake> intake,
+      Supplier<ArchiveWatch> watch) {}
+
+  private final Parts parts;
   private final Health health;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Timers timers = new Timers(2);
   private final Duration watchEvery;
-  private final Runnable watchStarted;
   private ArchiveWatch watch;
   private PublicServer publicServer;
   private EditorServer editor;
   private Intake intake;
   private Thread intakeThread;
 
-  Daemon(Wiring wiring) {
-    this(wiring, Duration.ofSeconds(10), () -> {});
+  public Daemon(Parts parts) {
+    this(parts, Duration.ofSeconds(10));
   }
 
-  /** The same, watching the archive every {@code watchEvery}; {@code watchStarted} is a test's. */
-  Daemon(Wiring wiring, Duration watchEvery, Runnable watchStarted) {
-    this.wiring = wiring;
-    this.health = new Health(wiring.clock);
+  /** The same, watching the archive every {@code watchEvery}. */
+  Daemon(Parts parts, Duration watchEvery) {
+    this.parts = parts;
+    this.health = new Health(parts.clock());
     this.watchEvery = watchEvery;
-    this.watchStarted = watchStarted;
   }
 
   /** Starts every part; the ports are the config's unless given. */
-  void start(String publicHost, int publicPort, String editorHost, int editorPort) {
-    watch = ArchiveWatch.open(wiring, watchStarted);
+  public void start(String publicHost, int publicPort, String editorHost, int editorPort) {
+    watch = parts.watch().get();
     publicServer =
         listen(
             "public server",
             () ->
-                new PublicServer(wiring.config, watch.index(), health)
+                new PublicServer(parts.config(), watch.index(), health)
                     .start(publicHost, publicPort),
             publicHost,
             publicPort);
     health.ok("public", "http://" + publicHost + ":" + publicServer.port() + "/");
-    Accounts accounts = new Accounts(wiring.store, wiring.clock);
+    Accounts accounts = new Accounts(parts.store(), parts.clock());
     editor =
         listen(
             "editor",
             () ->
                 new EditorServer(
-                        wiring.config,
-                        wiring.store,
-                        wiring.queue(),
+                        parts.config(),
+                        parts.store(),
+                        parts.queue(),
+                        parts.outbox(),
                         accounts,
                         watch::refresh,
-                        wiring.clock,
+                        parts.clock(),
                         health)
                     .start(editorHost, editorPort),
             editorHost,
             editorPort);
     health.ok("editor", "http://" + editorHost + ":" + editor.port() + "/");
-    if (wiring.config.mailbox() != null) {
-      intake = wiring.intake();
+    if (parts.config().mailbox() != null) {
+      intake = parts.intake().get();
       intakeThread =
           new Thread(
               () ->
@@ -110,8 +127,8 @@ final class Daemon implements AutoCloseable {
           health.ok("index", "up to date with the archive");
         },
         failing("index"));
-    if (wiring.config.smtp() != null) {
-      Outbox outbox = wiring.outbox();
+    if (parts.config().smtp() != null) {
+      Outbox outbox = parts.outbox();
       timers.every(
           "outbox",
           Duration.ofSeconds(2),
@@ -133,16 +150,16 @@ final class Daemon implements AutoCloseable {
                 : "a bug (" + e + "); the log has its stack trace");
   }
 
-  int publicPort() {
+  public int publicPort() {
     return publicServer.port();
   }
 
-  int editorPort() {
+  public int editorPort() {
     return editor.port();
   }
 
   private void publishDue() {
-    List<Publisher.Result> results = wiring.queue().publishDue("scheduler", Instant.now());
+    List<Publisher.Result> results = parts.queue().publishDue("scheduler", Instant.now());
     if (results.stream().anyMatch(r -> r.published() != null)) {
       watch.refresh();
     }
@@ -156,7 +173,7 @@ final class Daemon implements AutoCloseable {
   }
 
   private void sendMail(Outbox outbox) {
-    Outbox.SendReport report = outbox.sendDue(wiring.config.smtp());
+    Outbox.SendReport report = outbox.sendDue(parts.config().smtp());
     if (report.retrying() + report.failed() > 0 && report.sent() == 0) {
       health.failing(
           "outbox",
@@ -196,7 +213,7 @@ final class Daemon implements AutoCloseable {
   }
 
   /** Waits until the process is told to stop (SIGTERM, SIGINT), then stops everything. */
-  void awaitShutdown(PrintWriter out) {
+  public void awaitShutdown(PrintWriter out) {
     Shutdown.await(out, this::close);
   }
 

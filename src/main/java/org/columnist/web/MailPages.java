@@ -1,0 +1,51 @@
+package org.columnist.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+import org.columnist.mail.MailLog;
+import org.columnist.outbox.Outbox;
+
+/** The editor's mail status: what intake fetched lately, the outbox, and a retry of a mail. */
+final class MailPages {
+  /** The most a list on the page shows: the latest. */
+  private static final int SHOWN = 50;
+
+  private final MailLog mailLog;
+  private final Outbox outbox;
+  private final EditorView view;
+
+  MailPages(MailLog mailLog, Outbox outbox, EditorView view) {
+    this.mailLog = mailLog;
+    this.outbox = outbox;
+    this.view = view;
+  }
+
+  void mailPage(Context ctx) {
+    List<MailLog.Entry> log = mailLog.list(SHOWN);
+    List<Outbox.Entry> mails = outbox.list();
+    String lastPoll = log.isEmpty() ? "never" : log.get(0).fetchedAt();
+    view.page(
+        ctx,
+        "mail",
+        Map.of(
+            "log",
+            log,
+            "outbox",
+            mails.subList(0, Math.min(SHOWN, mails.size())),
+            "last_poll",
+            lastPoll));
+  }
+
+  void retry(Context ctx) {
+    long id = Input.id(ctx, "id");
+    if (!outbox.retryNow(id)) {
+      ctx.status(HttpStatus.NOT_FOUND);
+      view.problem(ctx, "There is no mail #" + id + " waiting to be sent.");
+      return;
+    }
+    EditorView.flash(ctx, "Mail #" + id + " will be sent on the next round.");
+    ctx.redirect("/mail");
+  }
+}

@@ -1,0 +1,113 @@
+package org.columnist.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.columnist.ColumnistException;
+import org.columnist.queue.Publisher;
+import org.columnist.queue.Queue;
+import org.columnist.queue.Transition;
+
+/**
+ * What the coach does to a question from the editor ({@code POST /questions/{id}/{action}}): each
+ * action is the queue's, which says what is allowed; this says what the coach sees next.
+ */
+final class QuestionActions {
+  /** After these the coach goes on working on the draft; after the others, on the question. */
+  private static final Set<String> TO_THE_DRAFT =
+      Set.of("review", "schedule", "publish", "republish");
+
+  private final Queue queue;
+  private final EditorView view;
+  private final ZoneId timeZone;
+  private final Runnable afterPublish;
+
+  QuestionActions(Queue queue, EditorView view, ZoneId timeZone, Runnable afterPublish) {
+    this.queue = queue;
+    this.view = view;
+    this.timeZone = timeZone;
+    this.afterPublish = afterPublish;
+  }
+
+  /** The action, with what a form sends with it (read before the action, so checked for all). */
+  private record Act(long id, String actor, String note, String override) {}
+
+  void act(Context ctx) {
+    long id = Input.id(ctx, "id");
+    String action = ctx.pathParam("action");
+    Act act =
+        new Act(
+            id,
+            EditorSecurity.actor(ctx),
+            Input.optional(ctx, "note", Input.NOTE),
+            Input.optional(ctx, "override", Input.NOTE));
+    String message;
+    switch (action) {
+      case "accept" -> {
+        queue.accept(id, act.actor());
+        ctx.redirect("/drafts/" + id);
+        return;
+      }
+      case "decline" -> {
+        queue.decline(id, act.actor(), act.note(), "on".equals(ctx.formParam("reply")));
+        message = "Question " + id + " declined.";
+      }
+      case "spam", "withdraw", "review" -> message = move(act, action);
+      case "notice" -> message = notice(ctx, act);
+      case "merge" -> {
+        queue.merge(id, Input.number(ctx, "into"), act.actor());
+        message = "Question " + id + " merged.";
+      }
+      case "schedule" -> message = schedule(ctx, act);
+      case "publish", "republish" -> message = publish(act, action);
+      default -> {
+        ctx.status(HttpStatus.NOT_FOUND);
+        view.problem(ctx, "There is no action '" + Input.shorten(action) + "' for a question.");
+        return;
+      }
+    }
+    EditorView.flash(ctx, message);
+    ctx.redirect((TO_THE_DRAFT.contains(action) ? "/drafts/" : "/questions/") + id);
+  }
+
+  private String move(Act act, String action) {
+    Transition transition = Transition.valueOf(action.toUpperCase(Locale.ROOT));
+    queue.move(act.id(), transition, act.actor(), act.note());
+    return "Question " + act.id() + " is now " + transition.to() + ".";
+  }
+
+  private String notice(Context ctx, Act act) {
+    boolean tell = "on".equals(Input.choice(ctx, "tell", List.of("on", "off")));
+    queue.tellReader(act.id(), tell, act.actor());
+    return "The reader "
+        + (tell ? "will" : "will not")
+        + " be told when question "
+        + act.id()
+        + " is published.";
+  }
+
+  private String schedule(Context ctx, Act act) {
+    LocalDateTime at;
+    try {
+      at = LocalDateTime.parse(Input.required(ctx, "at", 40));
+    } catch (DateTimeParseException e) {
+      throw new ColumnistException("Give the time as a date and time, like 2026-12-01T07:00.");
+    }
+    queue.schedule(act.id(), at, act.actor(), act.override());
+    return "Scheduled for " + at.toString().replace('T', ' ') + " (" + timeZone + ").";
+  }
+
+  private String publish(Act act, String action) {
+    Publisher.Published p =
+        action.equals("publish")
+            ? queue.publish(act.id(), act.actor(), act.override())
+            : queue.republish(act.id(), act.actor(), act.override());
+    afterPublish.run();
+    return "Published: " + p.url();
+  }
+}
