@@ -47,6 +47,8 @@ class ArchitectureTest {
         .definedBy("org.columnist.column..")
         .layer("config")
         .definedBy("org.columnist.config..")
+        .layer("yaml")
+        .definedBy("org.columnist.yaml..")
         .layer("store")
         .definedBy("org.columnist.store..")
         .whereLayer("cli")
@@ -74,6 +76,11 @@ class ArchitectureTest {
         .whereLayer("column")
         .mayOnlyBeAccessedByLayers(
             "cli", "daemon", "web", "mail", "queue", "site", "search", "archive")
+        .whereLayer("config")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "daemon", "web", "mail", "queue", "outbox", "mailserver", "site")
+        .whereLayer("yaml")
+        .mayOnlyBeAccessedByLayers("column", "config")
         .whereLayer("store")
         .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "mail", "queue", "newsletter", "outbox")
         .check(MAIN);

@@ -19,6 +19,7 @@ import org.columnist.config.Config;
 import org.columnist.config.Templates;
 import org.columnist.config.TestConfig;
 import org.columnist.mail.Intake;
+import org.columnist.mail.MimeLeniency;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -36,6 +37,7 @@ public final class IntakeBench {
   private IntakeBench() {}
 
   public static void main(String[] args) throws Exception {
+    MimeLeniency.install();
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     Path dir = Files.createTempDirectory("intake-bench");

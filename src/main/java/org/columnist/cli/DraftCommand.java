@@ -11,6 +11,7 @@ import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
+import org.columnist.queue.Draft;
 import org.columnist.queue.Queue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +43,7 @@ final class DraftCommand {
     public Integer call() throws IOException, InterruptedException {
       Wiring wiring = new Wiring(config.load());
       Queue queue = wiring.queue();
-      Queue.Draft draft = queue.draft(id);
+      Draft draft = queue.drafts().latest(id);
       // The file lives in the instance's data folder, not /tmp, so no text is ever lost.
       Path file = wiring.config.paths().data().resolve("drafts").resolve("draft-" + id + ".md");
       // The reader's words before any masking: for the coach's eyes only.
@@ -67,7 +68,7 @@ final class DraftCommand {
           return 0;
         }
         try {
-          int version = queue.saveDraft(id, text, actor.actor(), draft.version());
+          int version = queue.drafts().save(id, text, actor.actor(), draft.version());
           Files.delete(file);
           out()
               .println(
@@ -164,7 +165,7 @@ final class DraftCommand {
         throw new ColumnistException("cannot read " + file + ": " + e.getMessage(), e);
       }
       try {
-        int version = queue().saveDraft(id, text, actor.actor(), expected);
+        int version = queue().drafts().save(id, text, actor.actor(), expected);
         out().printf("Draft %d is at version %d.%n", id, version);
       } catch (InvalidFileException e) {
         // Point the problems at the file the user gave, not at the draft's name.
@@ -181,7 +182,7 @@ final class DraftCommand {
 
     @Override
     public void run() {
-      out().print(queue().draft(id).text());
+      out().print(queue().drafts().latest(id).text());
     }
   }
 
@@ -200,7 +201,7 @@ final class DraftCommand {
 
     @Override
     public void run() {
-      String diff = queue().diff(id, from, to);
+      String diff = queue().drafts().diff(id, from, to);
       out().println(diff.isEmpty() ? "No differences." : diff);
     }
   }
@@ -218,7 +219,7 @@ final class DraftCommand {
       Listing.print(
           out(),
           json,
-          queue().history(id),
+          queue().drafts().history(id),
           v ->
               String.format(
                   "version %3d  %s  %-16s  %d lines",
@@ -238,7 +239,7 @@ final class DraftCommand {
 
     @Override
     public void run() {
-      long id = queue().draftNew(title, actor.actor());
+      long id = queue().drafts().start(title, actor.actor());
       out().printf("Started column %d. Next: columnist draft edit %d%n", id, id);
     }
   }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
+import org.columnist.mail.MimeLeniency;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     Logging.configure();
+    MimeLeniency.install();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = run(args, out, err);

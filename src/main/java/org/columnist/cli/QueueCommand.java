@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.columnist.ColumnistException;
+import org.columnist.queue.Draft;
 import org.columnist.queue.Mask;
 import org.columnist.queue.Publisher;
 import org.columnist.queue.Queue;
@@ -181,7 +182,7 @@ final class QueueCommand {
 
     @Override
     public void run() {
-      Queue.Draft draft = queue().accept(id, actor.actor());
+      Draft draft = queue().accept(id, actor.actor());
       out()
           .printf(
               "Accepted question %d; its draft is version %d. Next: columnist draft edit %d%n",

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
-import org.columnist.config.YamlMapping;
+import org.columnist.yaml.YamlMapping;
 
 /**
  * Reads and writes a column as an archive file: YAML front matter between {@code ---} lines, then

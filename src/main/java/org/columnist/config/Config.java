@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
+import org.columnist.yaml.YamlMapping;
 
 /**
  * An instance's settings, read from {@code config/columnist.yml} and validated as a whole: every

@@ -2,6 +2,7 @@ package org.columnist.config;
 
 import java.time.Duration;
 import java.util.Set;
+import org.columnist.yaml.YamlMapping;
 
 /**
  * The {@code mail:} (the mailbox intake reads) and {@code smtp:} (the relay the outbox sends

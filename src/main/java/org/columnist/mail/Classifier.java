@@ -1,14 +1,14 @@
 package org.columnist.mail;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.columnist.column.ReplyPrefix;
+import org.columnist.store.Sql;
 
 /**
  * Decides what a parsed message is. The order matters: a duplicate is a duplicate whatever it says;
@@ -21,7 +21,6 @@ final class Classifier {
           "(?i)^(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|away from (my )?(desk|office)|on vacation|vacation reply|abwesenheitsnotiz|absence|r[ée]ponse automatique)\\b.*");
   private static final Pattern DAEMON =
       Pattern.compile("(?i)^(mailer-daemon|postmaster|mail-daemon)@.*");
-  private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^((re|aw|sv|fw|fwd)\\s*:\\s*)+");
   private static final List<String> COMMANDS = List.of("withdraw", "subscribe", "unsubscribe");
 
   private Classifier() {}
@@ -107,12 +106,7 @@ final class Classifier {
   }
 
   private static String command(ParsedMail mail) {
-    String subject =
-        REPLY_PREFIX
-            .matcher(mail.subject().strip())
-            .replaceFirst("")
-            .strip()
-            .toLowerCase(Locale.ROOT);
+    String subject = ReplyPrefix.strip(mail.subject().strip()).strip().toLowerCase(Locale.ROOT);
     if (COMMANDS.contains(subject)) {
       return subject;
     }
@@ -166,15 +160,9 @@ final class Classifier {
     return Optional.empty();
   }
 
-  private static Optional<Long> first(Connection db, String sql, String... params)
+  /** The number in the first column of the first row, if there is a row. */
+  private static Optional<Long> first(Connection db, String sql, Object... params)
       throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setString(i + 1, params[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
+    return Sql.one(db, sql, rs -> rs.getLong(1), params);
   }
 }

@@ -17,6 +17,7 @@ import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Arrivals;
+import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
 /**
@@ -313,6 +314,7 @@ public final class Intake {
     return store.inTransaction(
         db -> {
           List<Mailbox.Handle> known = new ArrayList<>();
+          // One statement for the whole batch: a first poll may check thousands of messages.
           try (PreparedStatement ps =
               db.prepareStatement(
                   "SELECT 1 FROM messages WHERE mailbox = ? AND uidvalidity = ? AND uid = ?")) {
@@ -333,16 +335,14 @@ public final class Intake {
 
   private static boolean seenBefore(java.sql.Connection db, Recorder.Fetched f)
       throws java.sql.SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "SELECT 1 FROM messages WHERE mailbox = ? AND raw_hash = ? AND uidvalidity <> ? LIMIT 1")) {
-      ps.setString(1, f.mailbox());
-      ps.setString(2, f.rawHash());
-      ps.setLong(3, f.uidValidity());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
+    return Sql.one(
+            db,
+            "SELECT 1 FROM messages WHERE mailbox = ? AND raw_hash = ? AND uidvalidity <> ? LIMIT 1",
+            rs -> 1,
+            f.mailbox(),
+            f.rawHash(),
+            f.uidValidity())
+        .isPresent();
   }
 
   private void sleep(Duration duration, BooleanSupplier stop) {

@@ -1,10 +1,8 @@
 package org.columnist.mail;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import org.columnist.queue.Queue;
+import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
 /** Every message intake fetched, with the outcome it was given: {@code columnist mail log}. */
@@ -34,7 +32,7 @@ public final class MailLog {
   public List<Queue.FollowUp> followUps(long question) {
     return store.inTransaction(
         db ->
-            org.columnist.store.Sql.list(
+            Sql.list(
                 db,
                 "SELECT fetched_at, subject, raw FROM messages WHERE outcome = 'follow_up' AND question_id = ? ORDER BY id",
                 rs ->
@@ -54,7 +52,7 @@ public final class MailLog {
     byte[] raw =
         store.inTransaction(
             db ->
-                org.columnist.store.Sql.one(
+                Sql.one(
                         db,
                         "SELECT m.raw FROM questions q JOIN messages m ON m.id = q.message_id WHERE q.id = ?",
                         rs -> rs.getBytes(1),
@@ -70,35 +68,28 @@ public final class MailLog {
   /** The newest {@code limit} messages, newest first. */
   public List<Entry> list(int limit) {
     return store.inTransaction(
-        db -> {
-          List<Entry> entries = new ArrayList<>();
-          try (PreparedStatement ps =
-              db.prepareStatement(
-                  """
-                  SELECT id, fetched_at, mailbox, uid, message_id, sender, subject, size, outcome, reason, question_id, warnings
-                  FROM messages ORDER BY id DESC LIMIT ?""")) {
-            ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                String warnings = rs.getString(12);
-                entries.add(
-                    new Entry(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getLong(8),
-                        rs.getString(9),
-                        rs.getString(10),
-                        org.columnist.store.Sql.longOrNull(rs, 11),
-                        warnings == null ? List.of() : warnings.lines().toList()));
-              }
-            }
-          }
-          return entries;
-        });
+        db ->
+            Sql.list(
+                db,
+                """
+                SELECT id, fetched_at, mailbox, uid, message_id, sender, subject, size, outcome, reason, question_id, warnings
+                FROM messages ORDER BY id DESC LIMIT ?""",
+                rs -> {
+                  String warnings = rs.getString(12);
+                  return new Entry(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7),
+                      rs.getLong(8),
+                      rs.getString(9),
+                      rs.getString(10),
+                      Sql.longOrNull(rs, 11),
+                      warnings == null ? List.of() : warnings.lines().toList());
+                },
+                limit));
   }
 }

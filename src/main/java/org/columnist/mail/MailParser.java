@@ -46,23 +46,13 @@ final class MailParser {
       Pattern.compile("(?im)^(?:original-)?message-id\\s*:\\s*(<[^<>\\s]+>)");
   private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+");
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-  private static final Session SESSION;
-
-  static {
-    // Jakarta Mail reads these leniency switches from system properties only.
-    setDefault("mail.mime.decodetext.strict", "false");
-    setDefault("mail.mime.parameters.strict", "false");
-    setDefault("mail.mime.address.strict", "false");
-    setDefault("mail.mime.base64.ignoreerrors", "true");
-    setDefault("mail.mime.ignoreunknownencoding", "true");
-    setDefault("mail.mime.multipart.ignoremissingboundaryparameter", "true");
-    setDefault("mail.mime.multipart.allowempty", "true");
-    SESSION = Session.getInstance(new Properties());
-  }
+  // Its leniency switches are JVM-wide: MimeLeniency sets them at start.
+  private static final Session SESSION = Session.getInstance(new Properties());
 
   private MailParser() {}
 
   static ParsedMail parse(byte[] raw) {
+    MimeLeniency.requireInstalled();
     List<String> warnings = new ArrayList<>();
     MimeMessage message;
     try {
@@ -97,6 +87,7 @@ final class MailParser {
 
   /** The message's HTML part as sent ("" when it has none): for showing it, once cleaned. */
   static String htmlPart(byte[] raw) {
+    MimeLeniency.requireInstalled();
     try {
       MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
       Body body = new Body(new ArrayList<>());
@@ -203,12 +194,6 @@ final class MailParser {
     }
     List<String> ids = ids(messageId);
     return ids.isEmpty() ? (messageId.isBlank() ? null : messageId.strip()) : ids.get(0);
-  }
-
-  private static void setDefault(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
-    }
   }
 
   /** Walks the MIME tree, collecting the text parts, the attachments and reported IDs. */

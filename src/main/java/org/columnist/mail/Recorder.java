@@ -1,10 +1,7 @@
 package org.columnist.mail;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Arrivals;
+import org.columnist.store.Sql;
 
 /**
  * Writes what intake decided, inside the caller's transaction: the raw message with its outcome,
@@ -149,15 +147,13 @@ final class Recorder {
     if (!kind.equals("ack")) {
       return true;
     }
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "SELECT 1 FROM outbox WHERE kind = 'ack' AND to_address = ? AND created_at > ? LIMIT 1")) {
-      ps.setString(1, address);
-      ps.setString(2, clock.instant().minus(ackPeriod).toString());
-      try (ResultSet rs = ps.executeQuery()) {
-        return !rs.next();
-      }
-    }
+    return Sql.one(
+            db,
+            "SELECT 1 FROM outbox WHERE kind = 'ack' AND to_address = ? AND created_at > ? LIMIT 1",
+            rs -> 1,
+            address,
+            clock.instant().minus(ackPeriod).toString())
+        .isEmpty();
   }
 
   private void enqueue(Connection db, String kind, ParsedMail mail, long question)
@@ -183,56 +179,47 @@ final class Recorder {
       Long questionId,
       Long outboxId)
       throws SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            """
-            INSERT INTO messages(mailbox, uidvalidity, uid, message_id, raw_hash, content_hash, sender, subject, size, raw,
-                                 outcome, reason, warnings, question_id, outbox_id, fetched_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, f.mailbox());
-      ps.setLong(2, f.uidValidity());
-      ps.setString(3, f.uid());
-      ps.setString(4, mail.messageId());
-      ps.setString(5, f.rawHash());
-      ps.setString(6, contentHash);
-      ps.setString(7, mail.senderAddress());
-      ps.setString(8, mail.subject());
-      ps.setLong(9, f.size());
-      ps.setBytes(10, f.raw());
-      ps.setString(11, outcome);
-      ps.setString(12, reason);
-      ps.setString(13, mail.warnings().isEmpty() ? null : String.join("\n", mail.warnings()));
-      ps.setObject(14, questionId);
-      ps.setObject(15, outboxId);
-      ps.setString(16, now());
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
-    }
+    return Sql.insert(
+        db,
+        """
+        INSERT INTO messages(mailbox, uidvalidity, uid, message_id, raw_hash, content_hash, sender, subject, size, raw,
+                             outcome, reason, warnings, question_id, outbox_id, fetched_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        f.mailbox(),
+        f.uidValidity(),
+        f.uid(),
+        mail.messageId(),
+        f.rawHash(),
+        contentHash,
+        mail.senderAddress(),
+        mail.subject(),
+        f.size(),
+        f.raw(),
+        outcome,
+        reason,
+        mail.warnings().isEmpty() ? null : String.join("\n", mail.warnings()),
+        questionId,
+        outboxId,
+        clock.instant().toString());
   }
 
   private void insertAttachment(Connection db, long messageRow, ParsedMail.Attachment a)
       throws SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "INSERT INTO attachments(message_id, name, content_type, size) VALUES (?, ?, ?, ?)")) {
-      ps.setLong(1, messageRow);
-      ps.setString(2, a.name());
-      ps.setString(3, a.contentType());
-      ps.setLong(4, a.size());
-      ps.executeUpdate();
-    }
+    Sql.update(
+        db,
+        "INSERT INTO attachments(message_id, name, content_type, size) VALUES (?, ?, ?, ?)",
+        messageRow,
+        a.name(),
+        a.contentType(),
+        a.size());
   }
 
   private void link(Connection db, long messageRow, long question) throws SQLException {
-    update(db, "UPDATE messages SET question_id = ? WHERE id = ?", question, messageRow);
+    Sql.update(db, "UPDATE messages SET question_id = ? WHERE id = ?", question, messageRow);
   }
 
   private void markBounced(Connection db, long outboxId, String reason) throws SQLException {
-    update(
+    Sql.update(
         db,
         "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?",
         "bounced: " + reason,
@@ -240,25 +227,11 @@ final class Recorder {
   }
 
   private static Long questionOfMessage(Connection db, long messageRow) throws SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement("SELECT question_id FROM messages WHERE id = ?")) {
-      ps.setLong(1, messageRow);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? org.columnist.store.Sql.longOrNull(rs, 1) : null;
-      }
-    }
-  }
-
-  private static int update(Connection db, String sql, Object... params) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      return ps.executeUpdate();
-    }
-  }
-
-  private String now() {
-    return clock.instant().toString();
+    return Sql.one(
+            db,
+            "SELECT question_id FROM messages WHERE id = ?",
+            rs -> Sql.longOrNull(rs, 1),
+            messageRow)
+        .orElse(null);
   }
 }

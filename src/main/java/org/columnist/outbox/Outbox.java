@@ -5,7 +5,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,24 +86,22 @@ public final class Outbox {
   public String enqueue(Connection db, OutgoingMail mail) throws SQLException {
     String messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain + ">";
     String now = clock.instant().toString();
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            """
-            INSERT INTO outbox(kind, to_address, subject, body_text, body_html, message_id, reply_to_ids,
-                               question_id, state, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)""")) {
-      ps.setString(1, mail.kind());
-      ps.setString(2, mail.to());
-      ps.setString(3, mail.subject());
-      ps.setString(4, mail.text());
-      ps.setString(5, mail.html());
-      ps.setString(6, messageId);
-      ps.setString(7, mail.inReplyTo() == null ? null : String.join(" ", references(mail)));
-      ps.setObject(8, mail.questionId());
-      ps.setString(9, now);
-      ps.setString(10, now);
-      ps.executeUpdate();
-    }
+    Sql.update(
+        db,
+        """
+        INSERT INTO outbox(kind, to_address, subject, body_text, body_html, message_id, reply_to_ids,
+                           question_id, state, next_attempt_at, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)""",
+        mail.kind(),
+        mail.to(),
+        mail.subject(),
+        mail.text(),
+        mail.html(),
+        messageId,
+        mail.inReplyTo() == null ? null : String.join(" ", references(mail)),
+        mail.questionId(),
+        now,
+        now);
     return messageId;
   }
 
@@ -309,15 +306,12 @@ public final class Outbox {
 
   private void markSent(long id) {
     store.inTransaction(
-        db -> {
-          try (PreparedStatement ps =
-              db.prepareStatement(
-                  "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL, claimed_at = NULL, claimed_by = NULL WHERE id = ?")) {
-            ps.setString(1, clock.instant().toString());
-            ps.setLong(2, id);
-            return ps.executeUpdate();
-          }
-        });
+        db ->
+            Sql.update(
+                db,
+                "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL, claimed_at = NULL, claimed_by = NULL WHERE id = ?",
+                clock.instant().toString(),
+                id));
   }
 
   /** Records a failed attempt; returns false when the mail has now failed for good. */
@@ -328,23 +322,20 @@ public final class Outbox {
     Duration wait = FIRST_RETRY.multipliedBy(factor);
     Instant next = clock.instant().plus(wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait);
     store.inTransaction(
-        db -> {
-          try (PreparedStatement ps =
-              db.prepareStatement(
-                  // A sender that took over a lapsed claim owns the row now: leave it be.
-                  """
-                  UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
-                                    claimed_at = NULL, claimed_by = NULL
-                  WHERE id = ? AND state = 'sending' AND claimed_by = ?""")) {
-            ps.setString(1, giveUp ? "failed" : "queued");
-            ps.setInt(2, attempts);
-            ps.setString(3, next.toString());
-            ps.setString(4, why);
-            ps.setLong(5, entry.id());
-            ps.setString(6, sender);
-            return ps.executeUpdate();
-          }
-        });
+        db ->
+            Sql.update(
+                db,
+                // A sender that took over a lapsed claim owns the row now: leave it be.
+                """
+                UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
+                                  claimed_at = NULL, claimed_by = NULL
+                WHERE id = ? AND state = 'sending' AND claimed_by = ?""",
+                giveUp ? "failed" : "queued",
+                attempts,
+                next.toString(),
+                why,
+                entry.id(),
+                sender));
     LOG.log(
         System.Logger.Level.WARNING,
         (giveUp ? "gave up on " : "will retry ")

@@ -1,119 +1,124 @@
 package org.columnist.queue;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Instant;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Supplier;
 import org.columnist.ColumnistException;
+import org.columnist.archive.Archive;
+import org.columnist.column.Column;
+import org.columnist.column.ColumnCodec;
 import org.columnist.store.Sql;
+import org.columnist.store.Store;
 
 /**
- * The draft of each question and every saved version of it, as archive-file text. Runs inside the
- * caller's transaction.
+ * The coach's drafts: every save kept as a new version, the history and the diff between two
+ * versions. A draft changes here; a question changes state in {@link Queue}. Get one from {@link
+ * Queue#drafts()}.
  */
-final class Drafts {
-  private Drafts() {}
+public final class Drafts {
+  private final Store store;
+  private final Archive archive;
+  private final Clock clock;
+  private final Supplier<LocalDate> today;
 
-  /** One saved version of a draft. */
-  record Version(int number, String text, String savedBy, String savedAt) {}
-
-  static boolean exists(Connection db, long question) throws SQLException {
-    return Sql.one(db, "SELECT 1 FROM drafts WHERE question_id = ?", rs -> 1, question).isPresent();
+  Drafts(Store store, Archive archive, Clock clock, Supplier<LocalDate> today) {
+    this.store = store;
+    this.archive = archive;
+    this.clock = clock;
+    this.today = today;
   }
 
-  static void create(Connection db, long question, String text, String actor, Instant now)
-      throws SQLException {
-    long draft =
-        Sql.insert(
-            db,
-            "INSERT INTO drafts(question_id, created_at) VALUES (?, ?)",
-            question,
-            now.toString());
-    Sql.update(
-        db,
-        "INSERT INTO draft_versions(draft_id, version, text, saved_by, saved_at) VALUES (?, 1, ?, ?, ?)",
-        draft,
-        text,
-        actor,
-        now.toString());
+  /** Starts a column with no reader's question behind it; returns its id. */
+  public long start(String title, String actor) {
+    return store.inTransaction(
+        db -> {
+          String now = clock.instant().toString();
+          long id =
+              Sql.insert(
+                  db,
+                  "INSERT INTO questions(state, origin, subject, body, received_at, updated_at) VALUES ('accepted', 'coach', ?, '', ?, ?)",
+                  title,
+                  now,
+                  now);
+          Audit.record(
+              db, clock, id, actor, "create", null, "accepted", "started without a question");
+          Column column = Prefill.fromTitle(title, today.get(), archive);
+          DraftVersions.create(db, id, ColumnCodec.write(column), actor, clock.instant());
+          return id;
+        });
   }
 
-  static Optional<Version> latest(Connection db, long question) throws SQLException {
-    return Sql.one(
-        db,
-        """
-        SELECT v.version, v.text, v.saved_by, v.saved_at FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
-        WHERE d.question_id = ? ORDER BY v.version DESC LIMIT 1""",
-        Drafts::version,
-        question);
-  }
-
-  static Optional<Version> version(Connection db, long question, int number) throws SQLException {
-    return Sql.one(
-        db,
-        """
-        SELECT v.version, v.text, v.saved_by, v.saved_at FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
-        WHERE d.question_id = ? AND v.version = ?""",
-        Drafts::version,
-        question,
-        number);
-  }
-
-  static List<Version> history(Connection db, long question) throws SQLException {
-    return Sql.list(
-        db,
-        """
-        SELECT v.version, v.text, v.saved_by, v.saved_at FROM draft_versions v JOIN drafts d ON d.id = v.draft_id
-        WHERE d.question_id = ? ORDER BY v.version""",
-        Drafts::version,
-        question);
+  /** The latest version of the draft of {@code id}. */
+  public Draft latest(long id) {
+    return store.inTransaction(
+        db -> DraftVersions.latest(db, id).orElseThrow(() -> DraftVersions.noDraftYet(id)));
   }
 
   /**
-   * Saves {@code text} as the next version, unless it equals the latest. With {@code expected},
-   * refuses when someone saved another version since that one was read.
+   * Saves {@code text} (an archive file's text) as the next version of the draft, after checking
+   * it; {@code expectedVersion}, if given, guards against overwriting a save made meanwhile.
    */
-  static int save(
-      Connection db, long question, String text, String actor, Instant now, Integer expected)
-      throws SQLException {
-    Version latest =
-        latest(db, question)
-            .orElseThrow(
-                () ->
-                    new ColumnistException(
-                        "question " + question + " has no draft yet: accept it first"));
-    if (expected != null && latest.number() != expected) {
-      throw new ColumnistException(
-          "draft "
-              + question
-              + " was saved as version "
-              + latest.number()
-              + " by "
-              + latest.savedBy()
-              + " since you opened version "
-              + expected
-              + "; nothing was overwritten");
-    }
-    if (latest.text().equals(text)) {
-      return latest.number();
-    }
-    long draft =
-        Sql.one(db, "SELECT id FROM drafts WHERE question_id = ?", rs -> rs.getLong(1), question)
-            .orElseThrow();
-    int next = latest.number() + 1;
-    Sql.update(
-        db,
-        "INSERT INTO draft_versions(draft_id, version, text, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)",
-        draft,
-        next,
-        text,
-        actor,
-        now.toString());
-    return next;
+  public int save(long id, String text, String actor, Integer expectedVersion) {
+    parse(id, text);
+    return store.inTransaction(
+        db -> {
+          QuestionRow q = QuestionRow.load(db, id);
+          if (!List.of("accepted", "in_review", "scheduled", "published").contains(q.state())) {
+            throw new ColumnistException(
+                "question " + id + " is " + q.state() + ": its draft can no longer change");
+          }
+          int before = DraftVersions.latest(db, id).map(Draft::version).orElse(0);
+          int version = DraftVersions.save(db, id, text, actor, clock.instant(), expectedVersion);
+          if (version != before) {
+            Audit.record(db, clock, id, actor, "save", null, null, "draft version " + version);
+          }
+          return version;
+        });
   }
 
-  private static Version version(java.sql.ResultSet rs) throws SQLException {
-    return new Version(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4));
+  /** Every version of the draft of {@code id}, oldest first. */
+  public List<Draft> history(long id) {
+    return store.inTransaction(db -> DraftVersions.history(db, id));
+  }
+
+  /** A unified diff between two versions of a draft (by default the last two). */
+  public String diff(long id, Integer from, Integer to) {
+    return store.inTransaction(
+        db -> {
+          List<Draft> all = DraftVersions.history(db, id);
+          if (all.isEmpty()) {
+            throw DraftVersions.noDraftYet(id);
+          }
+          int newer = to != null ? to : all.get(all.size() - 1).version();
+          int older = from != null ? from : Math.max(1, newer - 1);
+          Draft a =
+              DraftVersions.version(db, id, older)
+                  .orElseThrow(
+                      () -> new ColumnistException("draft " + id + " has no version " + older));
+          Draft b =
+              DraftVersions.version(db, id, newer)
+                  .orElseThrow(
+                      () -> new ColumnistException("draft " + id + " has no version " + newer));
+          List<String> left = a.text().lines().toList();
+          List<String> right = b.text().lines().toList();
+          List<String> diff =
+              UnifiedDiffUtils.generateUnifiedDiff(
+                  "draft " + id + " version " + older,
+                  "draft " + id + " version " + newer,
+                  left,
+                  DiffUtils.diff(left, right),
+                  3);
+          return String.join("\n", diff);
+        });
+  }
+
+  /** The column in the draft text of {@code id}, or the problems that make it no column. */
+  static Column parse(long id, String text) {
+    return ColumnCodec.read(Path.of("draft-" + id + ".md"), text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,6 +1,5 @@
 package org.columnist.queue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -105,10 +104,8 @@ public final class Publisher {
         db -> {
           queue.move(db, id, Transition.SCHEDULE, actor, "for " + when.toOffsetDateTime());
           QuestionRow q = QuestionRow.load(db, id);
-          Drafts.Version draft = latestDraft(db, id);
-          Column column =
-              ColumnCodec.read(
-                  Path.of("draft-" + id + ".md"), draft.text().getBytes(StandardCharsets.UTF_8));
+          Draft draft = latestDraft(db, id);
+          Column column = Drafts.parse(id, draft.text());
           List<PrivacyCheck.Finding> findings =
               PrivacyCheck.findings(column, q.senderAddress(), q.senderName());
           if (!findings.isEmpty() && override == null) {
@@ -119,7 +116,7 @@ public final class Publisher {
               "UPDATE questions SET scheduled_at = ?, privacy_override = ?, privacy_override_version = ? WHERE id = ?",
               when.toInstant().toString(),
               findings.isEmpty() ? null : override,
-              findings.isEmpty() ? null : draft.number(),
+              findings.isEmpty() ? null : draft.version(),
               id);
           if (!findings.isEmpty()) {
             recordOverride(db, id, actor, override, findings);
@@ -212,10 +209,8 @@ public final class Publisher {
       Connection db, long id, Transition transition, String actor, String override, LocalDate today)
       throws SQLException {
     QuestionRow q = queue.move(db, id, transition, actor, null);
-    Drafts.Version draft = latestDraft(db, id);
-    Column column =
-        ColumnCodec.read(
-            Path.of("draft-" + id + ".md"), draft.text().getBytes(StandardCharsets.UTF_8));
+    Draft draft = latestDraft(db, id);
+    Column column = Drafts.parse(id, draft.text());
     if (transition == Transition.REPUBLISH) {
       // A correction keeps the column's date and slug, hence its URL, and says when it changed.
       Column published = archive.read(archive.root().resolve(q.archivePath()));
@@ -228,7 +223,7 @@ public final class Publisher {
     String reason =
         override != null
             ? override
-            : Integer.valueOf(draft.number()).equals(q.privacyOverrideVersion())
+            : Integer.valueOf(draft.version()).equals(q.privacyOverrideVersion())
                 ? q.privacyOverride()
                 : null;
     if (!findings.isEmpty() && reason == null) {
@@ -239,7 +234,7 @@ public final class Publisher {
     }
     Path path = archive.pathFor(column);
     String url = config.site().baseUrl().resolve(column.path()).toString();
-    Drafts.save(db, id, ColumnCodec.write(column), actor, clock.instant(), null);
+    DraftVersions.save(db, id, ColumnCodec.write(column), actor, clock.instant(), null);
     Sql.update(
         db,
         "UPDATE questions SET archive_path = ?, url = ?, published_at = ?, scheduled_at = NULL WHERE id = ?",
@@ -274,8 +269,8 @@ public final class Publisher {
             + ")");
   }
 
-  private static Drafts.Version latestDraft(Connection db, long id) throws SQLException {
-    return Drafts.latest(db, id)
+  private static Draft latestDraft(Connection db, long id) throws SQLException {
+    return DraftVersions.latest(db, id)
         .orElseThrow(() -> new ColumnistException("question " + id + " has no draft to publish"));
   }
 

@@ -1,9 +1,5 @@
 package org.columnist.queue;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,11 +10,8 @@ import java.util.Map;
 import java.util.function.LongFunction;
 import org.columnist.ColumnistException;
 import org.columnist.archive.Archive;
-import org.columnist.column.ClientProfile;
 import org.columnist.column.Column;
 import org.columnist.column.ColumnCodec;
-import org.columnist.column.PlainText;
-import org.columnist.column.ProfileHints;
 import org.columnist.config.Config;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -39,6 +32,7 @@ public final class Queue {
   private final LongFunction<List<FollowUp>> followUps;
   private final Clock clock;
   private final Publisher publisher;
+  private final Drafts drafts;
 
   public Queue(
       Store store,
@@ -69,6 +63,12 @@ public final class Queue {
     this.templates = templates;
     this.clock = clock;
     this.publisher = new Publisher(this, store, archive, config, clock, checkpoint);
+    this.drafts = new Drafts(store, archive, clock, this::today);
+  }
+
+  /** The drafts of the columns in this queue: saves, history, diffs. */
+  public Drafts drafts() {
+    return drafts;
   }
 
   /** One question in the queue, as a list shows it. */
@@ -124,9 +124,6 @@ public final class Queue {
 
   public record Attachment(String name, String type, long size) {}
 
-  /** The latest version of a draft. */
-  public record Draft(int version, String text, String savedBy, String savedAt) {}
-
   /** One recorded act: a transition, a save, an override. */
   public record Event(
       String at, String actor, String action, String from, String to, String note) {}
@@ -169,72 +166,40 @@ public final class Queue {
   }
 
   public Details show(long id) {
-    Details details =
+    // Follow-ups are read after the transaction: the mail log reads them in its own.
+    record Stored(QuestionRow q, List<Attachment> attachments, Draft draft, List<Event> history) {}
+    Stored s =
         store.inTransaction(
-            db -> {
-              QuestionRow q = QuestionRow.load(db, id);
-              List<Attachment> attachments =
-                  Sql.list(
-                      db,
-                      "SELECT a.name, a.content_type, a.size FROM attachments a JOIN questions q ON q.message_id = a.message_id WHERE q.id = ? ORDER BY a.id",
-                      rs -> new Attachment(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                      id);
-              Draft draft =
-                  Drafts.latest(db, id)
-                      .map(v -> new Draft(v.number(), v.text(), v.savedBy(), v.savedAt()))
-                      .orElse(null);
-              List<Event> history =
-                  Sql.list(
-                      db,
-                      "SELECT at, actor, action, from_state, to_state, note FROM audit_log WHERE question_id = ? ORDER BY id",
-                      rs ->
-                          new Event(
-                              rs.getString(1),
-                              rs.getString(2),
-                              rs.getString(3),
-                              rs.getString(4),
-                              rs.getString(5),
-                              rs.getString(6)),
-                      id);
-              return new Details(
-                  id,
-                  q.state(),
-                  q.version(),
-                  q.origin(),
-                  q.senderAddress(),
-                  q.senderName(),
-                  q.subject(),
-                  q.body(),
-                  q.receivedAt(),
-                  q.scheduledAt(),
-                  q.publishedAt(),
-                  q.url(),
-                  q.mergedInto(),
-                  q.notifyReader(),
-                  attachments,
-                  List.of(),
-                  draft,
-                  history);
-            });
+            db ->
+                new Stored(
+                    QuestionRow.load(db, id),
+                    Sql.list(
+                        db,
+                        "SELECT a.name, a.content_type, a.size FROM attachments a JOIN questions q ON q.message_id = a.message_id WHERE q.id = ? ORDER BY a.id",
+                        rs -> new Attachment(rs.getString(1), rs.getString(2), rs.getLong(3)),
+                        id),
+                    DraftVersions.latest(db, id).orElse(null),
+                    Audit.history(db, id)));
+    QuestionRow q = s.q();
     return new Details(
-        details.id(),
-        details.state(),
-        details.version(),
-        details.origin(),
-        details.senderAddress(),
-        details.senderName(),
-        details.subject(),
-        details.text(),
-        details.received(),
-        details.scheduledFor(),
-        details.publishedAt(),
-        details.url(),
-        details.mergedInto(),
-        details.notifyReader(),
-        details.attachments(),
+        id,
+        q.state(),
+        q.version(),
+        q.origin(),
+        q.senderAddress(),
+        q.senderName(),
+        q.subject(),
+        q.body(),
+        q.receivedAt(),
+        q.scheduledAt(),
+        q.publishedAt(),
+        q.url(),
+        q.mergedInto(),
+        q.notifyReader(),
+        s.attachments(),
         followUps.apply(id),
-        details.draft(),
-        details.history());
+        s.draft(),
+        s.history());
   }
 
   /** Accepts a question and starts its draft, prefilled from what the reader wrote. */
@@ -242,11 +207,11 @@ public final class Queue {
     return store.inTransaction(
         db -> {
           QuestionRow q = move(db, id, Transition.ACCEPT, actor, null);
-          if (!Drafts.exists(db, id)) {
-            Drafts.create(db, id, ColumnCodec.write(prefill(q)), actor, clock.instant());
+          if (!DraftVersions.exists(db, id)) {
+            Column column = Prefill.fromQuestion(q, today(), archive);
+            DraftVersions.create(db, id, ColumnCodec.write(column), actor, clock.instant());
           }
-          Drafts.Version v = Drafts.latest(db, id).orElseThrow();
-          return new Draft(v.number(), v.text(), v.savedBy(), v.savedAt());
+          return DraftVersions.latest(db, id).orElseThrow();
         });
   }
 
@@ -350,112 +315,6 @@ public final class Queue {
         });
   }
 
-  /** Starts a column with no reader's question behind it; returns its id. */
-  public long draftNew(String title, String actor) {
-    return store.inTransaction(
-        db -> {
-          String now = clock.instant().toString();
-          long id =
-              Sql.insert(
-                  db,
-                  "INSERT INTO questions(state, origin, subject, body, received_at, updated_at) VALUES ('accepted', 'coach', ?, '', ?, ?)",
-                  title,
-                  now,
-                  now);
-          Audit.record(
-              db, clock, id, actor, "create", null, "accepted", "started without a question");
-          Column column =
-              new Column(
-                  PlainText.oneLine(title, 200),
-                  today(),
-                  null,
-                  archive.uniqueSlug(title),
-                  ClientProfile.ofIssue(PlainText.oneLine(title, 120)),
-                  List.of(),
-                  "",
-                  "",
-                  "",
-                  "",
-                  "");
-          Drafts.create(db, id, ColumnCodec.write(column), actor, clock.instant());
-          return id;
-        });
-  }
-
-  /** The latest version of the draft of {@code id}. */
-  public Draft draft(long id) {
-    return store.inTransaction(
-        db ->
-            Drafts.latest(db, id)
-                .map(v -> new Draft(v.number(), v.text(), v.savedBy(), v.savedAt()))
-                .orElseThrow(
-                    () ->
-                        new ColumnistException(
-                            "question " + id + " has no draft yet: accept it first")));
-  }
-
-  /**
-   * Saves {@code text} (an archive file's text) as the next version of the draft, after checking
-   * it; {@code expectedVersion}, if given, guards against overwriting a save made meanwhile.
-   */
-  public int saveDraft(long id, String text, String actor, Integer expectedVersion) {
-    ColumnCodec.read(Path.of("draft-" + id + ".md"), text.getBytes(StandardCharsets.UTF_8));
-    return store.inTransaction(
-        db -> {
-          QuestionRow q = QuestionRow.load(db, id);
-          if (!List.of("accepted", "in_review", "scheduled", "published").contains(q.state())) {
-            throw new ColumnistException(
-                "question " + id + " is " + q.state() + ": its draft can no longer change");
-          }
-          int before = Drafts.latest(db, id).map(Drafts.Version::number).orElse(0);
-          int version = Drafts.save(db, id, text, actor, clock.instant(), expectedVersion);
-          if (version != before) {
-            Audit.record(db, clock, id, actor, "save", null, null, "draft version " + version);
-          }
-          return version;
-        });
-  }
-
-  /** Every version of the draft of {@code id}, oldest first. */
-  public List<Draft> history(long id) {
-    return store.inTransaction(
-        db ->
-            Drafts.history(db, id).stream()
-                .map(v -> new Draft(v.number(), v.text(), v.savedBy(), v.savedAt()))
-                .toList());
-  }
-
-  /** A unified diff between two versions of a draft (by default the last two). */
-  public String diff(long id, Integer from, Integer to) {
-    return store.inTransaction(
-        db -> {
-          List<Drafts.Version> all = Drafts.history(db, id);
-          if (all.isEmpty()) {
-            throw new ColumnistException("question " + id + " has no draft yet: accept it first");
-          }
-          int newer = to != null ? to : all.get(all.size() - 1).number();
-          int older = from != null ? from : Math.max(1, newer - 1);
-          Drafts.Version a =
-              Drafts.version(db, id, older)
-                  .orElseThrow(
-                      () -> new ColumnistException("draft " + id + " has no version " + older));
-          Drafts.Version b =
-              Drafts.version(db, id, newer)
-                  .orElseThrow(
-                      () -> new ColumnistException("draft " + id + " has no version " + newer));
-          List<String> left = a.text().lines().toList();
-          List<String> right = b.text().lines().toList();
-          List<String> diff =
-              UnifiedDiffUtils.generateUnifiedDiff(
-                  "draft " + id + " version " + older,
-                  "draft " + id + " version " + newer,
-                  left,
-                  DiffUtils.diff(left, right),
-                  3);
-          return String.join("\n", diff);
-        });
-  }
-
   /** Schedules publication at {@code at} in the site's time zone. */
   public java.time.Instant schedule(long id, LocalDateTime at, String actor, String override) {
     return publisher.schedule(id, at, actor, override);
@@ -495,33 +354,5 @@ public final class Queue {
         db,
         templates.render(
             template, q.senderAddress(), model, q.readerMessageId(), List.of(), q.id()));
-  }
-
-  private Column prefill(QuestionRow q) {
-    String subject =
-        q.subject() == null ? "" : q.subject().replaceFirst("(?i)^((re|fwd?|aw)\\s*:\\s*)+", "");
-    String title = subject.isBlank() ? "Question " + q.id() : PlainText.oneLine(subject, 200);
-    ProfileHints hints = ProfileHints.from(q.body());
-    ClientProfile client =
-        new ClientProfile(
-            null,
-            hints.age(),
-            hints.title() == null ? null : PlainText.oneLine(hints.title(), 120),
-            hints.yearsAtCompany(),
-            hints.yearsInRole(),
-            hints.industry() == null ? null : PlainText.oneLine(hints.industry(), 120),
-            PlainText.oneLine(title, 120));
-    return new Column(
-        title,
-        today(),
-        null,
-        archive.uniqueSlug(title),
-        client,
-        List.of(),
-        PlainText.toMarkdown(q.body()),
-        "",
-        "",
-        "",
-        "");
   }
 }

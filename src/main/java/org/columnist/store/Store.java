@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.IntFunction;
 import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 import org.sqlite.SQLiteConfig;
@@ -46,9 +47,16 @@ public final class Store {
 
   /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
   public static Store open(Path file) {
+    return open(file, Store::migration);
+  }
+
+  /**
+   * The same with the migration scripts a test gives: {@code V<n>.sql} as {@code migrations(n)}.
+   */
+  static Store open(Path file, IntFunction<String> migrations) {
     ownerOnly(file);
     Store store = new Store(file);
-    store.migrate();
+    store.migrate(migrations);
     return store;
   }
 
@@ -150,7 +158,7 @@ public final class Store {
     return inTransaction(Store::userVersion);
   }
 
-  private void migrate() {
+  private void migrate(IntFunction<String> migrations) {
     try (Connection connection = dataSource.getConnection()) {
       // SQLite changes a table (a CHECK, say) by building a new one and dropping the old, which
       // enforced foreign keys refuse; the pragma is ignored inside a transaction, so it goes first,
@@ -160,7 +168,7 @@ public final class Store {
       }
       connection.setAutoCommit(false);
       try {
-        applyMigrations(connection);
+        applyMigrations(connection, migrations);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
@@ -171,18 +179,19 @@ public final class Store {
     }
   }
 
-  private static void applyMigrations(Connection connection) throws SQLException {
+  private static void applyMigrations(Connection connection, IntFunction<String> migrations)
+      throws SQLException {
     for (int next = userVersion(connection) + 1; ; next++) {
-      String script = migration(next);
+      String script = migrations.apply(next);
       if (script == null) {
         return;
       }
       try (Statement statement = connection.createStatement()) {
-        for (String sql : script.split(";\\s*(?:\\n|$)")) {
-          if (!sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
-            statement.executeUpdate(sql);
-          }
-        }
+        // The script goes to SQLite whole, which knows where its statements end (quotes, comments,
+        // a trigger's BEGIN ... END): sqlite-jdbc runs a Statement.executeUpdate without parameters
+        // through sqlite3_exec, every statement in turn, and stops at the first that fails. Its
+        // execute(String) would run the first statement only.
+        statement.executeUpdate(script);
         statement.executeUpdate("PRAGMA user_version = " + next);
         try (var broken = statement.executeQuery("PRAGMA foreign_key_check")) {
           if (broken.next()) {

@@ -13,6 +13,7 @@ import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
 import org.columnist.column.PrivacyCheck;
+import org.columnist.queue.Draft;
 import org.columnist.queue.Queue;
 import org.columnist.queue.Transition;
 import org.columnist.site.ColumnPreview;
@@ -45,13 +46,14 @@ final class DraftPages {
   void draftNew(Context ctx) {
     ctx.redirect(
         "/drafts/"
-            + queue.draftNew(
-                Input.required(ctx, "title", DraftForm.LINE), EditorSecurity.actor(ctx)));
+            + queue
+                .drafts()
+                .start(Input.required(ctx, "title", DraftForm.LINE), EditorSecurity.actor(ctx)));
   }
 
   void draftPage(Context ctx) {
     long id = Input.id(ctx, "id");
-    Queue.Draft draft = queue.draft(id);
+    Draft draft = queue.drafts().latest(id);
     Map<String, String> form = DraftForm.fieldsOfText(draft.text(), "draft-" + id + ".md");
     // A form kept when the session ended, given back once the same user is logged in again.
     Optional<Map<String, String>> rescued = security.rescued(ctx, id);
@@ -103,7 +105,7 @@ final class DraftPages {
     Map<String, String> form = DraftForm.fieldsOf(Input.fields(ctx));
     int version = Input.version(ctx);
     try {
-      int saved = queue.saveDraft(id, DraftForm.text(form), EditorSecurity.actor(ctx), version);
+      int saved = queue.drafts().save(id, DraftForm.text(form), EditorSecurity.actor(ctx), version);
       EditorView.flash(
           ctx, saved == version ? "No changes to save." : "Saved as version " + saved + ".");
       ctx.redirect("/drafts/" + id);
@@ -121,8 +123,13 @@ final class DraftPages {
     long id = Input.id(ctx, "id");
     try {
       int saved =
-          queue.saveDraft(
-              id, DraftForm.text(Input.fields(ctx)), EditorSecurity.actor(ctx), Input.version(ctx));
+          queue
+              .drafts()
+              .save(
+                  id,
+                  DraftForm.text(Input.fields(ctx)),
+                  EditorSecurity.actor(ctx),
+                  Input.version(ctx));
       ctx.json(Map.of("version", saved));
     } catch (InvalidFileException e) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("problems", messages(e)));
@@ -138,15 +145,15 @@ final class DraftPages {
   }
 
   void preview(Context ctx) {
-    String stored = queue.draft(Input.id(ctx, "id")).text();
+    String stored = queue.drafts().latest(Input.id(ctx, "id")).text();
     ctx.html(preview.render(DraftForm.columnOr(Input.fields(ctx), stored)));
   }
 
   void historyPage(Context ctx) {
     long id = Input.id(ctx, "id");
-    queue.draft(id); // says so when there is no draft
+    queue.drafts().latest(id); // says so when there is no draft
     List<Map<String, Object>> items = new ArrayList<>();
-    for (Queue.Draft v : queue.history(id)) {
+    for (Draft v : queue.drafts().history(id)) {
       items.add(
           Map.of(
               "version",
@@ -156,7 +163,7 @@ final class DraftPages {
               "saved_at",
               v.savedAt(),
               "diff",
-              v.version() > 1 ? queue.diff(id, v.version() - 1, v.version()) : ""));
+              v.version() > 1 ? queue.drafts().diff(id, v.version() - 1, v.version()) : ""));
     }
     Collections.reverse(items);
     view.page(ctx, "history", Map.of("id", id, "versions", items));

@@ -33,7 +33,7 @@ class ColumnPlaceTest {
     long id = fx.question();
     String text =
         queue.accept(id, "pat").text().replace("## Answer\n", "## Answer\n\nTalk to her.\n");
-    queue.saveDraft(id, text, "pat", null);
+    queue.drafts().save(id, text, "pat", null);
     queue.move(id, Transition.REVIEW, "pat", null);
     Publisher.Published first = queue.publish(id, "pat", null);
     assertOnePlace(first, "2026/10/caught-between-my-boss-and-a-client/");
@@ -41,11 +41,12 @@ class ColumnPlaceTest {
     fx.clock.set(Instant.parse("2026-12-03T15:00:00Z"));
     String corrected =
         queue
-            .draft(id)
+            .drafts()
+            .latest(id)
             .text()
             .replace("slug: caught-between-my-boss-and-a-client", "slug: another-slug")
             .replace("Talk to her.", "Talk to her first.");
-    queue.saveDraft(id, corrected, "pat", null);
+    queue.drafts().save(id, corrected, "pat", null);
     Publisher.Published again = queue.republish(id, "pat", null);
     assertOnePlace(again, "2026/10/caught-between-my-boss-and-a-client/");
   }

@@ -18,7 +18,7 @@ class QueueCountsTest {
     long declined = fx.question();
     queue.decline(declined, "pat", null, false);
     queue.accept(fx.question(), "pat");
-    queue.draftNew("A column of the coach's own", "pat");
+    queue.drafts().start("A column of the coach's own", "pat");
 
     assertThat(queue.counts())
         .containsExactly(

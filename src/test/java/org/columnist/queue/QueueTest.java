@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.columnist.ColumnistException;
-import org.columnist.InvalidFileException;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QueueTest {
   @TempDir Path dir;
@@ -132,7 +132,7 @@ class QueueTest {
             "Mary",
             "Re: Caught between my boss and a <b>client</b>",
             "Age: 47\nIndustry: Agribusiness\n## not a heading\n<script>x</script>");
-    Queue.Draft draft = queue.accept(id, "pat");
+    Draft draft = queue.accept(id, "pat");
     assertThat(draft.version()).isEqualTo(1);
     assertThat(draft.text())
         .contains("title: Caught between my boss and a client\n")
@@ -145,50 +145,11 @@ class QueueTest {
             "## Question\n\nAge: 47\nIndustry: Agribusiness\n\\## not a heading\n&lt;script>x&lt;/script>\n");
   }
 
-  @Test
-  void keepsEverySaveAsAVersionAndDiffsThem() {
-    long id = fx.question();
-    String v1 = queue.accept(id, "pat").text();
-    String v2 = v1.replace("## Answer\n", "## Answer\n\nStart with your boss.\n");
-    assertThat(queue.saveDraft(id, v2, "pat", 1)).isEqualTo(2);
-    assertThat(queue.saveDraft(id, v2, "pat", 2))
-        .as("unchanged text is no new version")
-        .isEqualTo(2);
-    assertThat(queue.history(id)).extracting(Queue.Draft::version).containsExactly(1, 2);
-    assertThat(queue.diff(id, null, null))
-        .contains("--- draft " + id + " version 1")
-        .contains("+++ draft " + id + " version 2")
-        .contains("+Start with your boss.");
-    assertThat(queue.diff(id, 1, 1)).isEmpty();
-  }
-
-  @Test
-  void refusesAnInvalidDraftWithItsLine() {
-    long id = fx.question();
-    String text = queue.accept(id, "pat").text().replace("date: 2026-10-30", "date: someday");
-    assertThatThrownBy(() -> queue.saveDraft(id, text, "pat", null))
-        .isInstanceOfSatisfying(
-            InvalidFileException.class, e -> assertThat(e.problems().get(0).line()).isEqualTo(3));
-    assertThat(queue.history(id)).hasSize(1);
-  }
-
-  @Test
-  void refusesASaveOverAVersionSavedMeanwhile() {
-    long id = fx.question();
-    String v1 = queue.accept(id, "pat").text();
-    queue.saveDraft(id, v1.replace("## Answer\n", "## Answer\n\nOne.\n"), "sam", 1);
-    assertThatThrownBy(
-            () -> queue.saveDraft(id, v1.replace("## Answer\n", "## Answer\n\nTwo.\n"), "pat", 1))
-        .isInstanceOf(ColumnistException.class)
-        .hasMessageContaining("was saved as version 2 by sam since you opened version 1");
-  }
-
-  @Test
-  void startsAColumnWithoutAQuestion() {
-    long id = queue.draftNew("Five habits of good managers", "pat");
-    assertThat(fx.state(id)).isEqualTo("accepted");
-    assertThat(fx.column("SELECT origin FROM questions WHERE id = ?", id)).containsExactly("coach");
-    assertThat(queue.draft(id).text()).contains("slug: five-habits-of-good-managers");
+  @ParameterizedTest
+  @ValueSource(strings = {"Re:", "RE :", "Fwd:", "FW:", "AW:", "SV:", "sv: Re: AW: Fwd:"})
+  void leavesEveryReplyPrefixOutOfTheDraftTitle(String prefix) {
+    long id = fx.question("mary@example.com", "Mary", prefix + " My boss", "What should I do?");
+    assertThat(queue.accept(id, "pat").text()).contains("title: My boss\n");
   }
 
   @Test
@@ -197,7 +158,7 @@ class QueueTest {
     queue.decline(id, "pat", "out of scope", true);
     assertThat(fx.column("SELECT kind || ' ' || to_address FROM outbox"))
         .containsExactly("decline mary@example.com");
-    long anonymous = queue.draftNew("No reader", "pat");
+    long anonymous = queue.drafts().start("No reader", "pat");
     assertThatThrownBy(() -> queue.decline(anonymous, "pat", null, true))
         .hasMessageContaining("no reader address");
   }
@@ -247,7 +208,7 @@ class QueueTest {
     assertThat(fx.column("SELECT kind FROM outbox")).doesNotContain("published");
     assertThatThrownBy(() -> queue.tellReader(id, true, "pat"))
         .hasMessageContaining("is published: only a question still on its way");
-    long own = queue.draftNew("A column of my own", "pat");
+    long own = queue.drafts().start("A column of my own", "pat");
     assertThatThrownBy(() -> queue.tellReader(own, false, "pat"))
         .hasMessageContaining("no reader to tell");
   }
@@ -286,11 +247,17 @@ class QueueTest {
 
     long other = readyForReview("Mary, listen.");
     queue.schedule(other, LocalDateTime.of(2026, 11, 3, 7, 0), "pat", "fine: pseudonym");
-    queue.saveDraft(
-        other,
-        queue.draft(other).text().replace("Mary, listen.", "Mary, listen. Call 312-555-0142."),
-        "pat",
-        null);
+    queue
+        .drafts()
+        .save(
+            other,
+            queue
+                .drafts()
+                .latest(other)
+                .text()
+                .replace("Mary, listen.", "Mary, listen. Call 312-555-0142."),
+            "pat",
+            null);
     fx.clock.set(Instant.parse("2026-11-03T13:00:00Z"));
     assertThat(queue.publishDue("scheduler", fx.clock.instant()))
         .singleElement()
@@ -310,7 +277,7 @@ class QueueTest {
     assertThat(queue.publishDue("scheduler", fx.clock.instant()))
         .singleElement()
         .satisfies(r -> assertThat(r.published().path().toString()).contains("2026/11/"));
-    assertThat(queue.draft(id).text()).contains("date: 2026-11-02");
+    assertThat(queue.drafts().latest(id).text()).contains("date: 2026-11-02");
   }
 
   @Test
@@ -335,13 +302,14 @@ class QueueTest {
     fx.clock.set(Instant.parse("2026-11-20T15:00:00Z"));
     String corrected =
         queue
-            .draft(id)
+            .drafts()
+            .latest(id)
             .text()
             .replace(
                 "title: Caught between my boss and a client",
                 "title: Caught between a boss and a client")
             .replace("slug: caught-between-my-boss-and-a-client", "slug: a-new-slug");
-    queue.saveDraft(id, corrected, "pat", null);
+    queue.drafts().save(id, corrected, "pat", null);
     Publisher.Published again = queue.republish(id, "pat", null);
     assertThat(again.url()).isEqualTo(first.url());
     assertThat(again.path()).isEqualTo(first.path());
@@ -401,11 +369,17 @@ class QueueTest {
     byte[] published = java.nio.file.Files.readAllBytes(first.path());
     var modes = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
     java.nio.file.Files.setPosixFilePermissions(first.path(), modes);
-    queue.saveDraft(
-        id,
-        queue.draft(id).text().replace("Talk to your boss first.", "Talk to HR first."),
-        "pat",
-        null);
+    queue
+        .drafts()
+        .save(
+            id,
+            queue
+                .drafts()
+                .latest(id)
+                .text()
+                .replace("Talk to your boss first.", "Talk to HR first."),
+            "pat",
+            null);
     List<String> seen = new ArrayList<>();
     Queue failing =
         fx.queue(
@@ -487,7 +461,7 @@ class QueueTest {
     long id = fx.question();
     String text =
         queue.accept(id, "pat").text().replace("## Answer\n", "## Answer\n\n" + answer + "\n");
-    queue.saveDraft(id, text, "pat", null);
+    queue.drafts().save(id, text, "pat", null);
     queue.move(id, Transition.REVIEW, "pat", null);
     return id;
   }

@@ -139,6 +139,49 @@ class StoreTest {
   }
 
   @Test
+  void runsEachMigrationWholeWithItsTriggersQuotesAndComments() {
+    String script =
+        """
+        -- a comment; with a semicolon
+        CREATE TABLE notes (text TEXT NOT NULL);
+        CREATE TABLE changes (note TEXT NOT NULL);
+        CREATE TRIGGER noted AFTER INSERT ON notes
+        BEGIN
+          INSERT INTO changes(note) VALUES (new.text);
+        END;
+        INSERT INTO notes(text) VALUES ('one;
+        two');
+        /* a block comment; still one script */
+        INSERT INTO notes(text) VALUES ('three');
+        """;
+    Store store = Store.open(dir.resolve("columnist.db"), n -> n == 1 ? script : null);
+    assertThat(store.schemaVersion()).isEqualTo(1);
+    List<String> changes =
+        store.inTransaction(
+            c -> Sql.list(c, "SELECT note FROM changes ORDER BY rowid", rs -> rs.getString(1)));
+    assertThat(changes).containsExactly("one;\ntwo", "three");
+  }
+
+  @Test
+  void aMigrationThatFailsHalfWayLeavesNothingOfItself() {
+    String script =
+        """
+        CREATE TABLE first (x);
+        INSERT INTO missing VALUES (1);
+        CREATE TABLE second (x);
+        """;
+    Path file = dir.resolve("columnist.db");
+    assertThatThrownBy(() -> Store.open(file, n -> n == 1 ? script : null))
+        .hasMessageContaining("no such table: missing");
+    Store store = Store.open(file, n -> null);
+    assertThat(store.schemaVersion()).isZero();
+    List<String> tables =
+        store.inTransaction(
+            c -> Sql.list(c, "SELECT name FROM sqlite_master", rs -> rs.getString(1)));
+    assertThat(tables).isEmpty();
+  }
+
+  @Test
   void rollsBackAUnitOfWorkThatFails() {
     Store store = Store.open(dir.resolve("columnist.db"));
     assertThatThrownBy(

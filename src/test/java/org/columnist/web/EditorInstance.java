@@ -52,7 +52,7 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
     queue = wiring.queue();
     accounts = new Accounts(store, clock);
     accounts.add("pat", PASSWORD.toCharArray());
-    queue.draftNew("A first draft", "test");
+    queue.drafts().start("A first draft", "test");
     editor =
         new EditorServer(config, store, queue, wiring.outbox(), accounts, () -> {}, clock)
             .start("127.0.0.1", 0);

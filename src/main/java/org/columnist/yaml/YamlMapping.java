@@ -1,4 +1,4 @@
-package org.columnist.config;
+package org.columnist.yaml;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

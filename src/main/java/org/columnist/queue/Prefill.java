@@ -1,0 +1,62 @@
+package org.columnist.queue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.columnist.archive.Archive;
+import org.columnist.column.ClientProfile;
+import org.columnist.column.Column;
+import org.columnist.column.PlainText;
+import org.columnist.column.ProfileHints;
+import org.columnist.column.ReplyPrefix;
+
+/**
+ * The first version of a draft: what the reader wrote, put where the column keeps it, so that the
+ * coach edits rather than retypes.
+ */
+final class Prefill {
+  private Prefill() {}
+
+  /** A column from a reader's question: its subject as title, its text as the question. */
+  static Column fromQuestion(QuestionRow q, LocalDate today, Archive archive) {
+    String subject = q.subject() == null ? "" : ReplyPrefix.strip(q.subject());
+    String title = subject.isBlank() ? "Question " + q.id() : PlainText.oneLine(subject, 200);
+    ProfileHints hints = ProfileHints.from(q.body());
+    ClientProfile client =
+        new ClientProfile(
+            null,
+            hints.age(),
+            hints.title() == null ? null : PlainText.oneLine(hints.title(), 120),
+            hints.yearsAtCompany(),
+            hints.yearsInRole(),
+            hints.industry() == null ? null : PlainText.oneLine(hints.industry(), 120),
+            PlainText.oneLine(title, 120));
+    return new Column(
+        title,
+        today,
+        null,
+        archive.uniqueSlug(title),
+        client,
+        List.of(),
+        PlainText.toMarkdown(q.body()),
+        "",
+        "",
+        "",
+        "");
+  }
+
+  /** An empty column with a working title, for one started without a question. */
+  static Column fromTitle(String title, LocalDate today, Archive archive) {
+    return new Column(
+        PlainText.oneLine(title, 200),
+        today,
+        null,
+        archive.uniqueSlug(title),
+        ClientProfile.ofIssue(PlainText.oneLine(title, 120)),
+        List.of(),
+        "",
+        "",
+        "",
+        "",
+        "");
+  }
+}
