@@ -68,7 +68,7 @@ public final class Drafts {
     return store.inTransaction(
         db -> {
           QuestionRow q = QuestionRow.load(db, id);
-          if (!List.of("accepted", "in_review", "scheduled", "published").contains(q.state())) {
+          if (!State.of(q.state()).map(State::draftMayChange).orElse(false)) {
             throw new ColumnistException(
                 "question " + id + " is " + q.state() + ": its draft can no longer change");
           }

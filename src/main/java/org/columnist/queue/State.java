@@ -30,6 +30,11 @@ public enum State {
     return ordinal() < PUBLISHED.ordinal();
   }
 
+  /** Whether the coach may still save the draft: from acceptance on, corrections included. */
+  public boolean draftMayChange() {
+    return ordinal() >= ACCEPTED.ordinal() && ordinal() <= PUBLISHED.ordinal();
+  }
+
   /** The state spelled {@code id}, if there is one. */
   public static Optional<State> of(String id) {
     return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst();

@@ -20,6 +20,12 @@ class StateTest {
   }
 
   @Test
+  void aDraftMayChangeFromAcceptanceUntilAndAfterPublication() {
+    assertThat(Arrays.stream(State.values()).filter(State::draftMayChange).map(State::id))
+        .containsExactly("accepted", "in_review", "scheduled", "published");
+  }
+
+  @Test
   void anUnknownStateIsNeitherOpenNorAllowedAnyMove() {
     assertThat(State.isOpen("pending")).isFalse();
     assertThat(Transition.allowedVerbs("pending")).isEmpty();
