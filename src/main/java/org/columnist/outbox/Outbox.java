@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -26,8 +24,6 @@ import org.columnist.store.Store;
  * may share the table; each mail is sent once, or again only after its sender died mid-send.
  */
 public final class Outbox {
-  private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
-  private static final Duration LONGEST_RETRY = Duration.ofHours(6);
   private static final System.Logger LOG = System.getLogger("outbox");
 
   /**
@@ -36,24 +32,17 @@ public final class Outbox {
    */
   public static final Duration LEASE = Duration.ofMinutes(10);
 
-  /** How many rows a sender claims at a time. */
-  private static final int CLAIM_BATCH = 10;
-
   private final Store store;
   private final String messageIdDomain;
-  private final int maxAttempts;
   private final Clock clock;
-
-  /** Who this sender is, in the rows it claims: its process, and which outbox in it. */
-  private final String sender =
-      "pid " + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+  private final Claims claims;
 
   public Outbox(Store store, String fromAddress, int maxAttempts, Clock clock) {
     this.store = store;
     this.messageIdDomain =
         fromAddress.substring(fromAddress.indexOf('@') + 1).replaceAll("[>\\s]", "");
-    this.maxAttempts = maxAttempts;
     this.clock = clock;
+    this.claims = new Claims(store, maxAttempts, clock);
   }
 
   // RFC 3834 §2: never answer machines, lists, or addresses that say they take no replies.
@@ -115,7 +104,7 @@ public final class Outbox {
    * transaction as soon as the relay accepts it.
    */
   public SendReport sendDue(MailSettings.Smtp smtp) {
-    Deque<ClaimedMail> claimed = claim();
+    Deque<ClaimedMail> claimed = claims.claim();
     if (claimed.isEmpty()) {
       return new SendReport(0, 0, 0);
     }
@@ -127,7 +116,7 @@ public final class Outbox {
       MailSessions.connect(transport, smtp);
       while (!claimed.isEmpty()) {
         ClaimedMail mail = claimed.peekFirst();
-        if (!renewClaim(mail)) {
+        if (!claims.renew(mail)) {
           LOG.log(
               System.Logger.Level.WARNING,
               mail.kind()
@@ -136,20 +125,20 @@ public final class Outbox {
                   + " was taken over by another sender while this one stalled; left to it");
           claimed.removeFirst();
           if (claimed.isEmpty()) {
-            claimed = claim();
+            claimed = claims.claim();
           }
           continue;
         }
         try {
           MimeMessage message = mail.toMime(session, smtp.from());
           transport.sendMessage(message, message.getAllRecipients());
-          markSent(mail.id());
+          claims.sent(mail.id());
           LOG.log(
               System.Logger.Level.INFO,
               "sent " + mail.kind() + " #" + mail.id() + " to " + mail.to());
           sent++;
         } catch (MessagingException e) {
-          if (retry(mail, MailSessions.describe(e))) {
+          if (claims.retry(mail, MailSessions.describe(e))) {
             retrying++;
           } else {
             failed++;
@@ -157,7 +146,7 @@ public final class Outbox {
         }
         claimed.removeFirst();
         if (claimed.isEmpty()) {
-          claimed = claim();
+          claimed = claims.claim();
         }
       }
     } catch (MessagingException e) {
@@ -167,7 +156,7 @@ public final class Outbox {
           "cannot send through SMTP " + smtp.host() + ":" + smtp.port() + ": " + why);
       // What this sender claimed and did not get to goes back to the queue, not to a lease.
       for (ClaimedMail mail : claimed) {
-        if (retry(mail, why)) {
+        if (claims.retry(mail, why)) {
           retrying++;
         } else {
           failed++;
@@ -213,142 +202,6 @@ public final class Outbox {
                         rs.getString("created_at"),
                         rs.getString("sent_at"),
                         rs.getString("claimed_at"))));
-  }
-
-  /**
-   * Claims up to {@link #CLAIM_BATCH} due rows for this sender: queued ones whose time has come,
-   * and ones still {@code sending} after {@link #LEASE}, whose sender died. Each claim is an update
-   * that only one sender can win; a few at a time keep a sender's claims well inside the lease and
-   * leave the rest to other senders.
-   */
-  private Deque<ClaimedMail> claim() {
-    Instant now = clock.instant();
-    String stale = now.minus(LEASE).toString();
-    return store.inTransaction(
-        db -> {
-          Deque<ClaimedMail> claimed = new ArrayDeque<>();
-          for (ClaimedMail candidate : candidates(db, now.toString(), stale)) {
-            int won =
-                Sql.update(
-                    db,
-                    """
-                    UPDATE outbox SET state = 'sending', claimed_at = ?, claimed_by = ?
-                    WHERE id = ? AND ((state = 'queued' AND next_attempt_at <= ?)
-                                      OR (state = 'sending' AND claimed_at <= ?))""",
-                    now.toString(),
-                    sender,
-                    candidate.id(),
-                    now.toString(),
-                    stale);
-            if (won == 1) {
-              claimed.add(candidate);
-            }
-            if (candidate.claimedBy() != null) {
-              // At least once: the sender that died may have handed it to the relay already.
-              LOG.log(
-                  System.Logger.Level.WARNING,
-                  "taking over "
-                      + candidate.kind()
-                      + " #"
-                      + candidate.id()
-                      + " from "
-                      + candidate.claimedBy()
-                      + ", whose claim has lapsed; it may be sent twice");
-            }
-          }
-          return claimed;
-        });
-  }
-
-  private static List<ClaimedMail> candidates(Connection db, String now, String stale)
-      throws SQLException {
-    return Sql.list(
-        db,
-        """
-        SELECT * FROM outbox
-        WHERE (state = 'queued' AND next_attempt_at <= ?) OR (state = 'sending' AND claimed_at <= ?)
-        ORDER BY id LIMIT ?""",
-        rs ->
-            new ClaimedMail(
-                rs.getLong("id"),
-                rs.getString("kind"),
-                rs.getString("to_address"),
-                rs.getString("subject"),
-                rs.getString("body_text"),
-                rs.getString("body_html"),
-                rs.getString("message_id"),
-                rs.getString("reply_to_ids"),
-                rs.getInt("attempts"),
-                rs.getString("claimed_by")),
-        now,
-        stale,
-        CLAIM_BATCH);
-  }
-
-  /**
-   * Renews this sender's claim on {@code mail} just before it is sent; false when the claim had
-   * lapsed and another sender took the mail over, which then sends it instead.
-   */
-  private boolean renewClaim(ClaimedMail mail) {
-    String now = clock.instant().toString();
-    return store.inTransaction(
-            db ->
-                Sql.update(
-                    db,
-                    """
-                    UPDATE outbox SET claimed_at = ?
-                    WHERE id = ? AND state = 'sending' AND claimed_by = ?""",
-                    now,
-                    mail.id(),
-                    sender))
-        == 1;
-  }
-
-  private void markSent(long id) {
-    store.inTransaction(
-        db ->
-            Sql.update(
-                db,
-                "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL, claimed_at = NULL, claimed_by = NULL WHERE id = ?",
-                clock.instant().toString(),
-                id));
-  }
-
-  /** Records a failed attempt; returns false when the mail has now failed for good. */
-  private boolean retry(ClaimedMail entry, String why) {
-    int attempts = entry.attempts() + 1;
-    boolean giveUp = attempts >= maxAttempts;
-    long factor = 1L << Math.min(attempts - 1, 20);
-    Duration wait = FIRST_RETRY.multipliedBy(factor);
-    Instant next = clock.instant().plus(wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait);
-    store.inTransaction(
-        db ->
-            Sql.update(
-                db,
-                // A sender that took over a lapsed claim owns the row now: leave it be.
-                """
-                UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,
-                                  claimed_at = NULL, claimed_by = NULL
-                WHERE id = ? AND state = 'sending' AND claimed_by = ?""",
-                giveUp ? "failed" : "queued",
-                attempts,
-                next.toString(),
-                why,
-                entry.id(),
-                sender));
-    LOG.log(
-        System.Logger.Level.WARNING,
-        (giveUp ? "gave up on " : "will retry ")
-            + entry.kind()
-            + " #"
-            + entry.id()
-            + " to "
-            + entry.to()
-            + " after attempt "
-            + attempts
-            + ": "
-            + why);
-    return !giveUp;
   }
 
   private static List<String> references(OutgoingMail mail) {
