@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.columnist.column.ReplyPrefix;
+import org.columnist.outbox.Outbox;
 import org.columnist.store.Sql;
 
 /**
@@ -137,11 +138,7 @@ final class Classifier {
               "SELECT question_id FROM messages WHERE message_id = ? AND question_id IS NOT NULL ORDER BY id LIMIT 1",
               id);
       if (q.isEmpty()) {
-        q =
-            first(
-                db,
-                "SELECT question_id FROM outbox WHERE message_id = ? AND question_id IS NOT NULL",
-                id);
+        q = Outbox.sentAs(db, id).map(Outbox.Sent::questionId);
       }
       if (q.isPresent()) {
         return q;
@@ -152,7 +149,7 @@ final class Classifier {
 
   private static Optional<Long> outboxFor(Connection db, List<String> ids) throws SQLException {
     for (String id : ids) {
-      Optional<Long> row = first(db, "SELECT id FROM outbox WHERE message_id = ?", id);
+      Optional<Long> row = Outbox.sentAs(db, id).map(Outbox.Sent::id);
       if (row.isPresent()) {
         return row;
       }

@@ -68,7 +68,7 @@ final class Recorder {
       reason = c.verb() + ": " + result.note();
     } else if (outcome instanceof Outcome.Bounce b && b.outboxId() != null) {
       outboxId = b.outboxId();
-      markBounced(db, outboxId, b.reason());
+      Outbox.markBounced(db, outboxId, b.reason());
     }
     long row =
         insertMessage(db, fetched, mail, contentHash, outcome.name(), reason, questionId, outboxId);
@@ -147,13 +147,7 @@ final class Recorder {
     if (!kind.equals("ack")) {
       return true;
     }
-    return Sql.one(
-            db,
-            "SELECT 1 FROM outbox WHERE kind = 'ack' AND to_address = ? AND created_at > ? LIMIT 1",
-            rs -> 1,
-            address,
-            clock.instant().minus(ackPeriod).toString())
-        .isEmpty();
+    return !Outbox.queuedSince(db, "ack", address, clock.instant().minus(ackPeriod));
   }
 
   private void enqueue(Connection db, String kind, ParsedMail mail, long question)
@@ -216,14 +210,6 @@ final class Recorder {
 
   private void link(Connection db, long messageRow, long question) throws SQLException {
     Sql.update(db, "UPDATE messages SET question_id = ? WHERE id = ?", question, messageRow);
-  }
-
-  private void markBounced(Connection db, long outboxId, String reason) throws SQLException {
-    Sql.update(
-        db,
-        "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?",
-        "bounced: " + reason,
-        outboxId);
   }
 
   private static Long questionOfMessage(Connection db, long messageRow) throws SQLException {

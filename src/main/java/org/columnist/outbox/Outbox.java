@@ -8,9 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.columnist.config.MailSettings;
 import org.columnist.mailserver.MailSessions;
@@ -30,7 +32,7 @@ public final class Outbox {
    * How long a sender's claim on a row holds: a row still {@code sending} after this is taken to
    * belong to a sender that died, and is sent again.
    */
-  public static final Duration LEASE = Duration.ofMinutes(10);
+  static final Duration LEASE = Duration.ofMinutes(10);
 
   private final Store store;
   private final String messageIdDomain;
@@ -55,6 +57,40 @@ public final class Outbox {
     return address != null
         && !NO_REPLY.matcher(address).matches()
         && !address.equalsIgnoreCase(columnAddress);
+  }
+
+  /** Whether {@code kind} was queued for {@code address} after {@code since}. */
+  public static boolean queuedSince(Connection db, String kind, String address, Instant since)
+      throws SQLException {
+    return Sql.one(
+            db,
+            "SELECT 1 FROM outbox WHERE kind = ? AND to_address = ? AND created_at > ? LIMIT 1",
+            rs -> 1,
+            kind,
+            address,
+            since.toString())
+        .isPresent();
+  }
+
+  /** The row of the mail sent with {@code messageId}, and the question it was about, if any. */
+  public record Sent(long id, Long questionId) {}
+
+  /** The mail Columnist sent with {@code messageId}, if it did. */
+  public static Optional<Sent> sentAs(Connection db, String messageId) throws SQLException {
+    return Sql.one(
+        db,
+        "SELECT id, question_id FROM outbox WHERE message_id = ?",
+        rs -> new Sent(rs.getLong(1), Sql.longOrNull(rs, 2)),
+        messageId);
+  }
+
+  /** Marks mail {@code id} failed for good: a bounce says it cannot be delivered. */
+  public static void markBounced(Connection db, long id, String reason) throws SQLException {
+    Sql.update(
+        db,
+        "UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?",
+        "bounced: " + reason,
+        id);
   }
 
   /** One row of the outbox, for {@code outbox list}. */
