@@ -51,6 +51,8 @@ class ArchitectureTest {
         .definedBy("org.columnist.yaml..")
         .layer("store")
         .definedBy("org.columnist.store..")
+        .layer("root")
+        .definedBy("org.columnist")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("daemon")
@@ -83,6 +85,9 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("column", "config")
         .whereLayer("store")
         .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "mail", "queue", "newsletter", "outbox")
+        // What every layer uses (ColumnistException, Problem, AtomicFile, Sha256, Blank) uses none.
+        .whereLayer("root")
+        .mayNotAccessAnyLayer()
         .check(MAIN);
   }
 }

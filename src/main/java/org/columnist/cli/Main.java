@@ -41,7 +41,6 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     Logging.configure();
-    MimeLeniency.install();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int code = run(args, out, err);
@@ -53,6 +52,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code: 0 done, 1 failed (fixable), 2 bad usage. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    MimeLeniency.install();
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);

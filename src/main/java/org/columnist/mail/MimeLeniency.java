@@ -6,8 +6,9 @@ import java.util.Map;
  * Jakarta Mail's switches for reading the broken mail that readers' mailers send (encoded words run
  * into text, unquoted parameters, bad base64, a multipart without its boundary). Jakarta Mail reads
  * these from system properties only, and two of its classes read them once, when they load: so they
- * are set once, at start, before any mail is read or sent — by {@code cli/Main} and, for the tests,
- * by one JUnit extension. A value already given with {@code -D} is kept.
+ * are set once, at start, before any mail is read or sent — by {@code cli/Main.run}, by the intake
+ * benchmark's {@code main} and, for the tests, by one JUnit extension. A value already given with
+ * {@code -D} is kept.
  */
 public final class MimeLeniency {
   private static final Map<String, String> SWITCHES =

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -103,9 +102,5 @@ final class Analyzers {
 
   private static CharsRef phrase(String words) {
     return SynonymMap.Builder.join(words.strip().split("\\s+"), new CharsRefBuilder());
-  }
-
-  static CharArraySet stopWords() {
-    return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
   }
 }

@@ -22,7 +22,7 @@ import org.columnist.store.Store;
  */
 public final class EditorServer implements AutoCloseable {
   /** Every route, for the server and for the test that checks that none is open to anyone. */
-  public static final List<String> ROUTES =
+  static final List<String> ROUTES =
       List.of(
           "GET /",
           "GET /questions/{id}",

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.columnist.Blank;
 import org.columnist.mail.MailLog;
 import org.columnist.queue.Mask;
 import org.columnist.queue.Queue;
@@ -43,7 +44,7 @@ final class QueuePages {
     String search = ctx.queryParam("q") == null ? "" : Input.shorten(ctx.queryParam("q").strip());
     Map<String, Integer> counts = queue.counts();
     List<Map<String, Object>> items = new ArrayList<>();
-    for (Queue.Entry e : queue.list(state == null || state.isBlank() ? null : state)) {
+    for (Queue.Entry e : queue.list(Blank.toNull(state))) {
       if ((state != null || State.isOpen(e.state())) && found(e, search)) {
         items.add(item(e));
       }

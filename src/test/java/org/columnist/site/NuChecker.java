@@ -1,6 +1,7 @@
 package org.columnist.site;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,12 +34,16 @@ final class NuChecker {
                 "--format",
                 "gnu"));
     files.forEach(f -> command.add(f.toString()));
-    Process checker = new ProcessBuilder(command).redirectErrorStream(true).start();
-    List<String> output = new String(checker.getInputStream().readAllBytes()).lines().toList();
+    // Its output goes to a file, so that the wait below can time out while it runs.
+    Path log = Files.createTempFile("nu-checker", ".log");
+    Process checker =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!checker.waitFor(5, TimeUnit.MINUTES)) {
       checker.destroyForcibly();
-      throw new AssertionError("the checker did not finish: " + output);
+      throw new AssertionError("the checker did not finish in 5 minutes: " + Files.readString(log));
     }
+    List<String> output = Files.readString(log, StandardCharsets.UTF_8).lines().toList();
+    Files.delete(log);
     List<String> errors = output.stream().filter(l -> l.contains(": error: ")).toList();
     // Exit 1 means errors were found; anything else unexplained is the checker failing to run.
     if (checker.exitValue() != 0 && errors.isEmpty()) {
