@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.columnist.archive.Archive;
+import org.columnist.browser.Axe;
 import org.columnist.browser.Browser;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
@@ -52,6 +53,30 @@ class PublicSiteInBrowserIT {
         assertThat(violations(browser.console())).as(page).isEmpty();
       }
       browser.save("public-search-under-csp");
+
+      Axe axe = new Axe();
+      // A page with no language and an image without words, to show that axe would see them.
+      Files.writeString(
+          config.paths().publicDir().resolve("axe-probe.html"),
+          "<!DOCTYPE html><title>probe</title><main><h1>probe</h1><img src=\"x.png\"></main>");
+      browser.driver().get(base + "axe-probe.html");
+      assertThat(axe.violations(browser.driver()))
+          .anyMatch(v -> v.startsWith("html-has-lang"))
+          .anyMatch(v -> v.startsWith("image-alt"));
+      assertThat(
+              axe.violations(
+                  browser.driver(),
+                  base,
+                  List.of(
+                      "",
+                      "2025/03/leading-the-team-you-used-to-be-part-of/",
+                      "search?q=boss",
+                      "archive/",
+                      "about/",
+                      "ask/",
+                      "no-such-page")))
+          .as("WCAG 2.1 AA violations by page")
+          .isEmpty();
     }
   }
 
