@@ -108,6 +108,11 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
 
   /** Logs {@code browser} in as pat through the login page, and waits for the queue. */
   void logIn(WebDriver browser) {
+    logIn(browser, base);
+  }
+
+  /** Logs {@code browser} in as pat at the editor at {@code base}. */
+  static void logIn(WebDriver browser, String base) {
     browser.get(base + "/login");
     browser.findElement(By.id("name")).sendKeys("pat");
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
