@@ -144,9 +144,17 @@ final class DraftPages {
     return e.problems().stream().map(Problem::message).toList();
   }
 
+  // Shown in the draft page's own (sandboxed) frame, also when a browser without script posts the
+  // form into it.
   void preview(Context ctx) {
     String stored = queue.drafts().latest(Input.id(ctx, "id")).text();
+    EditorSecurity.framedByTheEditor(ctx);
     ctx.html(preview.render(DraftForm.columnOr(Input.fields(ctx), stored)));
+  }
+
+  /** The site's stylesheet, which the preview's page asks for at the site's address for it. */
+  void stylesheet(Context ctx) {
+    ctx.contentType("text/css; charset=utf-8").result(preview.stylesheet());
   }
 
   void historyPage(Context ctx) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may use the editor: the login (throttled) and the logout, the session every other route
@@ -29,6 +30,7 @@ final class EditorSecurity {
   private final Sessions sessions;
   private final LoginThrottle throttle;
   private final Rescues rescues;
+  private final Set<String> openToAll = ConcurrentHashMap.newKeySet();
 
   EditorSecurity(Accounts accounts, EditorView view, Clock clock) {
     this.accounts = accounts;
@@ -36,6 +38,11 @@ final class EditorSecurity {
     this.sessions = new Sessions(clock);
     this.throttle = new LoginThrottle(clock);
     this.rescues = new Rescues(clock);
+  }
+
+  /** Lets anyone have {@code path}, like the login page: for what is public anyway. */
+  void openToAll(String path) {
+    openToAll.add(path);
   }
 
   /** The session of the request, once {@link #guard} let it through; null on the open routes. */
@@ -52,7 +59,7 @@ final class EditorSecurity {
   void guard(Context ctx) {
     headers(ctx);
     String path = ctx.path();
-    if (OPEN.contains(path)) {
+    if (OPEN.contains(path) || openToAll.contains(path)) {
       return;
     }
     String cookie = ctx.cookie(COOKIE);
@@ -70,12 +77,26 @@ final class EditorSecurity {
   }
 
   private static void headers(Context ctx) {
-    ctx.header("X-Frame-Options", "DENY");
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
+    framedBy(ctx, "DENY", "'none'");
+  }
+
+  /**
+   * Lets the editor's own pages frame this answer (the draft's preview), and no other page: the
+   * rest of the editor may not be framed at all.
+   */
+  static void framedByTheEditor(Context ctx) {
+    framedBy(ctx, "SAMEORIGIN", "'self'");
+  }
+
+  // X-Frame-Options for browsers that predate CSP's frame-ancestors.
+  private static void framedBy(Context ctx, String frameOptions, String frameAncestors) {
+    ctx.header("X-Frame-Options", frameOptions);
     ctx.header(
         "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-src 'self'; form-action 'self'");
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors "
+            + frameAncestors);
   }
 
   /** {@code session}, unless its account went or its password changed (maybe elsewhere). */

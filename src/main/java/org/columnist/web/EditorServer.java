@@ -91,7 +91,13 @@ public final class EditorServer implements AutoCloseable {
     routeQuestions(
         new QueuePages(queue, mailLog, view, clock),
         new QuestionActions(queue, view, zone, afterPublish));
-    routeDrafts(new DraftPages(queue, view, security, new ColumnPreview(config), zone));
+    ColumnPreview preview = new ColumnPreview(config);
+    DraftPages drafts = new DraftPages(queue, view, security, preview, zone);
+    routeDrafts(drafts);
+    // The preview is framed sandboxed, so without the session's cookie: the public stylesheet is
+    // open to all, as it is on the site.
+    app.get(preview.stylesheetPath(), drafts::stylesheet);
+    security.openToAll(preview.stylesheetPath());
     MailPages mail = new MailPages(mailLog, outbox, view);
     app.get("/mail", mail::mailPage);
     app.post("/outbox/{id}/retry", mail::retry);

@@ -27,7 +27,20 @@ public final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
 
   public Browser() {
+    this(true);
+  }
+
+  /** A browser that runs no script, to see what a page does without its progressive parts. */
+  public static Browser withoutJavaScript() {
+    return new Browser(false);
+  }
+
+  private Browser(boolean javaScript) {
     ChromeOptions options = new ChromeOptions();
+    if (!javaScript) {
+      options.setExperimentalOption(
+          "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
         "--headless=new",

@@ -10,11 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.columnist.TestClock;
 import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
@@ -24,6 +26,8 @@ import org.columnist.store.Store;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * A real editor on a fresh instance (SQLite file, shipped templates), wired as the CLI wires it, on
@@ -100,6 +104,22 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
       throw new AssertionError("login failed: " + r.statusCode() + " " + r.body());
     }
     return http;
+  }
+
+  /** Logs {@code browser} in as pat through the login page, and waits for the queue. */
+  void logIn(WebDriver browser) {
+    logIn(browser, base);
+  }
+
+  /** Logs {@code browser} in as pat at the editor at {@code base}. */
+  static void logIn(WebDriver browser, String base) {
+    browser.get(base + "/login");
+    browser.findElement(By.id("name")).sendKeys("pat");
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("main form button")).click();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> browser.getCurrentUrl().equals(base + "/"));
   }
 
   /** The CSRF token of {@code http}'s session, read from a page as a browser would. */
