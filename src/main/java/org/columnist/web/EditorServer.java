@@ -71,7 +71,7 @@ public final class EditorServer implements AutoCloseable {
       Runnable afterPublish,
       Clock clock,
       Health health) {
-    EditorView view = new EditorView(config);
+    EditorView view = new EditorView(config, clock);
     EditorSecurity security = new EditorSecurity(accounts, view, clock);
     ZoneId zone = config.site().timeZone();
     MailLog mailLog = new MailLog(store);
@@ -89,8 +89,7 @@ public final class EditorServer implements AutoCloseable {
     app.get("/healthz", ctx -> ctx.json(health == null ? Map.of("status", "ok") : health.report()));
     app.post("/logout", security::logout);
     routeQuestions(
-        new QueuePages(queue, mailLog, view, clock),
-        new QuestionActions(queue, view, zone, afterPublish));
+        new QueuePages(queue, mailLog, view), new QuestionActions(queue, view, zone, afterPublish));
     routeDrafts(new DraftPages(queue, view, security, new ColumnPreview(config), zone));
     MailPages mail = new MailPages(mailLog, outbox, view);
     app.get("/mail", mail::mailPage);
