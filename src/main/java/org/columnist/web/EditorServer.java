@@ -34,6 +34,7 @@ public final class EditorServer implements AutoCloseable {
           "POST /drafts/{id}/autosave",
           "GET /drafts/{id}/history",
           "GET /published",
+          "POST /published/correct",
           "GET /mail",
           "POST /outbox/{id}/retry",
           "POST /logout");
@@ -91,6 +92,9 @@ public final class EditorServer implements AutoCloseable {
     routeQuestions(
         new QueuePages(queue, mailLog, view), new QuestionActions(queue, view, zone, afterPublish));
     routeDrafts(new DraftPages(queue, view, security, new ColumnPreview(config), zone));
+    PublishedPages published = new PublishedPages(queue, view);
+    app.get("/published", published::publishedPage);
+    app.post("/published/correct", published::correct);
     MailPages mail = new MailPages(mailLog, outbox, view);
     app.get("/mail", mail::mailPage);
     app.post("/outbox/{id}/retry", mail::retry);
@@ -107,7 +111,6 @@ public final class EditorServer implements AutoCloseable {
     app.get("/", pages::queuePage);
     app.get("/questions/{id}", pages::questionPage);
     app.post("/questions/{id}/{action}", actions::act);
-    app.get("/published", pages::publishedPage);
   }
 
   private void routeDrafts(DraftPages drafts) {

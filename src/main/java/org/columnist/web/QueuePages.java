@@ -14,8 +14,8 @@ import org.columnist.queue.Transition;
 
 /**
  * The editor's pages that show questions: the queue (the open ones, or one state's, found by
- * subject or sender), one question with its mail, history and the moves it allows, and what is
- * published. Readers' addresses and names are masked unless the coach asks to see them.
+ * subject or sender), and one question with its mail, history and the moves it allows. Readers'
+ * addresses and names are masked unless the coach asks to see them.
  */
 final class QueuePages {
   private final Queue queue;
@@ -95,10 +95,6 @@ final class QueuePages {
     q.put("notice_to_come", Queue.noticeToCome(d.origin(), d.state()));
     q.put("notice", d.notifyReader());
     view.page(ctx, "question", Map.of("q", q, "reveal", reveal));
-  }
-
-  void publishedPage(Context ctx) {
-    view.page(ctx, "published", Map.of("items", queue.list("published")));
   }
 
   private static String nz(String s) {

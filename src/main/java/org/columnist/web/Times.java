@@ -3,6 +3,7 @@ package org.columnist.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,9 @@ public final class Times {
       DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter OTHER_YEAR =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private final ZoneId zone;
   private final Clock clock;
@@ -64,5 +68,10 @@ public final class Times {
     ZonedDateTime at = instant.atZone(zone);
     boolean thisYear = at.getYear() == clock.instant().atZone(zone).getYear();
     return (thisYear ? THIS_YEAR : OTHER_YEAR).format(at);
+  }
+
+  /** A day, such as a column's date: {@code 16 Jun 2025}. */
+  public String day(LocalDate day) {
+    return DAY.format(day);
   }
 }

@@ -48,4 +48,9 @@ class TimesTest {
     assertThat(times.ago(null)).isEmpty();
     assertThat(times.full((String) null)).isEmpty();
   }
+
+  @Test
+  void showsADayWithItsYear() {
+    assertThat(times.day(java.time.LocalDate.of(2025, 6, 16))).isEqualTo("16 Jun 2025");
+  }
 }
