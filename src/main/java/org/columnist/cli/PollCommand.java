@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.columnist.Counted;
 import org.columnist.daemon.Timers;
 import org.columnist.mail.Intake;
 import org.columnist.outbox.Outbox;
@@ -40,11 +41,11 @@ final class PollCommand implements Runnable {
       spec.commandLine()
           .getOut()
           .printf(
-              "Took in %d messages (%d new questions; %d taken in before). Sent %d mails (%d to retry, %d failed).%n",
-              report.taken(),
-              report.questions(),
+              "Took in %s (%s; %d taken in before). Sent %s (%d to retry, %d failed).%n",
+              Counted.of(report.taken(), "message"),
+              Counted.of(report.questions(), "new question"),
               report.alreadyTaken(),
-              sent.sent(),
+              Counted.of(sent.sent(), "mail"),
               sent.retrying(),
               sent.failed());
       return;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.columnist.ColumnistException;
+import org.columnist.Counted;
 import org.columnist.Sha256;
 import org.columnist.config.MailSettings;
 import org.columnist.mailserver.MailSessions;
@@ -127,8 +128,7 @@ public final class Intake {
               "connected to "
                   + mailbox.name()
                   + "; last pass took in "
-                  + report.taken()
-                  + " messages");
+                  + Counted.of(report.taken(), "message"));
           if (stop.getAsBoolean()) {
             break;
           }
@@ -205,12 +205,12 @@ public final class Intake {
       LOG.log(
           System.Logger.Level.INFO,
           "took in "
-              + taken
-              + " messages from "
+              + Counted.of(taken, "message")
+              + " from "
               + mailbox.name()
               + " ("
-              + questions
-              + " new questions)");
+              + Counted.of(questions, "new question")
+              + ")");
     }
     return new PollReport(taken, already, questions);
   }

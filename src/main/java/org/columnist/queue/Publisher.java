@@ -32,6 +32,10 @@ import org.columnist.store.Store;
 public final class Publisher {
   private static final System.Logger LOG = System.getLogger("publish");
 
+  /** A scheduled time in the history, as people read it: {@code 2026-12-01 07:00 (UTC)}. */
+  private static final java.time.format.DateTimeFormatter NOTE_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm '('VV')'");
+
   private final Queue queue;
   private final Store store;
   private final Archive archive;
@@ -102,7 +106,7 @@ public final class Publisher {
     }
     return store.inTransaction(
         db -> {
-          queue.move(db, id, Transition.SCHEDULE, actor, "for " + when.toOffsetDateTime());
+          queue.move(db, id, Transition.SCHEDULE, actor, "for " + NOTE_TIME.format(when));
           QuestionRow q = QuestionRow.load(db, id);
           Draft draft = latestDraft(db, id);
           Column column = Drafts.parse(id, draft.text());

@@ -33,6 +33,7 @@ public final class Queue {
   private final Clock clock;
   private final Publisher publisher;
   private final Drafts drafts;
+  private final Corrections corrections;
 
   public Queue(
       Store store,
@@ -64,11 +65,17 @@ public final class Queue {
     this.clock = clock;
     this.publisher = new Publisher(this, store, archive, config, clock, checkpoint);
     this.drafts = new Drafts(store, archive, clock, this::today);
+    this.corrections = new Corrections(store, archive, config, clock);
   }
 
   /** The drafts of the columns in this queue: saves, history, diffs. */
   public Drafts drafts() {
     return drafts;
+  }
+
+  /** Every column in the archive, and a correction of any of them. */
+  public Corrections corrections() {
+    return corrections;
   }
 
   /** One question in the queue, as a list shows it. */

@@ -10,19 +10,35 @@ import java.util.Optional;
  * ends. The queue, the editor and intake all ask this type which states are still open.
  */
 public enum State {
-  NEW,
-  ACCEPTED,
-  IN_REVIEW,
-  SCHEDULED,
-  PUBLISHED,
-  DECLINED,
-  SPAM,
-  WITHDRAWN,
-  MERGED;
+  NEW("new"),
+  ACCEPTED("accepted"),
+  IN_REVIEW("in review"),
+  SCHEDULED("scheduled"),
+  PUBLISHED("published"),
+  DECLINED("declined"),
+  SPAM("spam"),
+  WITHDRAWN("withdrawn"),
+  MERGED("merged");
+
+  private final String word;
+
+  State(String word) {
+    this.word = word;
+  }
 
   /** As the store keeps it and the CLI spells it: {@code in_review}. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** As a person reads it, in the editor or a sentence: {@code in review}. */
+  public String word() {
+    return word;
+  }
+
+  /** The word for the state spelled {@code id}, or {@code id} itself if there is no such state. */
+  public static String wordFor(String id) {
+    return of(id).map(State::word).orElse(id);
   }
 
   /** Still on its way to publication: the reader may withdraw it and will hear when it is out. */

@@ -15,6 +15,7 @@ import org.columnist.Problem;
 import org.columnist.column.PrivacyCheck;
 import org.columnist.queue.Draft;
 import org.columnist.queue.Queue;
+import org.columnist.queue.State;
 import org.columnist.queue.Transition;
 import org.columnist.site.ColumnPreview;
 
@@ -79,6 +80,7 @@ final class DraftPages {
     model.put("id", id);
     model.put("version", version);
     model.put("state", d.state());
+    model.put("state_word", State.wordFor(d.state()));
     model.put("f", form);
     model.put("problems", problems);
     model.put("findings", findings(form, d));
@@ -169,7 +171,7 @@ final class DraftPages {
               "saved_by",
               v.savedBy(),
               "saved_at",
-              v.savedAt(),
+              view.times().full(v.savedAt()),
               "diff",
               v.version() > 1 ? queue.drafts().diff(id, v.version() - 1, v.version()) : ""));
     }

@@ -34,6 +34,7 @@ public final class EditorServer implements AutoCloseable {
           "POST /drafts/{id}/autosave",
           "GET /drafts/{id}/history",
           "GET /published",
+          "POST /published/correct",
           "GET /mail",
           "POST /outbox/{id}/retry",
           "POST /logout");
@@ -71,7 +72,7 @@ public final class EditorServer implements AutoCloseable {
       Runnable afterPublish,
       Clock clock,
       Health health) {
-    EditorView view = new EditorView(config);
+    EditorView view = new EditorView(config, clock);
     EditorSecurity security = new EditorSecurity(accounts, view, clock);
     ZoneId zone = config.site().timeZone();
     MailLog mailLog = new MailLog(store);
@@ -89,8 +90,7 @@ public final class EditorServer implements AutoCloseable {
     app.get("/healthz", ctx -> ctx.json(health == null ? Map.of("status", "ok") : health.report()));
     app.post("/logout", security::logout);
     routeQuestions(
-        new QueuePages(queue, mailLog, view, clock),
-        new QuestionActions(queue, view, zone, afterPublish));
+        new QueuePages(queue, mailLog, view), new QuestionActions(queue, view, zone, afterPublish));
     ColumnPreview preview = new ColumnPreview(config);
     DraftPages drafts = new DraftPages(queue, view, security, preview, zone);
     routeDrafts(drafts);
@@ -98,6 +98,9 @@ public final class EditorServer implements AutoCloseable {
     // open to all, as it is on the site.
     app.get(preview.stylesheetPath(), drafts::stylesheet);
     security.openToAll(preview.stylesheetPath());
+    PublishedPages published = new PublishedPages(queue, view);
+    app.get("/published", published::publishedPage);
+    app.post("/published/correct", published::correct);
     MailPages mail = new MailPages(mailLog, outbox, view);
     app.get("/mail", mail::mailPage);
     app.post("/outbox/{id}/retry", mail::retry);
@@ -114,7 +117,6 @@ public final class EditorServer implements AutoCloseable {
     app.get("/", pages::queuePage);
     app.get("/questions/{id}", pages::questionPage);
     app.post("/questions/{id}/{action}", actions::act);
-    app.get("/published", pages::publishedPage);
   }
 
   private void routeDrafts(DraftPages drafts) {

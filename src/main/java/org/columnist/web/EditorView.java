@@ -7,25 +7,41 @@ import io.javalin.http.SameSite;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
+import org.columnist.queue.State;
 
 /**
  * How the editor answers with a page: the template {@code editor/NAME.ftlh} with what every page
- * shows (the user, the form's CSRF token, the site, the note a previous action left), a problem as
- * the message page, and the editor's own stylesheet and script.
+ * shows (the user, the form's CSRF token, the site, the note a previous action left, {@code times}
+ * to show a stored instant with and {@code states} to name a state), a problem as the message page,
+ * and the editor's own stylesheet and script.
  */
 final class EditorView {
   private static final String FLASH = "columnist_flash";
 
+  /** Each state's word by its id, for the pages' {@code states[id]}. */
+  private static final Map<String, String> STATE_WORDS =
+      Arrays.stream(State.values()).collect(Collectors.toMap(State::id, State::word));
+
   private final Config config;
   private final Templates templates;
+  private final Times times;
 
-  EditorView(Config config) {
+  EditorView(Config config, Clock clock) {
     this.config = config;
     this.templates = new Templates(config.paths().templates());
+    this.times = new Times(config.site().timeZone(), clock);
+  }
+
+  /** The times of these pages: in the site's zone, in words. */
+  Times times() {
+    return times;
   }
 
   void page(Context ctx, String name, Map<String, ?> model) {
@@ -35,6 +51,8 @@ final class EditorView {
     all.put("csrf", session == null ? "" : session.csrf());
     all.put("site_title", config.site().title());
     all.put("site_url", config.site().baseUrl().toString());
+    all.put("times", times);
+    all.put("states", STATE_WORDS);
     String flash = ctx.cookie(FLASH);
     all.put("flash", flash == null ? "" : URLDecoder.decode(flash, StandardCharsets.UTF_8));
     if (flash != null) {

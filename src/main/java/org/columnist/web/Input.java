@@ -26,6 +26,14 @@ final class Input {
     return number(required(ctx, name, 20), "'" + name + "'");
   }
 
+  /** The query's page number ({@code ?page=N}), 1 when it has none. */
+  static int page(Context ctx) {
+    String value = ctx.queryParam("page");
+    return value == null || value.isBlank()
+        ? 1
+        : (int) Math.min(Integer.MAX_VALUE, number(value, "'page'"));
+  }
+
   /** The form's draft version. */
   static int version(Context ctx) {
     return (int) number(required(ctx, "version", 9), "'version'");

@@ -25,7 +25,13 @@ final class MailPages {
   void mailPage(Context ctx) {
     List<MailLog.Entry> log = mailLog.list(SHOWN);
     List<Outbox.Entry> mails = outbox.list();
-    String lastPoll = log.isEmpty() ? "never" : log.get(0).fetchedAt();
+    String lastPoll =
+        log.isEmpty()
+            ? "never"
+            : view.times().ago(log.get(0).fetchedAt())
+                + " ("
+                + view.times().full(log.get(0).fetchedAt())
+                + ")";
     view.page(
         ctx,
         "mail",

@@ -2,15 +2,19 @@ package org.columnist.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.columnist.ColumnistException;
+import org.columnist.column.PrivacyCheck;
 import org.columnist.queue.Publisher;
 import org.columnist.queue.Queue;
+import org.columnist.queue.State;
 import org.columnist.queue.Transition;
 
 /**
@@ -63,8 +67,14 @@ final class QuestionActions {
         queue.merge(id, Input.number(ctx, "into"), act.actor());
         message = "Question " + id + " merged.";
       }
-      case "schedule" -> message = schedule(ctx, act);
-      case "publish", "republish" -> message = publish(act, action);
+      case "schedule", "publish", "republish" -> {
+        try {
+          message = action.equals("schedule") ? schedule(ctx, act) : publish(act, action);
+        } catch (Publisher.PrivacyBlockedException e) {
+          refused(ctx, act, action, e);
+          return;
+        }
+      }
       default -> {
         ctx.status(HttpStatus.NOT_FOUND);
         view.problem(ctx, "There is no action '" + Input.shorten(action) + "' for a question.");
@@ -78,7 +88,7 @@ final class QuestionActions {
   private String move(Act act, String action) {
     Transition transition = Transition.valueOf(action.toUpperCase(Locale.ROOT));
     queue.move(act.id(), transition, act.actor(), act.note());
-    return "Question " + act.id() + " is now " + transition.to() + ".";
+    return "Question " + act.id() + " is now " + State.wordFor(transition.to()) + ".";
   }
 
   private String notice(Context ctx, Act act) {
@@ -98,8 +108,37 @@ final class QuestionActions {
     } catch (DateTimeParseException e) {
       throw new ColumnistException("Give the time as a date and time, like 2026-12-01T07:00.");
     }
-    queue.schedule(act.id(), at, act.actor(), act.override());
-    return "Scheduled for " + at.toString().replace('T', ' ') + " (" + timeZone + ").";
+    Instant when = queue.schedule(act.id(), at, act.actor(), act.override());
+    return "Scheduled for " + view.times().full(when) + " (" + timeZone + ").";
+  }
+
+  /**
+   * The privacy check's refusal in the editor's terms: what it found, the way back to the draft,
+   * and the same action again with the reason to go on (the CLI's message names its flag instead).
+   */
+  private void refused(Context ctx, Act act, String action, Publisher.PrivacyBlockedException e) {
+    ctx.status(HttpStatus.CONFLICT);
+    String at = action.equals("schedule") ? Input.optional(ctx, "at", 40) : null;
+    view.page(
+        ctx,
+        "privacy",
+        Map.of(
+            "id",
+            act.id(),
+            "action",
+            action,
+            "at",
+            at == null ? "" : at,
+            "findings",
+            e.findings().stream().map(PrivacyCheck.Finding::toString).toList(),
+            "heading",
+            action.equals("schedule") ? "Not scheduled" : "Not published",
+            "button",
+            switch (action) {
+              case "schedule" -> "Schedule with this reason";
+              case "republish" -> "Publish the correction with this reason";
+              default -> "Publish with this reason";
+            }));
   }
 
   private String publish(Act act, String action) {

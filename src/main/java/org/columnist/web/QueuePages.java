@@ -1,7 +1,6 @@
 package org.columnist.web;
 
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,20 +14,18 @@ import org.columnist.queue.Transition;
 
 /**
  * The editor's pages that show questions: the queue (the open ones, or one state's, found by
- * subject or sender), one question with its mail, history and the moves it allows, and what is
- * published. Readers' addresses and names are masked unless the coach asks to see them.
+ * subject or sender), and one question with its mail, history and the moves it allows. Readers'
+ * addresses and names are masked unless the coach asks to see them.
  */
 final class QueuePages {
   private final Queue queue;
   private final MailLog mailLog;
   private final EditorView view;
-  private final Clock clock;
 
-  QueuePages(Queue queue, MailLog mailLog, EditorView view, Clock clock) {
+  QueuePages(Queue queue, MailLog mailLog, EditorView view) {
     this.queue = queue;
     this.mailLog = mailLog;
     this.view = view;
-    this.clock = clock;
   }
 
   void queuePage(Context ctx) {
@@ -65,13 +62,13 @@ final class QueuePages {
         "id",
         e.id(),
         "state",
-        e.state(),
+        State.wordFor(e.state()),
         "subject",
         nz(e.subject()),
         "sender",
         nz(Mask.address(e.sender())),
         "age",
-        Age.since(e.received(), clock.instant()));
+        view.times().ago(e.received()));
   }
 
   void questionPage(Context ctx) {
@@ -80,11 +77,14 @@ final class QueuePages {
     Map<String, Object> q = new HashMap<>();
     q.put("id", d.id());
     q.put("state", d.state());
+    q.put("state_word", State.wordFor(d.state()));
     q.put("subject", nz(d.subject()));
     q.put("text", nz(d.text()));
     q.put("sender", reveal ? nz(d.senderAddress()) : nz(Mask.address(d.senderAddress())));
     q.put("name", reveal ? nz(d.senderName()) : nz(Mask.name(d.senderName())));
     q.put("received", d.received());
+    q.put("received_ago", view.times().ago(d.received()));
+    q.put("received_at", view.times().full(d.received()));
     q.put("url", nz(d.url()));
     q.put("has_draft", d.draft() != null);
     q.put("html", mailLog.originalHtml(d.id()));
@@ -95,10 +95,6 @@ final class QueuePages {
     q.put("notice_to_come", Queue.noticeToCome(d.origin(), d.state()));
     q.put("notice", d.notifyReader());
     view.page(ctx, "question", Map.of("q", q, "reveal", reveal));
-  }
-
-  void publishedPage(Context ctx) {
-    view.page(ctx, "published", Map.of("items", queue.list("published")));
   }
 
   private static String nz(String s) {

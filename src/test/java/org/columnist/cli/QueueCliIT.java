@@ -46,7 +46,8 @@ class QueueCliIT {
         "Meetings over my lunch break",
         "Age: 38\nIndustry: Logistics\n\nMy manager keeps booking meetings over lunch. How do I push back?",
         greenMail.getSmtp().getServerSetup());
-    assertThat(run("poll", "--once").out()).contains("1 new questions");
+    assertThat(run("poll", "--once").out())
+        .contains("Took in 1 message (1 new question; 0 taken in before)");
     long id = json(run("queue", "list", "--state", "new", "--json")).get(0).get("id").asLong();
 
     assertThat(run("queue", "accept", String.valueOf(id)).out())

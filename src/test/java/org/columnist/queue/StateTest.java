@@ -50,4 +50,21 @@ class StateTest {
     assertThat(State.isOpen("pending")).isFalse();
     assertThat(Transition.allowedVerbs("pending")).isEmpty();
   }
+
+  @Test
+  void eachStateHasAWordForPeopleAndAnUnknownIdStaysAsItIs() {
+    assertThat(Arrays.stream(State.values()).map(State::word))
+        .containsExactly(
+            "new",
+            "accepted",
+            "in review",
+            "scheduled",
+            "published",
+            "declined",
+            "spam",
+            "withdrawn",
+            "merged");
+    assertThat(State.wordFor("in_review")).isEqualTo("in review");
+    assertThat(State.wordFor("pending")).isEqualTo("pending");
+  }
 }

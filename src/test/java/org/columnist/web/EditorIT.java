@@ -273,7 +273,7 @@ class EditorIT {
       page.until(
           () -> d.findElement(By.cssSelector(".flash")).getText().startsWith("Saved as version 2"));
       d.findElement(By.xpath("//button[text()='Submit for review']")).click();
-      page.until(() -> d.findElement(By.cssSelector(".flash")).getText().contains("in_review"));
+      page.until(() -> d.findElement(By.cssSelector(".flash")).getText().contains("in review"));
       d.findElement(By.xpath("//button[text()='Publish now']")).click();
       page.until(() -> d.findElement(By.cssSelector(".flash")).getText().startsWith("Published:"));
       browser.save("editor-published");
