@@ -88,10 +88,10 @@ public final class EditorServer implements AutoCloseable {
     app.get("/editor.js", ctx -> view.asset(ctx, "editor.js", "text/javascript; charset=utf-8"));
     app.get("/healthz", ctx -> ctx.json(health == null ? Map.of("status", "ok") : health.report()));
     app.post("/logout", security::logout);
-    routeQuestions(
-        new QueuePages(queue, mailLog, view, clock),
-        new QuestionActions(queue, view, zone, afterPublish));
-    routeDrafts(new DraftPages(queue, view, security, new ColumnPreview(config), zone));
+    QuestionActions actions = new QuestionActions(queue, view, zone, afterPublish);
+    routeQuestions(new QueuePages(queue, mailLog, view, clock), actions);
+    routeDrafts(
+        new DraftPages(queue, view, security, new ColumnPreview(config), zone, actions, clock));
     MailPages mail = new MailPages(mailLog, outbox, view);
     app.get("/mail", mail::mailPage);
     app.post("/outbox/{id}/retry", mail::retry);

@@ -22,6 +22,19 @@ final class QuestionActions {
   private static final Set<String> TO_THE_DRAFT =
       Set.of("review", "schedule", "publish", "republish");
 
+  /** The actions other than accept, which starts the draft. */
+  static final Set<String> MOVES =
+      Set.of(
+          "decline",
+          "spam",
+          "withdraw",
+          "review",
+          "notice",
+          "merge",
+          "schedule",
+          "publish",
+          "republish");
+
   private final Queue queue;
   private final EditorView view;
   private final ZoneId timeZone;
@@ -40,39 +53,46 @@ final class QuestionActions {
   void act(Context ctx) {
     long id = Input.id(ctx, "id");
     String action = ctx.pathParam("action");
+    if (action.equals("accept")) {
+      queue.accept(id, EditorSecurity.actor(ctx));
+      ctx.redirect("/drafts/" + id);
+      return;
+    }
+    if (!MOVES.contains(action)) {
+      ctx.status(HttpStatus.NOT_FOUND);
+      view.problem(ctx, "There is no action '" + Input.shorten(action) + "' for a question.");
+      return;
+    }
+    EditorView.flash(ctx, perform(ctx, id, action));
+    ctx.redirect((TO_THE_DRAFT.contains(action) ? "/drafts/" : "/questions/") + id);
+  }
+
+  /**
+   * Does {@code action} (one of {@link #MOVES}) to question {@code id} with what the form sent;
+   * returns what to tell the coach. The draft page calls it too, once it has saved the text.
+   */
+  String perform(Context ctx, long id, String action) {
     Act act =
         new Act(
             id,
             EditorSecurity.actor(ctx),
             Input.optional(ctx, "note", Input.NOTE),
             Input.optional(ctx, "override", Input.NOTE));
-    String message;
-    switch (action) {
-      case "accept" -> {
-        queue.accept(id, act.actor());
-        ctx.redirect("/drafts/" + id);
-        return;
-      }
+    return switch (action) {
       case "decline" -> {
         queue.decline(id, act.actor(), act.note(), "on".equals(ctx.formParam("reply")));
-        message = "Question " + id + " declined.";
+        yield "Question " + id + " declined.";
       }
-      case "spam", "withdraw", "review" -> message = move(act, action);
-      case "notice" -> message = notice(ctx, act);
+      case "spam", "withdraw", "review" -> move(act, action);
+      case "notice" -> notice(ctx, act);
       case "merge" -> {
         queue.merge(id, Input.number(ctx, "into"), act.actor());
-        message = "Question " + id + " merged.";
+        yield "Question " + id + " merged.";
       }
-      case "schedule" -> message = schedule(ctx, act);
-      case "publish", "republish" -> message = publish(act, action);
-      default -> {
-        ctx.status(HttpStatus.NOT_FOUND);
-        view.problem(ctx, "There is no action '" + Input.shorten(action) + "' for a question.");
-        return;
-      }
-    }
-    EditorView.flash(ctx, message);
-    ctx.redirect((TO_THE_DRAFT.contains(action) ? "/drafts/" : "/questions/") + id);
+      case "schedule" -> schedule(ctx, act);
+      case "publish", "republish" -> publish(act, action);
+      default -> throw new IllegalArgumentException("no action " + action);
+    };
   }
 
   private String move(Act act, String action) {
