@@ -22,6 +22,9 @@ final class QuestionActions {
   private static final Set<String> TO_THE_DRAFT =
       Set.of("review", "schedule", "publish", "republish");
 
+  /** The actions that cannot be undone, which the coach confirms. */
+  private static final Set<String> CONFIRMED = Set.of("decline", "spam");
+
   /** The actions other than accept, which starts the draft. */
   static final Set<String> MOVES =
       Set.of(
@@ -78,6 +81,10 @@ final class QuestionActions {
             EditorSecurity.actor(ctx),
             Input.optional(ctx, "note", Input.NOTE),
             Input.optional(ctx, "override", Input.NOTE));
+    // Asked without a script: the form's box must be ticked, and is checked here too.
+    if (CONFIRMED.contains(action) && !"on".equals(ctx.formParam("confirm"))) {
+      throw new BadInput("Tick the box to confirm: " + action + " cannot be undone.");
+    }
     return switch (action) {
       case "decline" -> {
         queue.decline(id, act.actor(), act.note(), "on".equals(ctx.formParam("reply")));
