@@ -349,7 +349,11 @@ public final class Queue {
   /** Applies {@code transition} to {@code id} or says why not; returns the row as it was. */
   QuestionRow move(Connection db, long id, Transition transition, String actor, String note)
       throws SQLException {
-    return transition.apply(db, id, actor, note, clock);
+    QuestionRow was = transition.apply(db, id, actor, note, clock);
+    // After the move, so that a move refused from this state says so first; the caller's
+    // transaction undoes the move when the rule refuses it.
+    AnswerRule.check(db, id, transition);
+    return was;
   }
 
   void notify(Connection db, QuestionRow q, String template, Map<String, ?> extra)

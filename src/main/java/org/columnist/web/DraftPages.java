@@ -2,11 +2,17 @@ package org.columnist.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.columnist.ColumnistException;
@@ -14,6 +20,7 @@ import org.columnist.InvalidFileException;
 import org.columnist.Problem;
 import org.columnist.column.PrivacyCheck;
 import org.columnist.queue.Draft;
+import org.columnist.queue.Publisher;
 import org.columnist.queue.Queue;
 import org.columnist.queue.State;
 import org.columnist.queue.Transition;
@@ -30,18 +37,28 @@ final class DraftPages {
   private final EditorSecurity security;
   private final ColumnPreview preview;
   private final ZoneId timeZone;
+  private final QuestionActions actions;
+  private final Clock clock;
+
+  /** What the draft form's buttons do, each once the text is saved. */
+  private static final List<String> ACTIONS =
+      List.of("save", "review", "schedule", "publish", "republish");
 
   DraftPages(
       Queue queue,
       EditorView view,
       EditorSecurity security,
       ColumnPreview preview,
-      ZoneId timeZone) {
+      ZoneId timeZone,
+      QuestionActions actions,
+      Clock clock) {
     this.queue = queue;
     this.view = view;
     this.security = security;
     this.preview = preview;
     this.timeZone = timeZone;
+    this.actions = actions;
+    this.clock = clock;
   }
 
   void draftNew(Context ctx) {
@@ -65,7 +82,16 @@ final class DraftPages {
         draft.version(),
         form,
         List.of(),
-        rescued.isPresent() ? "Your unsaved text is back; save it when you are ready." : "");
+        rescued.isPresent() ? "Your unsaved text is back; save it when you are ready." : "",
+        "");
+  }
+
+  /** "Saved 09:11" in the site's time zone, with the day when it was not today. */
+  private String savedAt(long id) {
+    ZonedDateTime at = Instant.parse(queue.drafts().latest(id).savedAt()).atZone(timeZone);
+    boolean today = at.toLocalDate().equals(LocalDate.now(clock.withZone(timeZone)));
+    return "Saved "
+        + at.format(DateTimeFormatter.ofPattern(today ? "HH:mm" : "EEE d MMM, HH:mm", Locale.UK));
   }
 
   private void draftView(
@@ -74,7 +100,8 @@ final class DraftPages {
       int version,
       Map<String, String> form,
       List<String> problems,
-      String notice) {
+      String notice,
+      String refused) {
     Queue.Details d = queue.show(id);
     Map<String, Object> model = new HashMap<>();
     model.put("id", id);
@@ -84,7 +111,8 @@ final class DraftPages {
     model.put("f", form);
     model.put("problems", problems);
     model.put("findings", findings(form, d));
-    model.put("notice", notice);
+    model.put("notice", notice.isEmpty() ? savedAt(id) : notice);
+    model.put("refused", refused);
     model.put("allowed", Transition.allowedVerbs(d.state()));
     model.put("time_zone", timeZone.toString());
     view.page(ctx, "draft", model);
@@ -102,21 +130,43 @@ final class DraftPages {
     }
   }
 
+  /**
+   * Every button of the draft form comes here: the text is saved first (a new version only when it
+   * changed), then the button's action is done, so that nothing typed is lost to a transition.
+   */
   void saveDraft(Context ctx) {
     long id = Input.id(ctx, "id");
     Map<String, String> form = DraftForm.fieldsOf(Input.fields(ctx));
     int version = Input.version(ctx);
+    String action = ctx.formParam("action") == null ? "save" : Input.choice(ctx, "action", ACTIONS);
+    int saved;
     try {
-      int saved = queue.drafts().save(id, DraftForm.text(form), EditorSecurity.actor(ctx), version);
-      EditorView.flash(
-          ctx, saved == version ? "No changes to save." : "Saved as version " + saved + ".");
-      ctx.redirect("/drafts/" + id);
+      saved = queue.drafts().save(id, DraftForm.text(form), EditorSecurity.actor(ctx), version);
     } catch (InvalidFileException e) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-      draftView(ctx, id, version, form, messages(e), "");
+      draftView(ctx, id, version, form, messages(e), "", "");
+      return;
     } catch (ColumnistException e) {
       ctx.status(HttpStatus.CONFLICT);
-      draftView(ctx, id, version, form, List.of(e.getMessage()), "");
+      draftView(ctx, id, version, form, List.of(e.getMessage()), "", "");
+      return;
+    }
+    String save = saved == version ? "No changes to save." : "Saved as version " + saved + ".";
+    if (action.equals("save")) {
+      EditorView.flash(ctx, save);
+      ctx.redirect("/drafts/" + id);
+      return;
+    }
+    try {
+      String done = actions.perform(ctx, id, action);
+      EditorView.flash(ctx, saved == version ? done : save + " " + done);
+      ctx.redirect("/drafts/" + id);
+    } catch (Publisher.PrivacyBlockedException e) {
+      actions.refused(ctx, id, action, e);
+    } catch (ColumnistException e) {
+      // The text is saved; only the action was refused, and the page says why beside the text.
+      ctx.status(HttpStatus.CONFLICT);
+      draftView(ctx, id, saved, form, List.of(), "", e.getMessage());
     }
   }
 
@@ -132,7 +182,7 @@ final class DraftPages {
                   DraftForm.text(Input.fields(ctx)),
                   EditorSecurity.actor(ctx),
                   Input.version(ctx));
-      ctx.json(Map.of("version", saved));
+      ctx.json(Map.of("version", saved, "saved", savedAt(id)));
     } catch (InvalidFileException e) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(Map.of("problems", messages(e)));
     } catch (BadInput e) {

@@ -89,10 +89,10 @@ public final class EditorServer implements AutoCloseable {
     app.get("/editor.js", ctx -> view.asset(ctx, "editor.js", "text/javascript; charset=utf-8"));
     app.get("/healthz", ctx -> ctx.json(health == null ? Map.of("status", "ok") : health.report()));
     app.post("/logout", security::logout);
-    routeQuestions(
-        new QueuePages(queue, mailLog, view), new QuestionActions(queue, view, zone, afterPublish));
+    QuestionActions actions = new QuestionActions(queue, view, zone, afterPublish);
+    routeQuestions(new QueuePages(queue, mailLog, view), actions);
     ColumnPreview preview = new ColumnPreview(config);
-    DraftPages drafts = new DraftPages(queue, view, security, preview, zone);
+    DraftPages drafts = new DraftPages(queue, view, security, preview, zone, actions, clock);
     routeDrafts(drafts);
     // The preview is framed sandboxed, so without the session's cookie: the public stylesheet is
     // open to all, as it is on the site.

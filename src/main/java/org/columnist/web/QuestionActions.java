@@ -26,6 +26,22 @@ final class QuestionActions {
   private static final Set<String> TO_THE_DRAFT =
       Set.of("review", "schedule", "publish", "republish");
 
+  /** The actions that cannot be undone, which the coach confirms. */
+  private static final Set<String> CONFIRMED = Set.of("decline", "spam");
+
+  /** The actions other than accept, which starts the draft. */
+  static final Set<String> MOVES =
+      Set.of(
+          "decline",
+          "spam",
+          "withdraw",
+          "review",
+          "notice",
+          "merge",
+          "schedule",
+          "publish",
+          "republish");
+
   private final Queue queue;
   private final EditorView view;
   private final ZoneId timeZone;
@@ -44,45 +60,55 @@ final class QuestionActions {
   void act(Context ctx) {
     long id = Input.id(ctx, "id");
     String action = ctx.pathParam("action");
+    if (action.equals("accept")) {
+      queue.accept(id, EditorSecurity.actor(ctx));
+      ctx.redirect("/drafts/" + id);
+      return;
+    }
+    if (!MOVES.contains(action)) {
+      ctx.status(HttpStatus.NOT_FOUND);
+      view.problem(ctx, "There is no action '" + Input.shorten(action) + "' for a question.");
+      return;
+    }
+    try {
+      EditorView.flash(ctx, perform(ctx, id, action));
+    } catch (Publisher.PrivacyBlockedException e) {
+      refused(ctx, id, action, e);
+      return;
+    }
+    ctx.redirect((TO_THE_DRAFT.contains(action) ? "/drafts/" : "/questions/") + id);
+  }
+
+  /**
+   * Does {@code action} (one of {@link #MOVES}) to question {@code id} with what the form sent;
+   * returns what to tell the coach. The draft page calls it too, once it has saved the text.
+   */
+  String perform(Context ctx, long id, String action) {
     Act act =
         new Act(
             id,
             EditorSecurity.actor(ctx),
             Input.optional(ctx, "note", Input.NOTE),
             Input.optional(ctx, "override", Input.NOTE));
-    String message;
-    switch (action) {
-      case "accept" -> {
-        queue.accept(id, act.actor());
-        ctx.redirect("/drafts/" + id);
-        return;
-      }
+    // Asked without a script: the form's box must be ticked, and is checked here too.
+    if (CONFIRMED.contains(action) && !"on".equals(ctx.formParam("confirm"))) {
+      throw new BadInput("Tick the box to confirm: " + action + " cannot be undone.");
+    }
+    return switch (action) {
       case "decline" -> {
         queue.decline(id, act.actor(), act.note(), "on".equals(ctx.formParam("reply")));
-        message = "Question " + id + " declined.";
+        yield "Question " + id + " declined.";
       }
-      case "spam", "withdraw", "review" -> message = move(act, action);
-      case "notice" -> message = notice(ctx, act);
+      case "spam", "withdraw", "review" -> move(act, action);
+      case "notice" -> notice(ctx, act);
       case "merge" -> {
         queue.merge(id, Input.number(ctx, "into"), act.actor());
-        message = "Question " + id + " merged.";
+        yield "Question " + id + " merged.";
       }
-      case "schedule", "publish", "republish" -> {
-        try {
-          message = action.equals("schedule") ? schedule(ctx, act) : publish(act, action);
-        } catch (Publisher.PrivacyBlockedException e) {
-          refused(ctx, act, action, e);
-          return;
-        }
-      }
-      default -> {
-        ctx.status(HttpStatus.NOT_FOUND);
-        view.problem(ctx, "There is no action '" + Input.shorten(action) + "' for a question.");
-        return;
-      }
-    }
-    EditorView.flash(ctx, message);
-    ctx.redirect((TO_THE_DRAFT.contains(action) ? "/drafts/" : "/questions/") + id);
+      case "schedule" -> schedule(ctx, act);
+      case "publish", "republish" -> publish(act, action);
+      default -> throw new IllegalArgumentException("no action " + action);
+    };
   }
 
   private String move(Act act, String action) {
@@ -116,7 +142,7 @@ final class QuestionActions {
    * The privacy check's refusal in the editor's terms: what it found, the way back to the draft,
    * and the same action again with the reason to go on (the CLI's message names its flag instead).
    */
-  private void refused(Context ctx, Act act, String action, Publisher.PrivacyBlockedException e) {
+  void refused(Context ctx, long id, String action, Publisher.PrivacyBlockedException e) {
     ctx.status(HttpStatus.CONFLICT);
     String at = action.equals("schedule") ? Input.optional(ctx, "at", 40) : null;
     view.page(
@@ -124,7 +150,7 @@ final class QuestionActions {
         "privacy",
         Map.of(
             "id",
-            act.id(),
+            id,
             "action",
             action,
             "at",

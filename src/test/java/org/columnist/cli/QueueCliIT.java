@@ -128,6 +128,11 @@ class QueueCliIT {
             "columnist: cannot spam question "
                 + id
                 + ": it is accepted; from accepted you can review, decline, withdraw, merge\n");
+    CliTest.Result noAnswer = columnist("queue", "review", String.valueOf(id), "--config", config);
+    assertThat(noAnswer.exit()).isEqualTo(1);
+    assertThat(noAnswer.err())
+        .isEqualTo(
+            "columnist: cannot review question " + id + ": its Answer is empty; write it first\n");
     CliTest.Result blocked = columnist("queue", "publish", String.valueOf(id), "--config", config);
     assertThat(blocked.err()).contains("cannot publish question " + id + ": it is accepted");
     CliTest.Result noReader =

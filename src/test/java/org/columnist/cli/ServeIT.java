@@ -54,6 +54,14 @@ class ServeIT {
               config.toString());
       Matcher id = Pattern.compile("Started column (\\d+)").matcher(started.out());
       assertThat(id.find()).as(started.out() + started.err()).isTrue();
+      String draft =
+          CliTest.columnist("draft", "show", id.group(1), "--config", config.toString()).out();
+      Path answered = dir.resolve("answered.md");
+      Files.writeString(answered, draft.replace("## Answer\n", "## Answer\n\nOne step a day.\n"));
+      CliTest.Result set =
+          CliTest.columnist(
+              "draft", "set", id.group(1), answered.toString(), "--config", config.toString());
+      assertThat(set.exit()).as(set.err()).isZero();
       for (String verb : List.of("review", "publish")) {
         CliTest.Result r =
             CliTest.columnist("queue", verb, id.group(1), "--config", config.toString());

@@ -45,18 +45,18 @@ class QueueTest {
         fx.question("reader" + n + "@example.com", null, "A question number " + n, "Plain words.");
     switch (state) {
       case "new" -> {}
-      case "accepted" -> queue.accept(id, "pat");
+      case "accepted" -> acceptWithAnAnswer(id);
       case "in_review" -> {
-        queue.accept(id, "pat");
+        acceptWithAnAnswer(id);
         queue.move(id, Transition.REVIEW, "pat", null);
       }
       case "scheduled" -> {
-        queue.accept(id, "pat");
+        acceptWithAnAnswer(id);
         queue.move(id, Transition.REVIEW, "pat", null);
         queue.schedule(id, LocalDateTime.of(2026, 12, 1, 7, 0), "pat", null);
       }
       case "published" -> {
-        queue.accept(id, "pat");
+        acceptWithAnAnswer(id);
         queue.move(id, Transition.REVIEW, "pat", null);
         queue.publish(id, "pat", null);
       }
@@ -451,6 +451,34 @@ class QueueTest {
         .containsExactly("accept", "save", "review");
     assertThat(Mask.address("mary@example.com")).isEqualTo("m***@e******.com");
     assertThat(Mask.name("Mary Reader")).isEqualTo("M*** R***");
+  }
+
+  /** Accepts {@code id} and writes its Answer, as a coach does before review. */
+  private void acceptWithAnAnswer(long id) {
+    String text =
+        queue.accept(id, "pat").text().replace("## Answer\n", "## Answer\n\nAn answer.\n");
+    queue.drafts().save(id, text, "pat", null);
+  }
+
+  @Test
+  void aColumnWithAnEmptyAnswerIsNotReviewedScheduledOrPublished() {
+    long id = fx.question();
+    queue.accept(id, "pat");
+    assertThatThrownBy(() -> queue.move(id, Transition.REVIEW, "pat", null))
+        .isInstanceOf(ColumnistException.class)
+        .hasMessage("cannot review question " + id + ": its Answer is empty; write it first");
+    assertThat(fx.state(id)).isEqualTo("accepted");
+    long inReview = readyForReview();
+    String emptied =
+        queue.drafts().latest(inReview).text().replace("Talk to your boss first.\n", "");
+    queue.drafts().save(inReview, emptied, "pat", null);
+    assertThatThrownBy(
+            () -> queue.schedule(inReview, LocalDateTime.of(2026, 12, 1, 7, 0), "pat", null))
+        .hasMessageContaining("cannot schedule question " + inReview + ": its Answer is empty");
+    assertThatThrownBy(() -> queue.publish(inReview, "pat", null))
+        .hasMessageContaining("cannot publish question " + inReview + ": its Answer is empty");
+    assertThat(fx.state(inReview)).isEqualTo("in_review");
+    assertThat(fx.archive.files()).isEmpty();
   }
 
   private long readyForReview() {
