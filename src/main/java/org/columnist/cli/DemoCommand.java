@@ -12,15 +12,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.columnist.ColumnistException;
 import org.columnist.config.Config;
-import org.columnist.config.InstanceSkeleton;
 import org.columnist.daemon.Daemon;
 import org.columnist.web.Accounts;
 import picocli.CommandLine.Command;
@@ -90,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    Path config = prepare();
+    DemoInstance instance = DemoInstance.prepare(dir, imapPort, smtpPort, publicPort);
     String mailboxPassword = Files.readString(dir.resolve("mailbox-password")).strip();
     GreenMail mail =
         new GreenMail(
@@ -109,8 +106,11 @@ final class DemoCommand implements Callable<Integer> {
               + " (is one taken?); choose others with --smtp-port and --imap-port");
     }
     mail.setUser(ADDRESS, ADDRESS, mailboxPassword);
-    Wiring wiring = new Wiring(Config.load(config, Map.of()));
-    String password = newPassword();
+    Wiring wiring = new Wiring(Config.load(instance.config(), Map.of()));
+    for (String reader : DemoInstance.readers(wiring.store)) {
+      mail.setUser(reader, reader, reader);
+    }
+    String password = DemoInstance.newPassword();
     Accounts accounts = new Accounts(wiring.store, wiring.clock);
     if (accounts.names().contains("coach")) {
       accounts.changePassword("coach", password.toCharArray());
@@ -125,60 +125,42 @@ final class DemoCommand implements Callable<Integer> {
       mail.stop();
       throw new ColumnistException(e.getMessage() + " (--public-port, --editor-port)");
     }
-    for (String[] sample : SAMPLES) {
-      send(smtpPort, sample[0], sample[1], sample[2]);
+    String samples;
+    if (instance.reused()) {
+      samples = "It reuses its queue and mail; the sample questions were mailed on its first run.";
+    } else {
+      for (String[] sample : SAMPLES) {
+        send(smtpPort, sample[0], sample[1], sample[2]);
+      }
+      samples =
+          "Three sample questions were mailed to "
+              + ADDRESS
+              + "; they reach the queue within seconds.";
     }
     out.printf(
         """
-        Columnist demo is running (instance in %s).
+        Columnist demo is running (%s %s).
 
           The site, with search:  http://127.0.0.1:%d/
           The editor:             http://127.0.0.1:%d/   name: coach   password: %s
 
-        Three sample questions were mailed to %s; they reach the queue within seconds.
+        %s
         Send another:             columnist demo send "Your question" [--subject "..."] [--from you@example.com]
         Or use any mail client:   SMTP 127.0.0.1:%d, no login, to %s
         Stop with Ctrl-C.
         """,
-        Paths.display(dir.toAbsolutePath()),
+        instance.reused() ? "reusing the demo folder" : "made the demo folder",
+        dir.toAbsolutePath().normalize(),
         daemon.publicPort(),
         daemon.editorPort(),
         password,
-        ADDRESS,
+        samples,
         smtpPort,
         ADDRESS);
     out.flush();
     daemon.awaitShutdown(out);
     mail.stop();
     return 0;
-  }
-
-  /** The demo instance: made from the skeleton on first use, with its mail settings. */
-  private Path prepare() throws IOException {
-    Path config = dir.resolve("config/columnist.yml");
-    if (!Files.exists(config)) {
-      InstanceSkeleton.copyTo(dir);
-      Files.writeString(dir.resolve("mailbox-password"), newPassword() + "\n");
-      Files.writeString(
-          config,
-          Files.readString(config)
-              + """
-              mail:
-                protocol: imap
-                host: 127.0.0.1
-                port: %d
-                user: %s
-                password_file: mailbox-password
-                poll_interval: 5s
-              smtp:
-                host: 127.0.0.1
-                port: %d
-                security: none
-                from: "Coach's Corner <%s>"
-              """
-                  .formatted(imapPort, ADDRESS, smtpPort, ADDRESS));
-    }
-    return config;
   }
 
   static void send(int port, String from, String subject, String text) {
@@ -203,12 +185,6 @@ final class DemoCommand implements Callable<Integer> {
               + "): is 'columnist demo' running?",
           e);
     }
-  }
-
-  private static String newPassword() {
-    byte[] bytes = new byte[12];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   @Command(name = "send", description = "Mail a question to the running demo.")

@@ -28,7 +28,8 @@ final class InitCommand implements Runnable {
     long columns =
         files.stream().filter(f -> f.startsWith("archive") && f.toString().endsWith(".md")).count();
     var out = spec.commandLine().getOut();
-    out.printf("Created a Columnist instance in %s%n", Paths.display(dir.toAbsolutePath()));
+    // The full path, so that an instance made from a relative or ".." path is easy to find again.
+    out.printf("Created a Columnist instance in %s%n", dir.toAbsolutePath().normalize());
     out.printf(
         "  config/columnist.yml   the settings: edit the site title, base URL and addresses%n");
     out.printf("  archive/               %d sample columns%n", columns);

@@ -2,6 +2,7 @@ package org.columnist.cli;
 
 import java.util.List;
 import org.columnist.mail.MailLog;
+import org.columnist.queue.Mask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,9 @@ final class MailCommand {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    @Option(names = "--reveal", description = "Show readers' addresses (masked otherwise).")
+    boolean reveal;
+
     @Option(
         names = "--limit",
         paramLabel = "N",
@@ -31,7 +35,11 @@ final class MailCommand {
 
     @Override
     public void run() {
-      List<MailLog.Entry> entries = new MailLog(new Wiring(config.load()).store).list(limit);
+      List<MailLog.Entry> entries =
+          new MailLog(new Wiring(config.load()).store)
+              .list(limit).stream()
+                  .map(e -> reveal ? e : e.withSender(Mask.address(e.sender())))
+                  .toList();
       Listing.print(
           spec.commandLine().getOut(),
           json,

@@ -2,6 +2,7 @@ package org.columnist.cli;
 
 import java.util.List;
 import org.columnist.outbox.Outbox;
+import org.columnist.queue.Mask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,9 +44,16 @@ final class OutboxCommand {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    @Option(names = "--reveal", description = "Show readers' addresses (masked otherwise).")
+    boolean reveal;
+
     @Override
     public void run() {
-      List<Outbox.Entry> entries = new Wiring(config.load()).outbox().list();
+      List<Outbox.Entry> entries =
+          new Wiring(config.load())
+              .outbox().list().stream()
+                  .map(e -> reveal ? e : e.withTo(Mask.address(e.to())))
+                  .toList();
       Listing.print(
           spec.commandLine().getOut(),
           json,

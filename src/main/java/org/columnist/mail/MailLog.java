@@ -26,7 +26,24 @@ public final class MailLog {
       String outcome,
       String reason,
       Long questionId,
-      List<String> warnings) {}
+      List<String> warnings) {
+    /** This entry from {@code shown} instead, for a listing that masks who readers are. */
+    public Entry withSender(String shown) {
+      return new Entry(
+          id,
+          fetchedAt,
+          mailbox,
+          uid,
+          messageId,
+          shown,
+          subject,
+          size,
+          outcome,
+          reason,
+          questionId,
+          warnings);
+    }
+  }
 
   /** The follow-ups of {@code question}, oldest first. */
   public List<Queue.FollowUp> followUps(long question) {

@@ -129,14 +129,23 @@ final class Recorder {
   }
 
   private CommandResult withdraw(Connection db, ParsedMail mail) throws SQLException {
-    Optional<Long> question = arrivals.withdrawNewest(db, mail.senderAddress());
+    Optional<Arrivals.Withdrawn> question = arrivals.withdrawNewest(db, mail.senderAddress());
     if (question.isEmpty()) {
       return new CommandResult(null, "no open question from " + mail.senderAddress());
     }
+    Arrivals.Withdrawn withdrawn = question.get();
     if (mayAnswer(db, mail.senderAddress(), "withdrawn")) {
-      enqueue(db, "withdrawn", mail, question.get());
+      // It quotes the question, not the "Re: ..." of the mail that withdrew it, and answers that
+      // mail in the question's thread (or the question itself when the mail had no Message-ID).
+      List<String> thread = new ArrayList<>();
+      if (withdrawn.messageId() != null) {
+        thread.add(withdrawn.messageId());
+      }
+      mail.inReplyTo().stream().filter(id -> !thread.contains(id)).forEach(thread::add);
+      String answered = mail.messageId() != null ? mail.messageId() : withdrawn.messageId();
+      enqueue(db, "withdrawn", mail, withdrawn.id(), withdrawn.subject(), answered, thread);
     }
-    return new CommandResult(question.get(), "question " + question.get() + " withdrawn");
+    return new CommandResult(withdrawn.id(), "question " + withdrawn.id() + " withdrawn");
   }
 
   /** Whether Columnist may send {@code kind} to this address now (RFC 3834, and the ack period). */
@@ -152,15 +161,31 @@ final class Recorder {
 
   private void enqueue(Connection db, String kind, ParsedMail mail, long question)
       throws SQLException {
+    enqueue(
+        db,
+        kind,
+        mail,
+        question,
+        mail.subject(),
+        mail.messageId(),
+        new ArrayList<>(mail.inReplyTo()));
+  }
+
+  private void enqueue(
+      Connection db,
+      String kind,
+      ParsedMail mail,
+      long question,
+      String subject,
+      String inReplyTo,
+      List<String> references)
+      throws SQLException {
     Map<String, Object> model =
         Map.of(
             "reader", Map.of("name", mail.senderName() == null ? "" : mail.senderName()),
-            "question", Map.of("id", question, "subject", mail.subject()));
-    List<String> references = new ArrayList<>(mail.inReplyTo());
+            "question", Map.of("id", question, "subject", subject == null ? "" : subject));
     outbox.enqueue(
-        db,
-        templates.render(
-            kind, mail.senderAddress(), model, mail.messageId(), references, question));
+        db, templates.render(kind, mail.senderAddress(), model, inReplyTo, references, question));
   }
 
   private long insertMessage(

@@ -105,7 +105,23 @@ public final class Outbox {
       String lastError,
       String createdAt,
       String sentAt,
-      String claimedAt) {}
+      String claimedAt) {
+    /** This row addressed to {@code shown} instead, for a listing that masks who readers are. */
+    public Entry withTo(String shown) {
+      return new Entry(
+          id,
+          kind,
+          shown,
+          subject,
+          state,
+          attempts,
+          nextAttemptAt,
+          lastError,
+          createdAt,
+          sentAt,
+          claimedAt);
+    }
+  }
 
   /** Queues {@code mail} inside the caller's transaction; returns its Message-ID. */
   public String enqueue(Connection db, OutgoingMail mail) throws SQLException {

@@ -61,19 +61,30 @@ public final class Arrivals {
     Audit.record(db, clock, id, ACTOR, "follow_up", null, null, "message " + messageRow);
   }
 
-  /** Withdraws the newest open question from {@code senderAddress}; returns its id, if any. */
-  public Optional<Long> withdrawNewest(Connection db, String senderAddress) throws SQLException {
-    Optional<Long> id =
+  /**
+   * A question the reader withdrew: its id, the subject the reader gave it and the Message-ID of
+   * the mail that asked it (null for a question not from mail), so the confirmation can quote the
+   * one and answer in the thread of the other.
+   */
+  public record Withdrawn(long id, String subject, String messageId) {}
+
+  /** Withdraws the newest open question from {@code senderAddress}, if any. */
+  public Optional<Withdrawn> withdrawNewest(Connection db, String senderAddress)
+      throws SQLException {
+    Optional<Withdrawn> question =
         Sql.one(
             db,
-            "SELECT id FROM questions WHERE sender_address = ? AND state IN "
+            "SELECT q.id, q.subject, m.message_id FROM questions q"
+                + " LEFT JOIN messages m ON m.id = q.message_id"
+                + " WHERE q.sender_address = ? AND q.state IN "
                 + OPEN
-                + " ORDER BY id DESC LIMIT 1",
-            rs -> rs.getLong(1),
+                + " ORDER BY q.id DESC LIMIT 1",
+            rs -> new Withdrawn(rs.getLong(1), rs.getString(2), rs.getString(3)),
             senderAddress);
-    if (id.isPresent()) {
-      Transition.WITHDRAW.apply(db, id.get(), ACTOR, "withdrawn by the reader by mail", clock);
+    if (question.isPresent()) {
+      Transition.WITHDRAW.apply(
+          db, question.get().id(), ACTOR, "withdrawn by the reader by mail", clock);
     }
-    return id;
+    return question;
   }
 }

@@ -16,7 +16,10 @@ import org.columnist.column.ReplyPrefix;
 final class Prefill {
   private Prefill() {}
 
-  /** A column from a reader's question: its subject as title, its text as the question. */
+  /**
+   * A column from a reader's question: its subject as title, its profile hints in the profile and
+   * the rest of its text as the question.
+   */
   static Column fromQuestion(QuestionRow q, LocalDate today, Archive archive) {
     String subject = q.subject() == null ? "" : ReplyPrefix.strip(q.subject());
     String title = subject.isBlank() ? "Question " + q.id() : PlainText.oneLine(subject, 200);
@@ -37,7 +40,7 @@ final class Prefill {
         archive.uniqueSlug(title),
         client,
         List.of(),
-        PlainText.toMarkdown(q.body()),
+        PlainText.toMarkdown(ProfileHints.withoutHints(q.body())),
         "",
         "",
         "",

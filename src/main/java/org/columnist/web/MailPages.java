@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.columnist.mail.MailLog;
 import org.columnist.outbox.Outbox;
+import org.columnist.queue.Mask;
 
 /** The editor's mail status: what intake fetched lately, the outbox, and a retry of a mail. */
 final class MailPages {
@@ -23,8 +24,17 @@ final class MailPages {
   }
 
   void mailPage(Context ctx) {
-    List<MailLog.Entry> log = mailLog.list(SHOWN);
-    List<Outbox.Entry> mails = outbox.list();
+    // Readers are masked here as in the queue, until the coach asks to see them.
+    boolean reveal = "1".equals(ctx.queryParam("reveal"));
+    List<MailLog.Entry> log =
+        mailLog.list(SHOWN).stream()
+            .map(e -> reveal ? e : e.withSender(Mask.address(e.sender())))
+            .toList();
+    List<Outbox.Entry> mails =
+        outbox.list().stream()
+            .limit(SHOWN)
+            .map(e -> reveal ? e : e.withTo(Mask.address(e.to())))
+            .toList();
     String lastPoll =
         log.isEmpty()
             ? "never"
@@ -33,15 +43,7 @@ final class MailPages {
                 + view.times().full(log.get(0).fetchedAt())
                 + ")";
     view.page(
-        ctx,
-        "mail",
-        Map.of(
-            "log",
-            log,
-            "outbox",
-            mails.subList(0, Math.min(SHOWN, mails.size())),
-            "last_poll",
-            lastPoll));
+        ctx, "mail", Map.of("log", log, "outbox", mails, "last_poll", lastPoll, "reveal", reveal));
   }
 
   void retry(Context ctx) {

@@ -55,6 +55,15 @@ public class CliTest {
   }
 
   @Test
+  void initSaysTheAbsolutePathItCreatedWhenGivenARelativeOne() {
+    Path instance = dir.resolve("column").toAbsolutePath().normalize();
+    Path relative = Path.of("").toAbsolutePath().relativize(instance);
+    Result init = columnist("init", relative.toString());
+    assertThat(init.exit()).isZero();
+    assertThat(init.out()).contains("Created a Columnist instance in " + instance + "\n");
+  }
+
+  @Test
   void initRefusesToOverwriteAnInstance() throws IOException {
     Path instance = dir.resolve("column");
     columnist("init", instance.toString());

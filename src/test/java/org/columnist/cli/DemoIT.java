@@ -30,48 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The demo as a newcomer runs it: one process, then a question all the way to the site. */
 class DemoIT {
+  // Ports of their own, apart from those a demo run by hand takes (2525, 2143, 8080, 8081).
+  private static final String SMTP = "48025";
+  private static final String IMAP = "48143";
+  private static final String SITE = "48080";
+  private static final String EDITOR = "48081";
   @TempDir Path dir;
 
   @Test
   void aQuestionMailedToTheDemoEndsOnTheSiteAndInSearch() throws Exception {
-    List<String> command =
-        List.of(
-            java(),
-            "-jar",
-            jar(),
-            "demo",
-            "--smtp-port",
-            "22525",
-            "--imap-port",
-            "22143",
-            "--public-port",
-            "28080",
-            "--editor-port",
-            "28081");
-    Process demo =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    Demo demo = Demo.start(dir);
     try {
-      BufferedReader out =
-          new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
-      // Read in the background, so that the wait has a timeout even if the demo prints nothing.
-      StringBuffer seen = new StringBuffer();
-      Thread reader =
-          new Thread(
-              () -> {
-                try {
-                  out.lines().forEach(l -> seen.append(l).append('\n'));
-                } catch (java.io.UncheckedIOException e) {
-                  // The demo is stopped at the end of the test, which closes its output.
-                  seen.append("(output closed: ").append(e.getMessage()).append(")\n");
-                }
-              });
-      reader.setDaemon(true);
-      reader.start();
-      Pattern coach = Pattern.compile("name: coach\\s+password: (\\S+)");
-      await("the demo printed the coach's password")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> coach.matcher(seen.toString()).find() || !reader.isAlive());
-      assertThat(coach.matcher(seen.toString()).find()).as(seen.toString()).isTrue();
       String config = dir.resolve("demo/config/columnist.yml").toString();
 
       assertThat(
@@ -84,7 +53,7 @@ class DemoIT {
                       "--from",
                       "Robin Reader <robin@example.com>",
                       "--smtp-port",
-                      "22525")
+                      SMTP)
                   .exit())
           .isZero();
       long id =
@@ -106,12 +75,14 @@ class DemoIT {
       assertThat(cli("queue", "review", String.valueOf(id), "--config", config).exit()).isZero();
       CliTest.Result published = cli("queue", "publish", String.valueOf(id), "--config", config);
       assertThat(published.exit()).as(published.out() + published.err()).isZero();
-      String url = published.out().replaceAll("(?s).*https://column.example/(\\S+/).*", "$1");
+      String link = published.out().replaceAll("(?s).*\n  (\\S+)\n.*", "$1");
+      assertThat(link).startsWith("http://127.0.0.1:" + SITE + "/");
+      String url = link.substring(("http://127.0.0.1:" + SITE + "/").length());
 
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> page =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:28080/" + url)).build(),
+              HttpRequest.newBuilder(URI.create(link)).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("Name your contribution out loud");
@@ -121,7 +92,8 @@ class DemoIT {
           .until(() -> searchFinds(http, "contribution+out+loud", url));
       assertThat(
               http.send(
-                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:28081/healthz")).build(),
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + EDITOR + "/healthz"))
+                          .build(),
                       HttpResponse.BodyHandlers.ofString())
                   .body())
           .contains("\"intake\"");
@@ -136,9 +108,100 @@ class DemoIT {
                       .contains(
                           "Your question to Coach's Corner: received",
                           "Your question is answered in Coach's Corner"));
+      assertThat(mailText("robin@example.com", "Your question is answered"))
+          .as("the reader's notice leads to the page")
+          .contains(link);
     } finally {
-      demo.destroy();
-      assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      demo.stop();
+    }
+  }
+
+  @Test
+  void aRestartedDemoReusesItsFolderAndMailsNoSampleAgain() throws Exception {
+    Demo first = Demo.start(dir);
+    String config = dir.resolve("demo/config/columnist.yml").toString();
+    try {
+      assertThat(first.output()).contains("Three sample questions were mailed");
+      await("the samples reached the queue")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(300))
+          .until(() -> questionFrom("alex@example.net", config), Optional::isPresent);
+    } finally {
+      first.stop();
+    }
+    Demo again = Demo.start(dir);
+    try {
+      assertThat(again.output())
+          .contains("reusing the demo folder " + dir.resolve("demo").toAbsolutePath())
+          .doesNotContain("Three sample questions were mailed");
+      assertThat(inbox("jordan@example.com"))
+          .as("the reader's mailbox is there after a restart")
+          .isNotNull();
+      cli("demo", "send", "Is this one new?", "--from", "robin@example.com", "--smtp-port", SMTP);
+      await("the new question reached the queue")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(300))
+          .until(() -> questionFrom("robin@example.com", config), Optional::isPresent);
+      assertThat(
+              new ObjectMapper()
+                  .readTree(cli("queue", "list", "--json", "--config", config).out())
+                  .size())
+          .isEqualTo(4);
+    } finally {
+      again.stop();
+    }
+  }
+
+  /** A running demo and what it printed so far. */
+  private record Demo(Process process, StringBuffer seen) {
+    static Demo start(Path dir) throws Exception {
+      List<String> command =
+          List.of(
+              java(),
+              "-jar",
+              jar(),
+              "demo",
+              "--smtp-port",
+              SMTP,
+              "--imap-port",
+              IMAP,
+              "--public-port",
+              SITE,
+              "--editor-port",
+              EDITOR);
+      Process demo =
+          new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+      // Read in the background, so that the wait has a timeout even if the demo prints nothing.
+      StringBuffer seen = new StringBuffer();
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  out.lines().forEach(l -> seen.append(l).append('\n'));
+                } catch (java.io.UncheckedIOException e) {
+                  // The demo is stopped at the end of the test, which closes its output.
+                  seen.append("(output closed: ").append(e.getMessage()).append(")\n");
+                }
+              });
+      reader.setDaemon(true);
+      reader.start();
+      Pattern coach = Pattern.compile("name: coach\\s+password: (\\S+)");
+      await("the demo printed the coach's password")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> coach.matcher(seen.toString()).find() || !reader.isAlive());
+      assertThat(coach.matcher(seen.toString()).find()).as(seen.toString()).isTrue();
+      return new Demo(demo, seen);
+    }
+
+    String output() {
+      return seen.toString();
+    }
+
+    void stop() throws InterruptedException {
+      process.destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
   }
 
@@ -161,7 +224,7 @@ class DemoIT {
             .readTree(
                 http.send(
                         HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:28080/api/search?q=" + query))
+                                URI.create("http://127.0.0.1:" + SITE + "/api/search?q=" + query))
                             .build(),
                         HttpResponse.BodyHandlers.ofString())
                     .body());
@@ -178,14 +241,33 @@ class DemoIT {
    * password = address).
    */
   private static List<String> inbox(String address) throws Exception {
+    return readInbox(address, m -> m.getSubject());
+  }
+
+  /** The text of the first mail in a reader's mailbox whose subject starts with {@code subject}. */
+  private static String mailText(String address, String subject) throws Exception {
+    return readInbox(
+            address,
+            m -> m.getSubject().startsWith(subject) ? String.valueOf(m.getContent()) : null)
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private interface Read {
+    String of(Message m) throws Exception;
+  }
+
+  private static List<String> readInbox(String address, Read read) throws Exception {
     List<String> subjects = new ArrayList<>();
     Store store = Session.getInstance(new Properties()).getStore("imap");
     try {
-      store.connect("127.0.0.1", 22143, address, address);
+      store.connect("127.0.0.1", Integer.parseInt(IMAP), address, address);
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
       for (Message m : inbox.getMessages()) {
-        subjects.add(m.getSubject());
+        subjects.add(read.of(m));
       }
       inbox.close(false);
     } finally {

@@ -73,6 +73,19 @@ class MailCliIT {
     assertThat(columnist("queue", "list", "--config", config).out())
         .contains("m***@e******.com")
         .contains("My boss");
+    assertThat(columnist("mail", "log", "--config", config).out())
+        .as("the mail log masks senders as the queue does")
+        .contains("m***@e******.com")
+        .doesNotContain("mary@example.com");
+    assertThat(columnist("mail", "log", "--reveal", "--config", config).out())
+        .contains("mary@example.com");
+    assertThat(log.get(0).get("sender").asText()).doesNotContain("@example.");
+    assertThat(columnist("outbox", "list", "--config", config).out())
+        .as("the outbox masks readers as the queue does")
+        .contains("m***@e******.com")
+        .doesNotContain("mary@example.com");
+    assertThat(columnist("outbox", "list", "--reveal", "--json", "--config", config).out())
+        .contains("mary@example.com");
     assertThat(columnist("queue", "list", "--state", "spam", "--config", config).out())
         .contains("No questions in state spam.");
     assertThat(columnist("queue", "list", "--state", "nonsense", "--config", config).exit())

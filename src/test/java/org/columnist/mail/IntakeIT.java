@@ -309,6 +309,35 @@ class IntakeIT {
   }
 
   @Test
+  void theWithdrawConfirmationQuotesTheQuestionAndAnswersInItsThread() throws Exception {
+    fx.append(
+        question("mary@example.com", "Help with my boss", "The question.", "<q@example.com>"));
+    fx.intake().pollOnce();
+    fx.append(
+        question(
+            "mary@example.com",
+            "Re: Your question to Coach's Corner: received",
+            "withdraw",
+            "<w@example.com>"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT body_text FROM outbox WHERE kind = 'withdrawn'").get(0))
+        .contains("\"Help with my boss\"")
+        .doesNotContain("Re: Your question");
+    assertThat(fx.column("SELECT reply_to_ids FROM outbox WHERE kind = 'withdrawn'"))
+        .containsExactly("<q@example.com> <w@example.com>");
+  }
+
+  @Test
+  void aWithdrawWithoutAMessageIdIsConfirmedInTheQuestionsThread() throws Exception {
+    fx.append(question("mary@example.com", "Help", "The question.", "<q@example.com>"));
+    fx.intake().pollOnce();
+    fx.append(question("mary@example.com", "withdraw", "Please drop it.", null));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT reply_to_ids FROM outbox WHERE kind = 'withdrawn'"))
+        .containsExactly("<q@example.com>");
+  }
+
+  @Test
   void storesSubscribeAndUnsubscribeForTheNewsletter() throws Exception {
     fx.append(question("fan@example.com", "subscribe", "", "<s1@example.com>"));
     fx.intake().pollOnce();

@@ -141,8 +141,8 @@ class QueueTest {
         .contains("  age: 47\n")
         .contains("  industry: Agribusiness\n")
         .contains("  issue: Caught between my boss and a client\n")
-        .contains(
-            "## Question\n\nAge: 47\nIndustry: Agribusiness\n\\## not a heading\n&lt;script>x&lt;/script>\n");
+        .contains("## Question\n\n\\## not a heading\n&lt;script>x&lt;/script>\n")
+        .doesNotContain("Age: 47");
   }
 
   @ParameterizedTest

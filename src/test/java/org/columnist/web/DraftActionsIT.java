@@ -47,7 +47,7 @@ class DraftActionsIT {
         d.findElement(By.id(s)).sendKeys("Words for " + s + ".");
       }
       d.findElement(By.xpath("//button[text()='Submit for review']")).click();
-      PAGE.until(() -> d.findElement(By.cssSelector(".flash")).getText().contains("in_review"));
+      PAGE.until(() -> d.findElement(By.cssSelector(".flash")).getText().contains("in review"));
       String saved = editor.queue.drafts().latest(1).text();
       for (String s : SECTIONS) {
         assertThat(saved).contains("Words for " + s + ".");

@@ -147,6 +147,18 @@ class EditorIT {
   }
 
   @Test
+  void theMailPageMasksReadersAsTheQueueDoesUntilTheCoachRevealsThem() throws Exception {
+    HttpClient http = client();
+    send(http, "POST", "/login", Map.of("name", "pat", "password", "correct horse battery"));
+    String page = send(http, "GET", "/mail", Map.of()).body();
+    assertThat(page)
+        .contains("d***@e******.com")
+        .doesNotContain("dana@example.com")
+        .contains("href=\"/mail?reveal=1\"");
+    assertThat(send(http, "GET", "/mail?reveal=1", Map.of()).body()).contains("dana@example.com");
+  }
+
+  @Test
   void aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() throws Exception {
     HttpClient http = client();
     HttpResponse<String> wrong =
