@@ -15,18 +15,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionFactory;
+import org.columnist.browser.Browser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NotFoundException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /** The demo as a newcomer runs it: one process, then a question all the way to the site. */
 class DemoIT {
@@ -150,6 +162,136 @@ class DemoIT {
     } finally {
       again.stop();
     }
+  }
+
+  /**
+   * The README's demo tour in a browser, checking what issue 14 found broken: the text typed before
+   * "Submit for review" is saved, the preview is styled as the site, every editor page fits a
+   * phone, times are in words in the site's time zone, and the published links answer.
+   */
+  @Test
+  void theReadmesTourWorksInTheBrowserAtDesktopAndPhoneWidth() throws Exception {
+    Demo demo = Demo.start(dir);
+    Matcher password = Pattern.compile("password: (\\S+)").matcher(demo.output());
+    assertThat(password.find()).isTrue();
+    String editor = "http://127.0.0.1:" + EDITOR;
+    ConditionFactory page =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(100))
+            .ignoreExceptionsMatching(
+                e -> e instanceof NotFoundException || e instanceof StaleElementReferenceException);
+    Pattern rawInstant = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      d.manage().window().setSize(new Dimension(1280, 900));
+      d.get(editor + "/login");
+      d.findElement(By.id("name")).sendKeys("coach");
+      d.findElement(By.id("password")).sendKeys(password.group(1));
+      d.findElement(By.cssSelector("form button")).click();
+      page.until(() -> d.getCurrentUrl().equals(editor + "/"));
+      page.until(
+          () -> {
+            d.navigate().refresh();
+            return !d.findElements(By.linkText("My boss schedules meetings over lunch")).isEmpty();
+          });
+      assertThat(rawInstant.matcher(d.findElement(By.tagName("body")).getText()).find())
+          .as("a raw time on the queue")
+          .isFalse();
+
+      d.findElement(By.linkText("My boss schedules meetings over lunch")).click();
+      page.until(() -> d.getCurrentUrl().contains("/questions/"));
+      assertThat(rawInstant.matcher(d.findElement(By.tagName("body")).getText()).find())
+          .as("a raw time on a question")
+          .isFalse();
+      d.findElement(By.xpath("//button[text()='Accept and start the draft']")).click();
+      page.until(() -> d.getCurrentUrl().contains("/drafts/"));
+      String draft = d.getCurrentUrl();
+      assertThat(d.findElement(By.id("question")).getAttribute("value"))
+          .as("the reader's hint lines went to the profile")
+          .doesNotContain("Age: 34");
+      if (d.findElement(By.id("issue")).getAttribute("value").isBlank()) {
+        d.findElement(By.id("issue")).sendKeys("Meetings over the lunch break");
+      }
+      Map<String, String> typed =
+          Map.of(
+              "answer", "Say what the lunch hour is for.",
+              "inner_game", "A break is not a favour you ask for.",
+              "outer_game", "Propose one meeting-free hour a day.",
+              "last_word", "Ask once, clearly.");
+      typed.forEach((id, text) -> d.findElement(By.id(id)).sendKeys(text));
+      d.findElement(By.xpath("//button[text()='Submit for review']")).click();
+      page.until(() -> d.findElement(By.cssSelector(".flash")).getText().contains("in review"));
+      d.get(draft);
+      typed.forEach(
+          (id, text) ->
+              assertThat(d.findElement(By.id(id)).getAttribute("value")).as(id).contains(text));
+      assertThat(rawInstant.matcher(d.findElement(By.tagName("body")).getText()).find())
+          .as("a raw time on the draft")
+          .isFalse();
+
+      d.findElement(By.xpath("//button[text()='Preview']")).click();
+      d.switchTo().frame(d.findElement(By.cssSelector("iframe[name=preview]")));
+      page.until(() -> d.findElement(By.tagName("h1")).getText().contains("lunch"));
+      List<String> previewStyle = style(d);
+      d.switchTo().defaultContent();
+
+      d.findElement(By.xpath("//button[text()='Publish now']")).click();
+      page.until(() -> d.findElement(By.cssSelector(".flash")).getText().startsWith("Published:"));
+      String link = d.findElement(By.cssSelector(".flash a, .flash")).getText();
+      link = link.substring(link.indexOf("http"));
+      assertThat(link).startsWith("http://127.0.0.1:" + SITE + "/");
+      HttpClient http = HttpClient.newHttpClient();
+      assertThat(
+              http.send(HttpRequest.newBuilder(URI.create(link)).build(), BodyHandlers.discarding())
+                  .statusCode())
+          .isEqualTo(200);
+      d.get(link);
+      assertThat(style(d)).as("the preview is styled as the site's page").isEqualTo(previewStyle);
+
+      String question = draft.replace("/drafts/", "/questions/");
+      d.manage().window().setSize(new Dimension(390, 844));
+      for (String path :
+          List.of(
+              editor + "/",
+              question,
+              draft,
+              draft + "/history",
+              editor + "/published",
+              editor + "/mail")) {
+        d.get(path);
+        Number overflow =
+            (Number)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow.intValue())
+            .as("horizontal overflow at 390 px on " + path)
+            .isLessThanOrEqualTo(0);
+      }
+      String notice = link;
+      await("the reader's notice with the link")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .untilAsserted(
+              () ->
+                  assertThat(mailText("jordan@example.com", "Your question is answered"))
+                      .contains(notice));
+    } finally {
+      demo.stop();
+    }
+  }
+
+  /** What a page's stylesheet decides, as the browser computed it. */
+  private static List<String> style(WebDriver d) {
+    WebElement body = d.findElement(By.tagName("body"));
+    WebElement h1 = d.findElement(By.tagName("h1"));
+    return List.of(
+        body.getCssValue("font-family"),
+        body.getCssValue("background-color"),
+        h1.getCssValue("font-family"),
+        h1.getCssValue("color"));
   }
 
   /** A running demo and what it printed so far. */
