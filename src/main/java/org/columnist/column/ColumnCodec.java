@@ -45,10 +45,25 @@ public final class ColumnCodec {
 
   private ColumnCodec() {}
 
+  /** What a read asks of the client profile's {@code issue}. */
+  public enum Issue {
+    /** An archive file must say what the column is about. */
+    REQUIRED,
+    /** A draft may not say it yet: the coach fills it in before review. */
+    MAY_BE_EMPTY
+  }
+
   /** Reads the archive file {@code file} from its bytes; throws with every problem found. */
   public static Column read(Path file, byte[] bytes) {
+    return read(file, bytes, Issue.REQUIRED);
+  }
+
+  /**
+   * Reads {@code file} as {@link #read(Path, byte[])} does, asking {@code issue} of its profile.
+   */
+  public static Column read(Path file, byte[] bytes, Issue issue) {
     List<Problem> problems = new ArrayList<>();
-    Column column = read(file, bytes, problems);
+    Column column = read(file, bytes, issue, problems);
     if (!problems.isEmpty()) {
       throw new InvalidFileException(capped(file, problems));
     }
@@ -73,7 +88,8 @@ public final class ColumnCodec {
     field(out, "years_at_company", client.yearsAtCompany());
     field(out, "years_in_role", client.yearsInRole());
     field(out, "industry", client.industry());
-    field(out, "issue", client.issue());
+    // A draft's empty issue is written as such, so that its client profile is never empty.
+    field(out, "issue", client.issue() == null ? "" : client.issue());
     if (!column.tags().isEmpty()) {
       out.append("tags: [");
       for (int i = 0; i < column.tags().size(); i++) {
@@ -95,7 +111,7 @@ public final class ColumnCodec {
     return out.toString();
   }
 
-  private static Column read(Path file, byte[] bytes, List<Problem> problems) {
+  private static Column read(Path file, byte[] bytes, Issue issue, List<Problem> problems) {
     if (bytes.length > MAX_FILE_BYTES) {
       problems.add(
           new Problem(
@@ -134,7 +150,7 @@ public final class ColumnCodec {
     }
     Column header =
         YamlMapping.parse(file, lines.text(1, close), 1, null, problems)
-            .map(fm -> frontMatter(file, fm, problems))
+            .map(fm -> frontMatter(file, fm, issue, problems))
             .orElse(null);
     Map<Section, String> body = body(file, lines, close + 1, problems);
     return header == null
@@ -240,7 +256,8 @@ public final class ColumnCodec {
   }
 
   // Returns a column holding only the front matter's values (sections empty), or null.
-  private static Column frontMatter(Path file, YamlMapping fm, List<Problem> problems) {
+  private static Column frontMatter(
+      Path file, YamlMapping fm, Issue issue, List<Problem> problems) {
     int before = problems.size();
     String title = fm.requiredText("title").orElse("");
     checkLine(fm, "title", title, MAX_TITLE);
@@ -256,7 +273,7 @@ public final class ColumnCodec {
               + printable(slug)
               + "'");
     }
-    ClientProfile client = fm.mapping("client").map(ColumnCodec::client).orElse(null);
+    ClientProfile client = fm.mapping("client").map(c -> client(c, issue)).orElse(null);
     if (client == null && problems.size() == before) {
       problems.add(
           new Problem(
@@ -278,7 +295,7 @@ public final class ColumnCodec {
     return new Column(title, date, corrected, slug, client, tags, null, null, null, null, null);
   }
 
-  private static ClientProfile client(YamlMapping map) {
+  private static ClientProfile client(YamlMapping map, Issue issue) {
     ClientProfile client =
         new ClientProfile(
             line(map, "name"),
@@ -287,7 +304,10 @@ public final class ColumnCodec {
             map.integer("years_at_company", 0, 80).orElse(null),
             map.integer("years_in_role", 0, 80).orElse(null),
             line(map, "industry"),
-            map.requiredText("issue").orElse(null));
+            switch (issue) {
+              case REQUIRED -> map.requiredText("issue").orElse(null);
+              case MAY_BE_EMPTY -> map.text("issue").orElse(null);
+            });
     if (client.issue() != null) {
       checkLine(map, "issue", client.issue(), MAX_FIELD);
     }

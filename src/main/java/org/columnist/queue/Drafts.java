@@ -117,8 +117,14 @@ public final class Drafts {
         });
   }
 
-  /** The column in the draft text of {@code id}, or the problems that make it no column. */
+  /**
+   * The column in the draft text of {@code id}, or the problems that make it no column; its issue
+   * may still be empty, which only {@link ReadyRule} refuses.
+   */
   static Column parse(long id, String text) {
-    return ColumnCodec.read(Path.of("draft-" + id + ".md"), text.getBytes(StandardCharsets.UTF_8));
+    return ColumnCodec.read(
+        Path.of("draft-" + id + ".md"),
+        text.getBytes(StandardCharsets.UTF_8),
+        ColumnCodec.Issue.MAY_BE_EMPTY);
   }
 }

@@ -18,7 +18,7 @@ final class Prefill {
 
   /**
    * A column from a reader's question: its subject as title, its profile hints in the profile and
-   * the rest of its text as the question.
+   * the rest of its text as the question. The issue stays empty for the coach to say.
    */
   static Column fromQuestion(QuestionRow q, LocalDate today, Archive archive) {
     String subject = q.subject() == null ? "" : ReplyPrefix.strip(q.subject());
@@ -32,7 +32,8 @@ final class Prefill {
             hints.yearsAtCompany(),
             hints.yearsInRole(),
             hints.industry() == null ? null : PlainText.oneLine(hints.industry(), 120),
-            PlainText.oneLine(title, 120));
+            // Left for the coach: a copy of the subject only repeated the title on the home page.
+            null);
     return new Column(
         title,
         today,
@@ -54,7 +55,7 @@ final class Prefill {
         today,
         null,
         archive.uniqueSlug(title),
-        ClientProfile.ofIssue(PlainText.oneLine(title, 120)),
+        ClientProfile.ofIssue(null),
         List.of(),
         "",
         "",

@@ -352,7 +352,7 @@ public final class Queue {
     QuestionRow was = transition.apply(db, id, actor, note, clock);
     // After the move, so that a move refused from this state says so first; the caller's
     // transaction undoes the move when the rule refuses it.
-    AnswerRule.check(db, id, transition);
+    ReadyRule.check(db, id, transition);
     return was;
   }
 

@@ -164,8 +164,10 @@ final class DraftForm {
     return sent.containsKey("title") ? column(sent) : read(text, "draft.md");
   }
 
+  // A draft's issue may be empty until it goes to review.
   private static Column read(String text, String file) {
-    return ColumnCodec.read(Path.of(file), text.getBytes(StandardCharsets.UTF_8));
+    return ColumnCodec.read(
+        Path.of(file), text.getBytes(StandardCharsets.UTF_8), ColumnCodec.Issue.MAY_BE_EMPTY);
   }
 
   /** The date in field {@code key}, null when blank; a problem when it is not a date. */

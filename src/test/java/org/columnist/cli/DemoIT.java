@@ -79,8 +79,11 @@ class DemoIT {
       Path edited = dir.resolve("edited.md");
       Files.writeString(
           edited,
-          draft.replace(
-              "## Answer\n", "## Answer\n\nName your contribution out loud, calmly and often.\n"));
+          draft
+              .replace("  issue: \"\"\n", "  issue: Credit for my work\n")
+              .replace(
+                  "## Answer\n",
+                  "## Answer\n\nName your contribution out loud, calmly and often.\n"));
       assertThat(
               cli("draft", "set", String.valueOf(id), edited.toString(), "--config", config).exit())
           .isZero();

@@ -62,6 +62,7 @@ class QueueCliIT {
     Files.writeString(
         edited,
         draft
+            .replace("  issue: \"\"\n", "  issue: Meetings over lunch\n")
             .replace("## Answer\n", "## Answer\n\nLunch is yours to protect.\n")
             .replace(
                 "## The inner game\n", "## The inner game\n\nYou are allowed to need a break.\n")
@@ -121,18 +122,27 @@ class QueueCliIT {
             run("draft", "new", "--title", "Five habits")
                 .out()
                 .replaceAll("(?s)Started column (\\d+).*", "$1"));
-    CliTest.Result refused = columnist("queue", "spam", String.valueOf(id), "--config", config);
-    assertThat(refused.exit()).isEqualTo(1);
-    assertThat(refused.err())
-        .isEqualTo(
-            "columnist: cannot spam question "
-                + id
-                + ": it is accepted; from accepted you can review, decline, withdraw, merge\n");
-    CliTest.Result noAnswer = columnist("queue", "review", String.valueOf(id), "--config", config);
-    assertThat(noAnswer.exit()).isEqualTo(1);
-    assertThat(noAnswer.err())
-        .isEqualTo(
-            "columnist: cannot review question " + id + ": its Answer is empty; write it first\n");
+    assertRefused(
+        "spam",
+        id,
+        "cannot spam question "
+            + id
+            + ": it is accepted; from accepted you can review, decline, withdraw, merge");
+    assertRefused(
+        "review", id, "cannot review question " + id + ": its Answer is empty; write it first");
+    Path answered = dir.resolve("answered-" + id + ".md");
+    Files.writeString(
+        answered,
+        run("draft", "show", String.valueOf(id))
+            .out()
+            .replace("## Answer\n", "## Answer\n\nPick one habit.\n"));
+    assertThat(run("draft", "set", String.valueOf(id), answered.toString()).exit()).isZero();
+    assertRefused(
+        "review",
+        id,
+        "cannot review question "
+            + id
+            + ": its client profile has no issue; say in a few words what it is about");
     CliTest.Result blocked = columnist("queue", "publish", String.valueOf(id), "--config", config);
     assertThat(blocked.err()).contains("cannot publish question " + id + ": it is accepted");
     CliTest.Result noReader =
@@ -163,7 +173,7 @@ class QueueCliIT {
         cp "$1" "%1$s/seen-$n.md"
         stat -c %%a "$1" "$(dirname "$1")" > "%1$s/modes-$n"
         if [ $n -eq 1 ]; then
-          sed -i 's/^date: .*/date: someday/; s/^## Answer$/## Answer\\n\\nWritten in the editor./' "$1"
+          sed -i 's/^date: .*/date: someday/; s/^## Answer$/## Answer\\n\\nWritten in the editor./; s/^  issue: ""$/  issue: Breaks/' "$1"
         else
           sed -i "s/^date: .*/date: 2026-11-23/" "$1"
         fi
@@ -202,6 +212,13 @@ class QueueCliIT {
     // The draft holds the reader's words before any masking: the file and its folder are the
     // owner's alone, whatever the umask or the data folder's mode.
     assertThat(Files.readAllLines(dir.resolve("modes-1"))).containsExactly("600", "700");
+  }
+
+  /** {@code queue verb id} exits 1 with {@code message} as its one line. */
+  private void assertRefused(String verb, long id, String message) {
+    CliTest.Result refused = columnist("queue", verb, String.valueOf(id), "--config", config);
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).isEqualTo("columnist: " + message + "\n");
   }
 
   private CliTest.Result run(String... args) {

@@ -57,7 +57,11 @@ class ServeIT {
       String draft =
           CliTest.columnist("draft", "show", id.group(1), "--config", config.toString()).out();
       Path answered = dir.resolve("answered.md");
-      Files.writeString(answered, draft.replace("## Answer\n", "## Answer\n\nOne step a day.\n"));
+      Files.writeString(
+          answered,
+          draft
+              .replace("  issue: \"\"\n", "  issue: Reorganisation\n")
+              .replace("## Answer\n", "## Answer\n\nOne step a day.\n"));
       CliTest.Result set =
           CliTest.columnist(
               "draft", "set", id.group(1), answered.toString(), "--config", config.toString());

@@ -32,7 +32,8 @@ class ColumnPlaceTest {
   void thePublishedUrlTheArchiveFileThePageAndTheSearchHitAgreeBeforeAndAfterACorrection() {
     long id = fx.question();
     String text =
-        queue.accept(id, "pat").text().replace("## Answer\n", "## Answer\n\nTalk to her.\n");
+        QueueTest.withIssue(queue.accept(id, "pat").text())
+            .replace("## Answer\n", "## Answer\n\nTalk to her.\n");
     queue.drafts().save(id, text, "pat", null);
     queue.move(id, Transition.REVIEW, "pat", null);
     Publisher.Published first = queue.publish(id, "pat", null);

@@ -3,9 +3,11 @@ package org.columnist.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
+import org.columnist.column.ColumnCodec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +68,18 @@ class DraftsTest {
     assertThat(fx.state(id)).isEqualTo("accepted");
     assertThat(fx.column("SELECT origin FROM questions WHERE id = ?", id)).containsExactly("coach");
     assertThat(queue.drafts().latest(id).text()).contains("slug: five-habits-of-good-managers");
+  }
+
+  @Test
+  void aDraftWithAnEmptyIssueSavesAndLoadsWhileAnArchiveFileMustSayIt() {
+    long id = fx.question();
+    String text = queue.accept(id, "pat").text().replace("## Answer\n", "## Answer\n\nOne.\n");
+    assertThat(text).contains("  issue: \"\"\n");
+    assertThat(queue.drafts().save(id, text, "pat", null)).isEqualTo(2);
+    assertThat(Drafts.parse(id, queue.drafts().latest(id).text()).client().issue()).isNull();
+    assertThatThrownBy(
+            () -> ColumnCodec.read(Path.of("a.md"), text.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidFileException.class)
+        .hasMessageContaining("'client.issue' is empty");
   }
 }

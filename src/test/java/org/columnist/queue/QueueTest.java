@@ -140,7 +140,8 @@ class QueueTest {
         .contains("date: 2026-10-30\n")
         .contains("  age: 47\n")
         .contains("  industry: Agribusiness\n")
-        .contains("  issue: Caught between my boss and a client\n")
+        .contains("  issue: \"\"\n")
+        .doesNotContain("issue: Caught")
         .contains("## Question\n\n\\## not a heading\n&lt;script>x&lt;/script>\n")
         .doesNotContain("Age: 47");
   }
@@ -453,11 +454,44 @@ class QueueTest {
     assertThat(Mask.name("Mary Reader")).isEqualTo("M*** R***");
   }
 
-  /** Accepts {@code id} and writes its Answer, as a coach does before review. */
+  /** Accepts {@code id} and writes its issue and Answer, as a coach does before review. */
   private void acceptWithAnAnswer(long id) {
     String text =
-        queue.accept(id, "pat").text().replace("## Answer\n", "## Answer\n\nAn answer.\n");
+        withIssue(queue.accept(id, "pat").text())
+            .replace("## Answer\n", "## Answer\n\nAn answer.\n");
     queue.drafts().save(id, text, "pat", null);
+  }
+
+  /** The draft {@code text} with its client profile's empty issue said. */
+  static String withIssue(String text) {
+    return text.replace("  issue: \"\"\n", "  issue: Boss and client\n");
+  }
+
+  @Test
+  void aColumnWhoseProfileHasNoIssueIsNotReviewedScheduledOrPublished() {
+    long id = fx.question();
+    String answered =
+        queue.accept(id, "pat").text().replace("## Answer\n", "## Answer\n\nAn answer.\n");
+    queue.drafts().save(id, answered, "pat", null);
+    assertThatThrownBy(() -> queue.move(id, Transition.REVIEW, "pat", null))
+        .isInstanceOf(ColumnistException.class)
+        .hasMessage(
+            "cannot review question "
+                + id
+                + ": its client profile has no issue; say in a few words what it is about");
+    assertThat(fx.state(id)).isEqualTo("accepted");
+    long inReview = readyForReview();
+    String emptied =
+        queue
+            .drafts()
+            .latest(inReview)
+            .text()
+            .replace("  issue: Boss and client\n", "  issue: \"\"\n");
+    queue.drafts().save(inReview, emptied, "pat", null);
+    assertThatThrownBy(() -> queue.publish(inReview, "pat", null))
+        .hasMessageContaining("cannot publish question " + inReview + ": its client profile has");
+    assertThat(fx.state(inReview)).isEqualTo("in_review");
+    assertThat(fx.archive.files()).isEmpty();
   }
 
   @Test
@@ -488,7 +522,8 @@ class QueueTest {
   private long readyForReview(String answer) {
     long id = fx.question();
     String text =
-        queue.accept(id, "pat").text().replace("## Answer\n", "## Answer\n\n" + answer + "\n");
+        withIssue(queue.accept(id, "pat").text())
+            .replace("## Answer\n", "## Answer\n\n" + answer + "\n");
     queue.drafts().save(id, text, "pat", null);
     queue.move(id, Transition.REVIEW, "pat", null);
     return id;

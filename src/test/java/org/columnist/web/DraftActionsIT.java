@@ -46,6 +46,7 @@ class DraftActionsIT {
       for (String s : SECTIONS) {
         d.findElement(By.id(s)).sendKeys("Words for " + s + ".");
       }
+      d.findElement(By.id("issue")).sendKeys("Words for the issue");
       d.findElement(By.xpath("//button[text()='Submit for review']")).click();
       PAGE.until(() -> d.findElement(By.cssSelector(".flash")).getText().contains("in review"));
       String saved = editor.queue.drafts().latest(1).text();

@@ -272,6 +272,13 @@ class EditorIT {
       WebElement title = d.findElement(By.id("title"));
       title.clear();
       title.sendKeys("Lunch is yours");
+      // The issue starts empty with a prompt, not as a second copy of the subject.
+      WebElement issue = d.findElement(By.id("issue"));
+      assertThat(issue.getAttribute("value")).isEmpty();
+      assertThat(issue.getAttribute("required")).isNull();
+      assertThat(issue.getAttribute("placeholder"))
+          .isEqualTo("What this column is about, in a few words");
+      issue.sendKeys("Meetings over lunch");
       d.findElement(By.id("answer")).sendKeys("Protect your lunch hour.");
       d.findElement(By.id("inner_game")).sendKeys("You are allowed a break.");
       d.findElement(By.id("outer_game")).sendKeys("Propose a meeting-free hour.");

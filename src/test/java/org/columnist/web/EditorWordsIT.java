@@ -95,7 +95,12 @@ class EditorWordsIT {
     String text = queue.drafts().latest(1).text();
     queue
         .drafts()
-        .save(1, text.replace("## Answer\n", "## Answer\n\n" + words + "\n"), "test", null);
+        .save(
+            1,
+            text.replace("  issue: \"\"\n", "  issue: A manager\n")
+                .replace("## Answer\n", "## Answer\n\n" + words + "\n"),
+            "test",
+            null);
   }
 
   @Test

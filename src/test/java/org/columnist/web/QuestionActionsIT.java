@@ -70,15 +70,21 @@ class QuestionActionsIT {
     assertThat(post(http, declined, "decline", Map.of("confirm", "on"))).isEqualTo(302);
     Document page = page(http, declined);
     assertThat(page.select("#actions-heading")).isEmpty();
-    assertThat(page.select("#outcome").text()).isEqualTo("Declined on 2026-11-30.");
+    assertThat(page.select("#outcome").text()).isEqualTo("Declined on Mon 30 Nov, 03:00.");
 
     long withdrawn = aReadersQuestion();
     editor.queue.move(withdrawn, Transition.WITHDRAW, "pat", null);
     assertThat(page(http, withdrawn).select("#outcome").text())
-        .isEqualTo("Withdrawn on 2026-11-30.");
+        .isEqualTo("Withdrawn on Mon 30 Nov, 03:00.");
 
     String text =
-        editor.queue.drafts().latest(1).text().replace("## Answer\n", "## Answer\n\nYes.\n");
+        editor
+            .queue
+            .drafts()
+            .latest(1)
+            .text()
+            .replace("  issue: \"\"\n", "  issue: A yes\n")
+            .replace("## Answer\n", "## Answer\n\nYes.\n");
     editor.queue.drafts().save(1, text, "pat", null);
     editor.queue.move(1, Transition.REVIEW, "pat", null);
     String url = editor.queue.publish(1, "pat", null).url();
