@@ -59,7 +59,7 @@ public final class IntakeBench {
               config.requireMailbox(),
               store,
               new Arrivals(Clock.systemUTC()),
-              new Subscribers(Clock.systemUTC()),
+              new Subscribers(store, Clock.systemUTC()),
               outbox,
               templates,
               ADDRESS,

@@ -61,6 +61,7 @@ public final class Wiring {
         outbox(),
         mailTemplates(),
         new MailLog(store)::followUps,
+        (db, id, column, url) -> {},
         clock);
   }
 
@@ -130,7 +131,7 @@ public final class Wiring {
         config.requireMailbox(),
         store,
         new Arrivals(clock),
-        new Subscribers(clock),
+        new Subscribers(store, clock),
         outbox(),
         mailTemplates(),
         config.column().address(),

@@ -33,7 +33,8 @@ public record Config(
     MailSettings.Mailbox mailbox,
     MailSettings.Smtp smtp,
     List<String> synonyms,
-    Server server) {
+    Server server,
+    NewsletterSettings newsletter) {
 
   /** The {@code mail:} section; a verb that reads mail fails clearly without one. */
   public MailSettings.Mailbox requireMailbox() {
@@ -145,9 +146,22 @@ public record Config(
             .orElse(new Server("127.0.0.1", 8080, "127.0.0.1", 8081));
     MailSettings.Mailbox mailbox = root.mapping("mail").map(MailSettings::mailbox).orElse(null);
     MailSettings.Smtp smtp = root.mapping("smtp").map(MailSettings::smtp).orElse(null);
+    NewsletterSettings newsletter =
+        root.mapping("newsletter")
+            .map(n -> NewsletterSettings.read(n, instance))
+            .orElse(NewsletterSettings.DEFAULTS);
     root.rejectUnknownKeys();
     return new Config(
-        instance, site, coach, new ColumnSettings(address), paths, mailbox, smtp, synonyms, server);
+        instance,
+        site,
+        coach,
+        new ColumnSettings(address),
+        paths,
+        mailbox,
+        smtp,
+        synonyms,
+        server,
+        newsletter);
   }
 
   private static YamlMapping section(YamlMapping root, String key) {

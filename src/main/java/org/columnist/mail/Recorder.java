@@ -121,7 +121,7 @@ final class Recorder {
         yield new CommandResult(null, "subscription request stored for " + sender);
       }
       default -> {
-        boolean changed = subscribers.unsubscribe(db, sender);
+        boolean changed = subscribers.unsubscribe(db, sender, "mail");
         yield new CommandResult(
             null, changed ? sender + " unsubscribed" : sender + " was not subscribed");
       }

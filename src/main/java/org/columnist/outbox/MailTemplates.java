@@ -8,7 +8,7 @@ import org.columnist.config.Templates;
 
 /**
  * Renders the mails sent to readers from {@code templates/mail/NAME.ftl}: its first line is {@code
- * Subject: …}, the text follows; {@code NAME.html.ftlh}, if present, adds an HTML part.
+ * Subject: …}, the text follows; {@code NAME.ftlh}, if present, adds an HTML part.
  */
 public final class MailTemplates {
   private final Templates templates;
@@ -48,7 +48,7 @@ public final class MailTemplates {
     }
     String subject = first.substring("Subject:".length()).strip();
     String text = newline < 0 ? "" : rendered.substring(newline + 1).strip() + "\n";
-    String htmlName = "mail/" + name + ".html.ftlh";
+    String htmlName = "mail/" + name + ".ftlh";
     String html = templates.exists(htmlName) ? templates.render(htmlName, all) : null;
     return new OutgoingMail(name, to, subject, text, html, inReplyTo, references, questionId);
   }

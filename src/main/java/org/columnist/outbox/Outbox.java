@@ -93,6 +93,21 @@ public final class Outbox {
         id);
   }
 
+  /**
+   * Cancels every shared-body (newsletter) mail to {@code address} not yet handed to the relay,
+   * including one a sender has claimed: its claim renewal before sending then fails.
+   */
+  public static int cancelBulkTo(Connection db, String address, String why) throws SQLException {
+    return Sql.update(
+        db,
+        """
+        UPDATE outbox SET state = 'cancelled', last_error = ?, claimed_at = NULL, claimed_by = NULL
+        WHERE to_address = ? COLLATE NOCASE AND body_id IS NOT NULL
+          AND state IN ('queued', 'sending')""",
+        why,
+        address);
+  }
+
   /** One row of the outbox, for {@code outbox list}. */
   public record Entry(
       long id,

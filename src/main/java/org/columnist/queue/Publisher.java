@@ -40,6 +40,7 @@ public final class Publisher {
   private final Store store;
   private final Archive archive;
   private final Config config;
+  private final Queue.AfterPublish afterPublish;
   private final Clock clock;
   private final Checkpoint checkpoint;
 
@@ -57,12 +58,14 @@ public final class Publisher {
       Store store,
       Archive archive,
       Config config,
+      Queue.AfterPublish afterPublish,
       Clock clock,
       Checkpoint checkpoint) {
     this.queue = queue;
     this.store = store;
     this.archive = archive;
     this.config = config;
+    this.afterPublish = afterPublish;
     this.clock = clock;
     this.checkpoint = checkpoint;
   }
@@ -252,6 +255,9 @@ public final class Publisher {
         && Outbox.mayWriteTo(q.senderAddress(), config.column().address())) {
       queue.notify(
           db, q, "published", Map.of("published", Map.of("title", column.title(), "url", url)));
+    }
+    if (transition == Transition.PUBLISH) {
+      afterPublish.published(db, id, column, url);
     }
     return new Decided(transition, column, new Published(id, path, url, findings));
   }

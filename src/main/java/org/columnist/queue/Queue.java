@@ -42,8 +42,18 @@ public final class Queue {
       Outbox outbox,
       MailTemplates templates,
       LongFunction<List<FollowUp>> followUps,
+      AfterPublish afterPublish,
       Clock clock) {
-    this(store, archive, config, outbox, templates, followUps, clock, file -> {});
+    this(store, archive, config, outbox, templates, followUps, afterPublish, clock, file -> {});
+  }
+
+  /**
+   * What else a column's first publication does, in its transaction: the newsletter's send. A
+   * failure refuses the publication; a correction ({@code republish}) does not call it.
+   */
+  @FunctionalInterface
+  public interface AfterPublish {
+    void published(Connection db, long questionId, Column column, String url) throws SQLException;
   }
 
   /** The same, with a test's {@code checkpoint} in publishing. */
@@ -54,6 +64,7 @@ public final class Queue {
       Outbox outbox,
       MailTemplates templates,
       LongFunction<List<FollowUp>> followUps,
+      AfterPublish afterPublish,
       Clock clock,
       Publisher.Checkpoint checkpoint) {
     this.store = store;
@@ -63,7 +74,7 @@ public final class Queue {
     this.outbox = outbox;
     this.templates = templates;
     this.clock = clock;
-    this.publisher = new Publisher(this, store, archive, config, clock, checkpoint);
+    this.publisher = new Publisher(this, store, archive, config, afterPublish, clock, checkpoint);
     this.drafts = new Drafts(store, archive, clock, this::today);
     this.corrections = new Corrections(store, archive, config, clock);
   }

@@ -91,7 +91,7 @@ public final class MailFixture {
     Recorder recorder =
         new Recorder(
             new Arrivals(Clock.systemUTC()),
-            new Subscribers(Clock.systemUTC()),
+            new Subscribers(store, Clock.systemUTC()),
             outbox(),
             templates,
             ADDRESS,

@@ -45,6 +45,7 @@ final class QueueFixture {
         outbox,
         new MailTemplates(new Templates(dir.resolve("templates")), config),
         new MailLog(own)::followUps,
+        (db, id, column, url) -> {},
         clock,
         checkpoint);
   }
