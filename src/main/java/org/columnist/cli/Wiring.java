@@ -49,6 +49,11 @@ public final class Wiring {
     return new Outbox(store, from, attempts, clock);
   }
 
+  /** The newsletter's subscribers; build them only here. */
+  public Subscribers subscribers() {
+    return new Subscribers(store, clock);
+  }
+
   public MailTemplates mailTemplates() {
     return new MailTemplates(new Templates(config.paths().templates()), config);
   }
@@ -131,7 +136,7 @@ public final class Wiring {
         config.requireMailbox(),
         store,
         new Arrivals(clock),
-        new Subscribers(store, clock),
+        subscribers(),
         outbox(),
         mailTemplates(),
         config.column().address(),

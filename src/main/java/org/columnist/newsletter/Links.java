@@ -27,6 +27,12 @@ final class Links {
   /** Longest token a link may carry; anything longer is refused before it is decoded. */
   static final int MAX_TOKEN = 200;
 
+  /** Where a confirmation link points, under the site's base URL; the token follows. */
+  static final String CONFIRM_PATH = "newsletter/confirm?t=";
+
+  /** Where an unsubscribe link points (RFC 8058's one-click POST too); the token follows. */
+  static final String UNSUBSCRIBE_PATH = "newsletter/unsubscribe?t=";
+
   private final byte[] key;
 
   Links(byte[] key) {

@@ -72,6 +72,40 @@ public final class Outbox {
         .isPresent();
   }
 
+  /**
+   * The envelope sender (VERP) for outbox row {@code id}: the column's own address tagged with the
+   * row and the first eight hex digits of its random Message-ID, so that a bounce comes back to the
+   * mailbox intake reads and names the mail it reports, and a made-up tag names none. Needs a
+   * mailbox that delivers {@code local+tag@domain} to {@code local@domain}, as most do.
+   */
+  public static String bounceAddress(String columnAddress, long id, String messageId) {
+    int at = columnAddress.lastIndexOf('@');
+    return columnAddress.substring(0, at)
+        + "+bounce-"
+        + id
+        + "-"
+        + messageId.substring(1, 9)
+        + columnAddress.substring(at);
+  }
+
+  private static final java.util.regex.Pattern BOUNCE_TAG =
+      java.util.regex.Pattern.compile("(?i)^[^@+]+\\+bounce-(\\d{1,18})-([0-9a-f]{8})@.*");
+
+  /** The outbox row a {@link #bounceAddress} names, if it is one of ours and not made up. */
+  public static Optional<Long> rowOfBounceAddress(Connection db, String address)
+      throws SQLException {
+    java.util.regex.Matcher m = BOUNCE_TAG.matcher(address == null ? "" : address.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    return Sql.one(
+        db,
+        "SELECT id FROM outbox WHERE id = ? AND substr(message_id, 2, 8) = ?",
+        rs -> rs.getLong(1),
+        Long.parseLong(m.group(1)),
+        m.group(2).toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** The row of the mail sent with {@code messageId}, and the question it was about, if any. */
   public record Sent(long id, Long questionId) {}
 
