@@ -51,7 +51,7 @@ public final class Wiring {
 
   /** The newsletter's subscribers; build them only here. */
   public Subscribers subscribers() {
-    return new Subscribers(store, clock);
+    return new Subscribers(store, outbox(), mailTemplates(), config, clock);
   }
 
   public MailTemplates mailTemplates() {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import org.columnist.config.Config;
+import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
@@ -16,12 +18,18 @@ import org.columnist.store.Store;
  * back.
  */
 public final class Subscribers {
+  private final Store store;
   private final Links links;
   private final Clock clock;
+  private final OptIn optIn;
 
-  public Subscribers(Store store, Clock clock) {
+  /** Build it through {@code cli/Wiring.subscribers()}. */
+  public Subscribers(
+      Store store, Outbox outbox, MailTemplates templates, Config config, Clock clock) {
+    this.store = store;
     this.links = Links.of(store);
     this.clock = clock;
+    this.optIn = new OptIn(this, links, outbox, templates, config, clock);
   }
 
   /** A subscriber's state; only {@link #CONFIRMED} receives columns. */
@@ -79,18 +87,77 @@ public final class Subscribers {
     void accept(long id, String address, String unsubscribeToken) throws SQLException;
   }
 
+  /** What {@link #request} did; the public form answers the same page whatever it was. */
+  public enum Requested {
+    CONFIRMATION_SENT,
+    ONE_A_DAY,
+    ALREADY_CONFIRMED,
+    /** A robot's or the column's own address (RFC 3834): nothing stored, nothing sent. */
+    REFUSED
+  }
+
   /**
-   * Records that {@code address} asked by mail to subscribe: pending until confirmed, and a
-   * confirmed subscriber stays confirmed.
+   * Records that {@code address} asked to subscribe (pending until confirmed; an unsubscribed or
+   * suppressed address keeps its state until then) and queues a confirmation mail, at most one a
+   * day. A confirmed subscriber stays as it is.
    */
-  public void requestByMail(Connection db, String address) throws SQLException {
-    Sql.update(
-        db,
-        """
-        INSERT INTO subscribers(address, state, source, created_at) VALUES (?, 'pending', 'mail', ?)
-        ON CONFLICT(address) DO UPDATE SET state = CASE WHEN state = 'confirmed' THEN 'confirmed' ELSE 'pending' END""",
-        address,
-        clock.instant().toString());
+  public Requested request(Connection db, String address, Source source) throws SQLException {
+    return optIn.request(db, address, source);
+  }
+
+  /** The same, in a transaction of its own. */
+  public Requested request(String address, Source source) {
+    return store.inTransaction(db -> request(db, address, source));
+  }
+
+  /** What following a confirmation link did. */
+  public enum Confirmed {
+    CONFIRMED,
+    ALREADY_CONFIRMED,
+    EXPIRED,
+    /** Forged, malformed, of no subscriber, or not the newest link (used or replaced). */
+    INVALID
+  }
+
+  /**
+   * Confirms the subscription a confirmation link's {@code token} names, in its own transaction.
+   */
+  public Confirmed confirm(String token) {
+    return store.inTransaction(db -> optIn.confirm(db, token));
+  }
+
+  /** What following an unsubscribe link did. */
+  public enum Unsubscribed {
+    UNSUBSCRIBED,
+    /** Already unsubscribed or suppressed: a second click changes nothing. */
+    NOT_SUBSCRIBED,
+    INVALID
+  }
+
+  /**
+   * Unsubscribes the subscriber an unsubscribe link's {@code token} names, noting {@code how}
+   * ({@code link} or {@code one-click}); in its own transaction.
+   */
+  public Unsubscribed unsubscribeByToken(String token, String how) {
+    Optional<Long> id = links.readUnsubscribe(token);
+    if (id.isEmpty()) {
+      return Unsubscribed.INVALID;
+    }
+    return store.inTransaction(
+        db -> {
+          Optional<String> address =
+              Sql.one(
+                  db,
+                  "SELECT address FROM subscribers WHERE id = ?",
+                  rs -> rs.getString(1),
+                  id.get());
+          if (address.isEmpty()) {
+            return Unsubscribed.INVALID;
+          }
+          return unsubscribe(db, address.get(), how)
+              ? Unsubscribed.UNSUBSCRIBED
+              : Unsubscribed.NOT_SUBSCRIBED;
+        });
   }
 
   /**
