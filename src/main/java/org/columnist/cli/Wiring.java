@@ -105,7 +105,14 @@ public final class Wiring {
   /** Everything {@code run} and {@code demo} start. */
   public Daemon.Parts daemonParts(Runnable watchStarted) {
     return new Daemon.Parts(
-        config, store, clock, queue(), outbox(), this::intake, () -> archiveWatch(watchStarted));
+        config,
+        store,
+        clock,
+        queue(),
+        outbox(),
+        this::intake,
+        () -> archiveWatch(watchStarted),
+        subscribers());
   }
 
   Path indexDir() {

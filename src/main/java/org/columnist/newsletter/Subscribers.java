@@ -1,5 +1,7 @@
 package org.columnist.newsletter;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -61,6 +63,27 @@ public final class Subscribers {
       String suppressedAt,
       String suppressedReason,
       int softBounces) {}
+
+  /** The longest address there is (RFC 5321 §4.5.3.1.3: a path of 256 with its brackets). */
+  public static final int MAX_ADDRESS = 254;
+
+  /**
+   * {@code typed} as an address Columnist can subscribe (trimmed, a plain {@code local@domain.tld}
+   * without a name), or empty when it is not one.
+   */
+  public static Optional<String> address(String typed) {
+    String a = typed == null ? "" : typed.strip();
+    if (a.isEmpty() || a.length() > MAX_ADDRESS || !a.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+")) {
+      return Optional.empty();
+    }
+    try {
+      InternetAddress parsed = new InternetAddress(a, true);
+      parsed.validate();
+      return a.equals(parsed.getAddress()) ? Optional.of(a) : Optional.empty();
+    } catch (AddressException e) {
+      return Optional.empty(); // not an address: the caller says so in its own words
+    }
+  }
 
   /** The subscriber with {@code address} (any case), if there is one. */
   public Optional<Subscriber> find(Connection db, String address) throws SQLException {
