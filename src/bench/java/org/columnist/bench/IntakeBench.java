@@ -59,7 +59,7 @@ public final class IntakeBench {
               config.requireMailbox(),
               store,
               new Arrivals(Clock.systemUTC()),
-              new Subscribers(store, Clock.systemUTC()),
+              new Subscribers(store, outbox, templates, config, Clock.systemUTC()),
               outbox,
               templates,
               ADDRESS,

@@ -27,7 +27,8 @@ final class ServeCommand implements Runnable {
   public void run() {
     Wiring wiring = new Wiring(config.load());
     ArchiveWatch watch = wiring.archiveWatch(() -> {});
-    PublicServer server = new PublicServer(wiring.config, watch.index());
+    PublicServer server =
+        new PublicServer(wiring.config, watch.index(), null, wiring.subscribers());
     try {
       server.start(wiring.config.server().publicHost(), wiring.config.server().publicPort());
     } catch (RuntimeException e) {

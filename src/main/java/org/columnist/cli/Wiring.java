@@ -51,7 +51,7 @@ public final class Wiring {
 
   /** The newsletter's subscribers; build them only here. */
   public Subscribers subscribers() {
-    return new Subscribers(store, clock);
+    return new Subscribers(store, outbox(), mailTemplates(), config, clock);
   }
 
   public MailTemplates mailTemplates() {
@@ -105,7 +105,14 @@ public final class Wiring {
   /** Everything {@code run} and {@code demo} start. */
   public Daemon.Parts daemonParts(Runnable watchStarted) {
     return new Daemon.Parts(
-        config, store, clock, queue(), outbox(), this::intake, () -> archiveWatch(watchStarted));
+        config,
+        store,
+        clock,
+        queue(),
+        outbox(),
+        this::intake,
+        () -> archiveWatch(watchStarted),
+        subscribers());
   }
 
   Path indexDir() {

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.columnist.ColumnistException;
 import org.columnist.config.Config;
 import org.columnist.mail.Intake;
+import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Publisher;
 import org.columnist.queue.Queue;
@@ -39,7 +40,8 @@ public final class Daemon implements AutoCloseable {
       Queue queue,
       Outbox outbox,
       Supplier<Intake> intake,
-      Supplier<ArchiveWatch> watch) {}
+      Supplier<ArchiveWatch> watch,
+      Subscribers subscribers) {}
 
   private final Parts parts;
   private final Health health;
@@ -70,7 +72,7 @@ public final class Daemon implements AutoCloseable {
         listen(
             "public server",
             () ->
-                new PublicServer(parts.config(), watch.index(), health)
+                new PublicServer(parts.config(), watch.index(), health, parts.subscribers())
                     .start(publicHost, publicPort),
             publicHost,
             publicPort);

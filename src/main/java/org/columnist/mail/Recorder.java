@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.columnist.newsletter.Source;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -117,14 +118,25 @@ final class Recorder {
     return switch (verb) {
       case "withdraw" -> withdraw(db, mail);
       case "subscribe" -> {
-        subscribers.requestByMail(db, sender);
-        yield new CommandResult(null, "subscription request stored for " + sender);
+        // From can be forged: the address itself must confirm, as on the site's form.
+        Subscribers.Requested requested = subscribers.request(db, sender, Source.MAIL);
+        yield new CommandResult(
+            null, "subscription request from " + sender + ": " + said(requested));
       }
       default -> {
         boolean changed = subscribers.unsubscribe(db, sender, "mail");
         yield new CommandResult(
             null, changed ? sender + " unsubscribed" : sender + " was not subscribed");
       }
+    };
+  }
+
+  private static String said(Subscribers.Requested requested) {
+    return switch (requested) {
+      case CONFIRMATION_SENT -> "confirmation mail queued";
+      case ONE_A_DAY -> "no confirmation mail, one was sent less than a day ago";
+      case ALREADY_CONFIRMED -> "already subscribed";
+      case REFUSED -> "not an address Columnist writes to";
     };
   }
 

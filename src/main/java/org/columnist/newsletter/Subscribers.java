@@ -1,10 +1,14 @@
 package org.columnist.newsletter;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import org.columnist.config.Config;
+import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
@@ -16,12 +20,18 @@ import org.columnist.store.Store;
  * back.
  */
 public final class Subscribers {
+  private final Store store;
   private final Links links;
   private final Clock clock;
+  private final OptIn optIn;
 
-  public Subscribers(Store store, Clock clock) {
+  /** Build it through {@code cli/Wiring.subscribers()}. */
+  public Subscribers(
+      Store store, Outbox outbox, MailTemplates templates, Config config, Clock clock) {
+    this.store = store;
     this.links = Links.of(store);
     this.clock = clock;
+    this.optIn = new OptIn(this, links, outbox, templates, config, clock);
   }
 
   /** A subscriber's state; only {@link #CONFIRMED} receives columns. */
@@ -54,6 +64,27 @@ public final class Subscribers {
       String suppressedReason,
       int softBounces) {}
 
+  /** The longest address there is (RFC 5321 §4.5.3.1.3: a path of 256 with its brackets). */
+  public static final int MAX_ADDRESS = 254;
+
+  /**
+   * {@code typed} as an address Columnist can subscribe (trimmed, a plain {@code local@domain.tld}
+   * without a name), or empty when it is not one.
+   */
+  public static Optional<String> address(String typed) {
+    String a = typed == null ? "" : typed.strip();
+    if (a.isEmpty() || a.length() > MAX_ADDRESS || !a.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+")) {
+      return Optional.empty();
+    }
+    try {
+      InternetAddress parsed = new InternetAddress(a, true);
+      parsed.validate();
+      return a.equals(parsed.getAddress()) ? Optional.of(a) : Optional.empty();
+    } catch (AddressException e) {
+      return Optional.empty(); // not an address: the caller says so in its own words
+    }
+  }
+
   /** The subscriber with {@code address} (any case), if there is one. */
   public Optional<Subscriber> find(Connection db, String address) throws SQLException {
     return Sql.one(db, "SELECT * FROM subscribers WHERE address = ?", Subscribers::row, address);
@@ -79,18 +110,77 @@ public final class Subscribers {
     void accept(long id, String address, String unsubscribeToken) throws SQLException;
   }
 
+  /** What {@link #request} did; the public form answers the same page whatever it was. */
+  public enum Requested {
+    CONFIRMATION_SENT,
+    ONE_A_DAY,
+    ALREADY_CONFIRMED,
+    /** A robot's or the column's own address (RFC 3834): nothing stored, nothing sent. */
+    REFUSED
+  }
+
   /**
-   * Records that {@code address} asked by mail to subscribe: pending until confirmed, and a
-   * confirmed subscriber stays confirmed.
+   * Records that {@code address} asked to subscribe (pending until confirmed; an unsubscribed or
+   * suppressed address keeps its state until then) and queues a confirmation mail, at most one a
+   * day. A confirmed subscriber stays as it is.
    */
-  public void requestByMail(Connection db, String address) throws SQLException {
-    Sql.update(
-        db,
-        """
-        INSERT INTO subscribers(address, state, source, created_at) VALUES (?, 'pending', 'mail', ?)
-        ON CONFLICT(address) DO UPDATE SET state = CASE WHEN state = 'confirmed' THEN 'confirmed' ELSE 'pending' END""",
-        address,
-        clock.instant().toString());
+  public Requested request(Connection db, String address, Source source) throws SQLException {
+    return optIn.request(db, address, source);
+  }
+
+  /** The same, in a transaction of its own. */
+  public Requested request(String address, Source source) {
+    return store.inTransaction(db -> request(db, address, source));
+  }
+
+  /** What following a confirmation link did. */
+  public enum Confirmed {
+    CONFIRMED,
+    ALREADY_CONFIRMED,
+    EXPIRED,
+    /** Forged, malformed, of no subscriber, or not the newest link (used or replaced). */
+    INVALID
+  }
+
+  /**
+   * Confirms the subscription a confirmation link's {@code token} names, in its own transaction.
+   */
+  public Confirmed confirm(String token) {
+    return store.inTransaction(db -> optIn.confirm(db, token));
+  }
+
+  /** What following an unsubscribe link did. */
+  public enum Unsubscribed {
+    UNSUBSCRIBED,
+    /** Already unsubscribed or suppressed: a second click changes nothing. */
+    NOT_SUBSCRIBED,
+    INVALID
+  }
+
+  /**
+   * Unsubscribes the subscriber an unsubscribe link's {@code token} names, noting {@code how}
+   * ({@code link} or {@code one-click}); in its own transaction.
+   */
+  public Unsubscribed unsubscribeByToken(String token, String how) {
+    Optional<Long> id = links.readUnsubscribe(token);
+    if (id.isEmpty()) {
+      return Unsubscribed.INVALID;
+    }
+    return store.inTransaction(
+        db -> {
+          Optional<String> address =
+              Sql.one(
+                  db,
+                  "SELECT address FROM subscribers WHERE id = ?",
+                  rs -> rs.getString(1),
+                  id.get());
+          if (address.isEmpty()) {
+            return Unsubscribed.INVALID;
+          }
+          return unsubscribe(db, address.get(), how)
+              ? Unsubscribed.UNSUBSCRIBED
+              : Unsubscribed.NOT_SUBSCRIBED;
+        });
   }
 
   /**

@@ -19,6 +19,7 @@ sealed interface PageKind
         ListPage,
         FeedPage,
         SearchResults,
+        FormAnswer,
         PageKind.ArchivePage,
         PageKind.TermsPage,
         PageKind.AboutPage,

@@ -177,7 +177,7 @@ final class EditorSecurity {
     String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
     String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
     String next = NextPath.of(ctx.formParam("next"));
-    String address = clientAddress(ctx);
+    String address = ClientAddress.of(ctx);
     // Names no account can have share one count, so that they cannot fill the throttle's table.
     boolean valid = Accounts.validName(name);
     LoginThrottle.Attempt attempt = throttle.attempt(valid ? name : "(not a name)", address);
@@ -240,20 +240,5 @@ final class EditorSecurity {
     sessions.end(ctx.cookie(COOKIE));
     ctx.removeCookie(COOKIE, "/");
     ctx.redirect("/login");
-  }
-
-  /**
-   * The client's address: behind a reverse proxy on this machine, the one it forwards
-   * (X-Forwarded-For), so that throttling counts people, not the proxy.
-   */
-  private static String clientAddress(Context ctx) {
-    String forwarded = ctx.header("X-Forwarded-For");
-    boolean fromLoopback =
-        ctx.ip().startsWith("127.") || ctx.ip().equals("0:0:0:0:0:0:0:1") || ctx.ip().equals("::1");
-    if (fromLoopback && forwarded != null && !forwarded.isBlank()) {
-      String[] hops = forwarded.split(",");
-      return Input.shorten(hops[hops.length - 1].strip());
-    }
-    return ctx.ip();
   }
 }

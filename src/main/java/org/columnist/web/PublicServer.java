@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.columnist.Blank;
 import org.columnist.config.Config;
+import org.columnist.newsletter.Subscribers;
 import org.columnist.search.Results;
 import org.columnist.search.SearchIndex;
 import org.columnist.search.SearchRequest;
@@ -27,6 +28,9 @@ import org.columnist.site.SearchPage;
 public final class PublicServer implements AutoCloseable {
   private static final int MAX_FILTER = 100;
   private static final int MAX_PAGE = 1000;
+  // A person fills in a form a few times a minute at most; the clients remembered are bounded.
+  private static final int FORMS_PER_MINUTE = 5;
+  private static final int CLIENTS = 10_000;
 
   private final Config config;
   private final SearchIndex index;
@@ -40,6 +44,14 @@ public final class PublicServer implements AutoCloseable {
 
   /** With {@code health} (or null), which {@code GET /healthz} reports. */
   public PublicServer(Config config, SearchIndex index, Health health) {
+    this(config, index, health, null);
+  }
+
+  /**
+   * With the newsletter's forms and links too ({@code POST /subscribe}, {@code /newsletter/…}) when
+   * {@code subscribers} is not null.
+   */
+  public PublicServer(Config config, SearchIndex index, Health health, Subscribers subscribers) {
     this.config = config;
     this.index = index;
     this.searchPage = new SearchPage(config);
@@ -70,6 +82,10 @@ public final class PublicServer implements AutoCloseable {
     app.get("/search", this::searchPage);
     app.get("/api/search", this::searchApi);
     app.get("/healthz", ctx -> ctx.json(health == null ? Map.of("status", "ok") : health.report()));
+    if (subscribers != null) {
+      new NewsletterForms(config, subscribers, new FormLimits(FORMS_PER_MINUTE, CLIENTS))
+          .addRoutes(app);
+    }
     app.error(404, ctx -> notFound(ctx, publicDir));
   }
 

@@ -338,16 +338,21 @@ class IntakeIT {
   }
 
   @Test
-  void storesSubscribeAndUnsubscribeForTheNewsletter() throws Exception {
+  void asksASubscriberByMailToConfirmAndUnsubscribesAtOnce() throws Exception {
     fx.append(question("fan@example.com", "subscribe", "", "<s1@example.com>"));
     fx.intake().pollOnce();
-    assertThat(fx.column("SELECT state FROM subscribers WHERE address = 'fan@example.com'"))
-        .containsExactly("pending");
+    // From can be forged: a subscription by mail waits for its confirmation link like the form's.
+    assertThat(fx.column("SELECT state || ' ' || source FROM subscribers"))
+        .containsExactly("pending mail");
+    assertThat(fx.column("SELECT kind || ' ' || to_address FROM outbox"))
+        .containsExactly("confirm fan@example.com");
+    assertThat(fx.column("SELECT body_text FROM outbox").get(0))
+        .contains("https://column.example/newsletter/confirm?t=");
     fx.append(question("fan@example.com", "Unsubscribe", "", "<s2@example.com>"));
     fx.intake().pollOnce();
     assertThat(fx.column("SELECT state FROM subscribers WHERE address = 'fan@example.com'"))
         .containsExactly("unsubscribed");
-    assertThat(fx.column("SELECT count(*) FROM outbox")).containsExactly("0");
+    assertThat(fx.column("SELECT count(*) FROM outbox")).containsExactly("1");
   }
 
   @Test

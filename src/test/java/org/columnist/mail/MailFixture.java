@@ -91,7 +91,7 @@ public final class MailFixture {
     Recorder recorder =
         new Recorder(
             new Arrivals(Clock.systemUTC()),
-            new Subscribers(store, Clock.systemUTC()),
+            new Subscribers(store, outbox(), templates, config, Clock.systemUTC()),
             outbox(),
             templates,
             ADDRESS,

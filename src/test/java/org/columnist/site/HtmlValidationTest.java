@@ -23,6 +23,25 @@ class HtmlValidationTest {
   }
 
   @Test
+  void theNewsletterAnswerPagesAreValidHtml() throws Exception {
+    SiteFixture fx = new SiteFixture(dir);
+    AnswerPage pages = new AnswerPage(fx.config);
+    Path withButton = dir.resolve("button.html");
+    Files.writeString(
+        withButton,
+        pages.render(
+            "Confirm your subscription",
+            List.of("Press the button."),
+            new AnswerPage.Button("newsletter/confirm", "abc~def", "Confirm my subscription"),
+            false));
+    Path withForm = dir.resolve("form.html");
+    Files.writeString(
+        withForm, pages.render("This link does not work", List.of("One.", "Two."), null, true));
+    assertThat(Files.readString(withForm)).contains("action=\"/subscribe\"");
+    assertThat(NuChecker.errors(List.of(withButton, withForm))).isEmpty();
+  }
+
+  @Test
   void theCheckerCatchesInvalidHtml() throws Exception {
     // Proves the harness above can fail: a page with a stray end tag and a duplicate id.
     Path bad = dir.resolve("bad.html");

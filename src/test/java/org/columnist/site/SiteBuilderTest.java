@@ -83,6 +83,28 @@ class SiteBuilderTest {
   }
 
   @Test
+  void theHomeEveryColumnAndTheAskPageHaveASubscribeFormWithAHiddenHoneypot() {
+    fx.builder().build(false);
+    for (String page : List.of("index.html", COLUMN, "ask/index.html")) {
+      Document doc = Jsoup.parse(fx.read(page));
+      Element form = doc.selectFirst("form.subscribe");
+      assertThat(form).as(page).isNotNull();
+      assertThat(form.attr("action")).isEqualTo("/subscribe");
+      assertThat(form.attr("method")).isEqualTo("post");
+      assertThat(form.select("label[for=subscribe-email]").text()).isNotBlank();
+      assertThat(form.select("input#subscribe-email").attr("name")).isEqualTo("email");
+      assertThat(form.select("button[type=submit]").text()).isEqualTo("Subscribe");
+      Element honeypot = form.selectFirst("input[name=website]");
+      assertThat(honeypot.attr("tabindex")).isEqualTo("-1");
+      assertThat(honeypot.attr("autocomplete")).isEqualTo("off");
+      assertThat(honeypot.parent().attr("aria-hidden")).isEqualTo("true");
+      assertThat(honeypot.parent().hasClass("hp")).isTrue();
+    }
+    assertThat(fx.read("style.css"))
+        .contains(".subscribe .hp { position: absolute; left: -10000px");
+  }
+
+  @Test
   void everyInternalLinkResolves() throws IOException {
     fx.builder().build(false);
     List<String> broken = new ArrayList<>();

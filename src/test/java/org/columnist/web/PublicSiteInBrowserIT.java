@@ -9,10 +9,12 @@ import java.util.Map;
 import org.columnist.archive.Archive;
 import org.columnist.browser.Axe;
 import org.columnist.browser.Browser;
+import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
 import org.columnist.search.SearchIndex;
 import org.columnist.site.SiteBuilder;
+import org.columnist.store.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -77,6 +79,66 @@ class PublicSiteInBrowserIT {
                       "no-such-page")))
           .as("WCAG 2.1 AA violations by page")
           .isEmpty();
+    }
+  }
+
+  @Test
+  void aReaderSubscribesFromTheHomePageWithoutJavaScriptAndSeesTheAnswer() throws Exception {
+    InstanceSkeleton.copyTo(dir);
+    Wiring wiring = new Wiring(Config.load(dir.resolve("config/columnist.yml"), Map.of()));
+    new SiteBuilder(wiring.config, new Archive(wiring.config.paths().archive())).build(false);
+    try (SearchIndex index = wiring.searchIndex();
+        PublicServer server =
+            new PublicServer(wiring.config, index, null, wiring.subscribers())
+                .start("127.0.0.1", 0);
+        Browser browser = Browser.withoutJavaScript()) {
+      String base = "http://127.0.0.1:" + server.port() + "/";
+      browser.driver().get(base);
+      browser.driver().findElement(By.id("subscribe-email")).sendKeys("reader@example.com");
+      browser.driver().findElement(By.cssSelector("form.subscribe button")).click();
+      assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+          .isEqualTo("Check your inbox");
+      assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "subscribe");
+      assertThat(violations(browser.console())).isEmpty();
+      browser.save("newsletter-check-your-inbox");
+      List<String> rows =
+          wiring.store.inTransaction(
+              db ->
+                  Sql.list(
+                      db, "SELECT state || ' ' || source FROM subscribers", rs -> rs.getString(1)));
+      assertThat(rows).containsExactly("pending form");
+    }
+  }
+
+  @Test
+  void theNewsletterPagesMeetWcagAa() throws Exception {
+    InstanceSkeleton.copyTo(dir);
+    Wiring wiring = new Wiring(Config.load(dir.resolve("config/columnist.yml"), Map.of()));
+    new SiteBuilder(wiring.config, new Archive(wiring.config.paths().archive())).build(false);
+    try (SearchIndex index = wiring.searchIndex();
+        PublicServer server =
+            new PublicServer(wiring.config, index, null, wiring.subscribers())
+                .start("127.0.0.1", 0);
+        Browser browser = new Browser()) {
+      String base = "http://127.0.0.1:" + server.port() + "/";
+      Axe axe = new Axe();
+      // The answer to a form: a bad address, shown with the form again.
+      browser.driver().get(base + "ask/");
+      browser.driver().findElement(By.id("subscribe-email")).sendKeys("not an address");
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+          .executeScript("document.getElementById('subscribe-email').type = 'text'");
+      browser.driver().findElement(By.cssSelector("form.subscribe button")).click();
+      assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+          .isEqualTo("That is not an e-mail address");
+      assertThat(axe.violations(browser.driver())).isEmpty();
+      assertThat(
+              axe.violations(
+                  browser.driver(),
+                  base,
+                  List.of("newsletter/confirm?t=abc", "newsletter/unsubscribe?t=abc")))
+          .as("WCAG 2.1 AA violations by page")
+          .isEmpty();
+      browser.save("newsletter-bad-address");
     }
   }
 

@@ -1,0 +1,328 @@
+package org.columnist.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.columnist.TestClock;
+import org.columnist.archive.Archive;
+import org.columnist.cli.Wiring;
+import org.columnist.config.TestConfig;
+import org.columnist.newsletter.Source;
+import org.columnist.newsletter.Subscribers;
+import org.columnist.search.SearchIndex;
+import org.columnist.site.SiteBuilder;
+import org.columnist.store.Sql;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Subscribing, confirming and unsubscribing over real HTTP, with the mails through GreenMail. */
+class NewsletterFormsIT {
+  @RegisterExtension
+  static final GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  static final HttpClient http = HttpClient.newHttpClient();
+  @TempDir Path dir;
+  final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
+  Wiring wiring;
+  Subscribers subscribers;
+  SearchIndex index;
+  PublicServer server;
+  String base;
+  int client;
+
+  @BeforeEach
+  void start() {
+    wiring =
+        new Wiring(TestConfig.aConfig().withSmtp(greenMail.getSmtp().getPort()).loadIn(dir), clock);
+    new SiteBuilder(wiring.config, new Archive(wiring.config.paths().archive())).build(false);
+    index = wiring.searchIndex();
+    subscribers = wiring.subscribers();
+    server = new PublicServer(wiring.config, index, null, subscribers).start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + server.port();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    index.close();
+  }
+
+  /** A POST from client {@code client} (forwarded by a proxy on this machine). */
+  HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Forwarded-For", "203.0.113." + client)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> subscribe(String address) throws Exception {
+    return post("/subscribe", "email=" + q(address) + "&website=");
+  }
+
+  static String q(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  List<String> column(String sql) {
+    return wiring.store.inTransaction(db -> Sql.list(db, sql, rs -> rs.getString(1)));
+  }
+
+  /** The token of the newest confirmation queued in the outbox. */
+  String queuedToken() {
+    List<String> bodies = column("SELECT body_text FROM outbox WHERE kind = 'confirm' ORDER BY id");
+    return token(bodies.get(bodies.size() - 1));
+  }
+
+  static String token(String text) {
+    Matcher m =
+        Pattern.compile("https://column\\.example/newsletter/confirm\\?t=(\\S+)").matcher(text);
+    assertThat(m.find()).as(text).isTrue();
+    return m.group(1);
+  }
+
+  /** Opens a confirmation link and presses its button, as a person would. */
+  HttpResponse<String> followAndPress(String token) throws Exception {
+    HttpResponse<String> page = get("/newsletter/confirm?t=" + token);
+    assertThat(page.statusCode()).isEqualTo(200);
+    Document doc = Jsoup.parse(page.body());
+    assertThat(doc.select("form[method=post] button").text()).isEqualTo("Confirm my subscription");
+    assertThat(doc.select("form[method=post]").attr("action")).isEqualTo("/newsletter/confirm");
+    return post("/newsletter/confirm", "t=" + q(doc.select("input[name=t]").val()));
+  }
+
+  static String h1(HttpResponse<String> response) {
+    return Jsoup.parse(response.body()).select("h1").text();
+  }
+
+  @Test
+  void aFormSubscriptionMailsOneLinkThatConfirmsOnlyWhenItsButtonIsPressed() throws Exception {
+    HttpResponse<String> answer = subscribe("reader@example.com");
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(h1(answer)).isEqualTo("Check your inbox");
+    assertThat(wiring.outbox().sendDue(wiring.config.smtp()).sent()).isEqualTo(1);
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("reader@example.com");
+    assertThat(mails[0].getSubject()).isEqualTo("Confirm your subscription to Coach's Corner");
+    String token = token(GreenMailUtil.getBody(mails[0]).replace("=\r\n", ""));
+
+    // A mail scanner's GET shows the button and confirms nothing.
+    assertThat(get("/newsletter/confirm?t=" + token).statusCode()).isEqualTo(200);
+    assertThat(column("SELECT state FROM subscribers")).containsExactly("pending");
+
+    clock.advance(Duration.ofMinutes(5));
+    HttpResponse<String> confirmed = followAndPress(token);
+    assertThat(confirmed.statusCode()).isEqualTo(200);
+    assertThat(h1(confirmed)).isEqualTo("You are subscribed");
+    assertThat(
+            column(
+                "SELECT state || ' ' || source || ' ' || created_at || ' ' || confirmed_at FROM subscribers"))
+        .containsExactly("confirmed form 2026-03-02T09:00:00Z 2026-03-02T09:05:00Z");
+
+    // The same link again: no change of state, and it says so.
+    clock.advance(Duration.ofMinutes(5));
+    HttpResponse<String> again = followAndPress(token);
+    assertThat(h1(again)).isEqualTo("Already confirmed");
+    assertThat(column("SELECT confirmed_at FROM subscribers"))
+        .containsExactly("2026-03-02T09:05:00Z");
+  }
+
+  @Test
+  void aSubscriptionByMailConfirmsThroughTheSamePages() throws Exception {
+    subscribers.request("fan@example.com", Source.MAIL);
+    assertThat(h1(followAndPress(queuedToken()))).isEqualTo("You are subscribed");
+    assertThat(column("SELECT state || ' ' || source FROM subscribers"))
+        .containsExactly("confirmed mail");
+  }
+
+  @Test
+  void forgedAlteredAndExpiredLinksAreRefusedWithAPageAndChangeNothing() throws Exception {
+    subscribe("a@example.com");
+    String tokenOfA = queuedToken();
+    assertThat(post("/newsletter/confirm", "t=nonsense").statusCode()).isEqualTo(400);
+    assertThat(post("/newsletter/confirm", "").statusCode()).isEqualTo(400);
+    assertThat(get("/newsletter/confirm").statusCode()).isEqualTo(400);
+    String altered = "Yy4y" + tokenOfA.substring(4); // "c.1." made "c.2.": the signature fails
+    HttpResponse<String> forged = post("/newsletter/confirm", "t=" + q(altered));
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(h1(forged)).isEqualTo("This link does not work");
+    clock.advance(Duration.ofDays(8));
+    HttpResponse<String> expired = post("/newsletter/confirm?t=" + tokenOfA, "");
+    assertThat(expired.statusCode()).isEqualTo(410);
+    assertThat(h1(expired)).isEqualTo("This link has expired");
+    assertThat(Jsoup.parse(expired.body()).select("form[action=/subscribe]")).hasSize(1);
+    assertThat(column("SELECT state FROM subscribers")).containsExactly("pending");
+  }
+
+  @Test
+  void theFormAnswersTheSameWhateverTheAddressIsAndSendsAtMostOneMailADay() throws Exception {
+    subscribe("pending@example.com");
+    subscribe("confirmed@example.com");
+    subscribers.confirm(queuedToken());
+    subscribe("suppressed@example.com");
+    wiring.store.inTransaction(
+        db -> subscribers.suppress(db, "suppressed@example.com", "complaint"));
+    int queued = Integer.parseInt(column("SELECT count(*) FROM outbox").get(0));
+    client = 2;
+    List<String> answers = new ArrayList<>();
+    for (String address :
+        List.of(
+            "new@example.com",
+            "pending@example.com",
+            "confirmed@example.com",
+            "suppressed@example.com")) {
+      HttpResponse<String> r = subscribe(address);
+      answers.add(r.statusCode() + r.body());
+    }
+    client = 3;
+    HttpResponse<String> robot =
+        post("/subscribe", "email=" + q("robot@example.com") + "&website=" + q("http://spam"));
+    answers.add(robot.statusCode() + robot.body());
+    assertThat(answers).hasSize(5).allMatch(a -> a.equals(answers.get(0)));
+    assertThat(answers.get(0)).startsWith("200");
+    // Only the new address got a mail: the pending one had one today, the others need none...
+    assertThat(column("SELECT count(*) FROM outbox")).containsExactly(Integer.toString(queued + 1));
+    // ...and the suppressed one had one today too.
+    assertThat(column("SELECT address FROM subscribers WHERE address = 'robot@example.com'"))
+        .isEmpty();
+  }
+
+  @Test
+  void theHoneypotStoresNothing() throws Exception {
+    HttpResponse<String> r =
+        post("/subscribe", "email=" + q("bot@example.com") + "&website=" + q("http://spam"));
+    assertThat(h1(r)).isEqualTo("Check your inbox");
+    assertThat(column("SELECT count(*) FROM subscribers")).containsExactly("0");
+    assertThat(column("SELECT count(*) FROM outbox")).containsExactly("0");
+  }
+
+  @Test
+  void theSixthPostInAMinuteFromOneClientIsRefusedAndStoresNothing() throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      assertThat(subscribe("r" + i + "@example.com").statusCode()).isEqualTo(200);
+    }
+    HttpResponse<String> sixth = subscribe("r6@example.com");
+    assertThat(sixth.statusCode()).isEqualTo(429);
+    assertThat(sixth.headers().firstValue("Retry-After")).isPresent();
+    assertThat(h1(sixth)).isEqualTo("Too many requests");
+    assertThat(column("SELECT count(*) FROM subscribers WHERE address = 'r6@example.com'"))
+        .containsExactly("0");
+    client = 9; // another reader is not held up
+    assertThat(subscribe("r7@example.com").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aBadAddressOrAnOversizedBodyGetsAPageThatSaysSo() throws Exception {
+    for (String bad : List.of("", "   ", "not-an-address", "a@b", "Name <a@example.com>")) {
+      client++;
+      HttpResponse<String> r = subscribe(bad);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(h1(r)).isEqualTo("That is not an e-mail address");
+    }
+    HttpResponse<String> tooLong = subscribe("a".repeat(250) + "@example.com");
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("at most 254");
+    HttpResponse<String> huge =
+        post("/subscribe", "email=" + q("a@example.com") + "&website=" + "x".repeat(5000));
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(column("SELECT count(*) FROM subscribers")).containsExactly("0");
+  }
+
+  /** A confirmed subscriber with one newsletter mail queued; returns its unsubscribe token. */
+  String confirmedWithQueuedNewsletter() throws Exception {
+    subscribers.request("reader@example.com", Source.FORM);
+    subscribers.confirm(queuedToken());
+    wiring.store.inTransaction(
+        db -> {
+          long body =
+              Sql.insert(
+                  db,
+                  """
+                  INSERT INTO outbox_bodies(kind, subject, body_text, marker, created_at)
+                  VALUES ('newsletter', 'A column', 'Read it: @@U@@', '@@U@@', ?)""",
+                  clock.instant().toString());
+          return Sql.insert(
+              db,
+              """
+              INSERT INTO outbox(kind, to_address, body_id, personal, message_id, state,
+                                 next_attempt_at, created_at)
+              VALUES ('newsletter', 'reader@example.com', ?, 'x', '<n1@column.example>', 'queued',
+                      ?, ?)""",
+              body,
+              clock.instant().toString(),
+              clock.instant().toString());
+        });
+    List<String> tokens = new ArrayList<>();
+    wiring.store.inTransaction(
+        db -> {
+          subscribers.forEachConfirmed(db, (id, address, token) -> tokens.add(token));
+          return null;
+        });
+    return tokens.get(0);
+  }
+
+  @Test
+  void aOneClickPostUnsubscribesAtOnceAndCancelsQueuedNewsletters() throws Exception {
+    String token = confirmedWithQueuedNewsletter();
+    HttpResponse<String> r =
+        post("/newsletter/unsubscribe?t=" + token, "List-Unsubscribe=One-Click");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(h1(r)).isEqualTo("You are unsubscribed");
+    assertThat(column("SELECT state FROM subscribers")).containsExactly("unsubscribed");
+    assertThat(column("SELECT state FROM outbox WHERE kind = 'newsletter'"))
+        .containsExactly("cancelled");
+    assertThat(column("SELECT detail FROM subscriber_events WHERE event = 'unsubscribed'"))
+        .containsExactly("one-click");
+    // A second one changes nothing and says the same.
+    assertThat(
+            post("/newsletter/unsubscribe?t=" + token, "List-Unsubscribe=One-Click").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aGetOfTheUnsubscribeLinkOnlyShowsAButtonThatUnsubscribes() throws Exception {
+    String token = confirmedWithQueuedNewsletter();
+    HttpResponse<String> page = get("/newsletter/unsubscribe?t=" + token);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(column("SELECT state FROM subscribers")).containsExactly("confirmed");
+    Document doc = Jsoup.parse(page.body());
+    assertThat(doc.select("form[method=post] button").text()).isEqualTo("Unsubscribe");
+    HttpResponse<String> pressed =
+        post(doc.select("form").last().attr("action"), "t=" + q(doc.select("input[name=t]").val()));
+    assertThat(h1(pressed)).isEqualTo("You are unsubscribed");
+    assertThat(column("SELECT detail FROM subscriber_events WHERE event = 'unsubscribed'"))
+        .containsExactly("link");
+    assertThat(post("/newsletter/unsubscribe?t=" + token + "x", "").statusCode()).isEqualTo(400);
+  }
+}
