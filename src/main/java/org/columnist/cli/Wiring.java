@@ -11,6 +11,7 @@ import org.columnist.daemon.ArchiveWatch;
 import org.columnist.daemon.Daemon;
 import org.columnist.mail.Intake;
 import org.columnist.mail.MailLog;
+import org.columnist.newsletter.Roster;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -52,6 +53,11 @@ public final class Wiring {
   /** The newsletter's subscribers; build them only here. */
   public Subscribers subscribers() {
     return new Subscribers(store, clock);
+  }
+
+  /** The coach's view of the subscribers (list, add, remove, reactivate, history). */
+  public Roster roster() {
+    return new Roster(store, subscribers());
   }
 
   public MailTemplates mailTemplates() {
