@@ -12,6 +12,7 @@ import org.columnist.daemon.Daemon;
 import org.columnist.mail.Intake;
 import org.columnist.mail.MailLog;
 import org.columnist.newsletter.Roster;
+import org.columnist.newsletter.Sends;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -58,6 +59,11 @@ public final class Wiring {
   /** The coach's view of the subscribers (list, add, remove, reactivate, history). */
   public Roster roster() {
     return new Roster(store, subscribers());
+  }
+
+  /** How far each newsletter send has got. */
+  public Sends sends() {
+    return new Sends(store, clock);
   }
 
   public MailTemplates mailTemplates() {
