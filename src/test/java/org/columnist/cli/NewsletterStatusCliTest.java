@@ -74,11 +74,7 @@ class NewsletterStatusCliTest {
   }
 
   CliTest.Result run(String... args) {
-    String[] full = new String[args.length + 2];
-    System.arraycopy(args, 0, full, 0, args.length);
-    full[args.length] = "--config";
-    full[args.length + 1] = config;
-    return columnist(full);
+    return CliTest.columnistWith(config, args);
   }
 
   @Test

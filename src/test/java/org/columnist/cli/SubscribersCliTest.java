@@ -1,7 +1,6 @@
 package org.columnist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.columnist.cli.CliTest.columnist;
 import static org.columnist.config.TestConfig.aConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,11 +27,7 @@ class SubscribersCliTest {
   }
 
   CliTest.Result run(String... args) {
-    String[] full = new String[args.length + 2];
-    System.arraycopy(args, 0, full, 0, args.length);
-    full[args.length] = "--config";
-    full[args.length + 1] = config;
-    return columnist(full);
+    return CliTest.columnistWith(config, args);
   }
 
   Wiring wiring() {
