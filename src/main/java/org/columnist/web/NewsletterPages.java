@@ -70,13 +70,11 @@ final class NewsletterPages {
   }
 
   void subscriberPage(Context ctx) {
-    long id = Input.id(ctx, "id");
-    Optional<Subscriber> found = roster.byId(id);
+    Optional<Subscriber> found = subscriber(ctx);
     if (found.isEmpty()) {
-      ctx.status(HttpStatus.NOT_FOUND);
-      view.problem(ctx, "There is no subscriber #" + id + ".");
       return;
     }
+    long id = found.get().id();
     boolean reveal = "1".equals(ctx.queryParam("reveal"));
     view.page(
         ctx,
@@ -88,13 +86,11 @@ final class NewsletterPages {
   }
 
   void reactivate(Context ctx) {
-    long id = Input.id(ctx, "id");
-    Optional<Subscriber> found = roster.byId(id);
+    Optional<Subscriber> found = subscriber(ctx);
     if (found.isEmpty()) {
-      ctx.status(HttpStatus.NOT_FOUND);
-      view.problem(ctx, "There is no subscriber #" + id + ".");
       return;
     }
+    long id = found.get().id();
     String reason = Input.required(ctx, "reason", Input.NOTE);
     try {
       roster.reactivate(found.get().address(), reason);
@@ -105,5 +101,16 @@ final class NewsletterPages {
     }
     EditorView.flash(ctx, "Subscriber #" + id + " is confirmed again.");
     ctx.redirect("/subscribers/" + id);
+  }
+
+  /** The subscriber of the path's {@code id}; when there is none, the page says so (404). */
+  private Optional<Subscriber> subscriber(Context ctx) {
+    long id = Input.id(ctx, "id");
+    Optional<Subscriber> found = roster.byId(id);
+    if (found.isEmpty()) {
+      ctx.status(HttpStatus.NOT_FOUND);
+      view.problem(ctx, "There is no subscriber #" + id + ".");
+    }
+    return found;
   }
 }
