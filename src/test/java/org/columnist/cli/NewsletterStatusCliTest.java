@@ -87,6 +87,15 @@ class NewsletterStatusCliTest {
   }
 
   @Test
+  void pendingMailOfAColumnPastItsNotAfterIsShownAsHeld() {
+    Wiring w = new Wiring(Config.load(Path.of(config), Map.of()));
+    w.store.inTransaction(
+        db -> Sql.update(db, "UPDATE outbox_bodies SET not_after = '2000-01-01T00:00:00Z'"));
+    assertThat(run("newsletter", "status").out())
+        .contains("2 pending (2 held: the column is too old)");
+  }
+
+  @Test
   void statusAsJsonIsOneDocument() throws Exception {
     JsonNode send = new ObjectMapper().readTree(run("newsletter", "status", "--json").out()).get(0);
     assertThat(send.get("recipients").asInt()).isEqualTo(7);
