@@ -35,6 +35,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       OutboxCommand.class,
+      SubscribersCommand.class,
+      NewsletterCommand.class,
       DoctorCommand.class
     })
 public final class Main implements Runnable {

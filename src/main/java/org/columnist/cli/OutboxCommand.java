@@ -1,6 +1,7 @@
 package org.columnist.cli;
 
 import java.util.List;
+import org.columnist.newsletter.Sends;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Mask;
 import picocli.CommandLine.Command;
@@ -49,11 +50,11 @@ final class OutboxCommand {
 
     @Override
     public void run() {
+      Wiring wiring = new Wiring(config.load());
       List<Outbox.Entry> entries =
-          new Wiring(config.load())
-              .outbox().list().stream()
-                  .map(e -> reveal ? e : e.withTo(Mask.address(e.to())))
-                  .toList();
+          wiring.outbox().list().stream()
+              .map(e -> reveal ? e : e.withTo(Mask.address(e.to())))
+              .toList();
       Listing.print(
           spec.commandLine().getOut(),
           json,
@@ -70,6 +71,21 @@ final class OutboxCommand {
                       ? " -- claimed by a sender at " + e.claimedAt()
                       : e.lastError() == null ? "" : " -- " + e.lastError()),
           "The outbox is empty.");
+      if (!json) {
+        for (Sends.Progress p : wiring.sends().all()) {
+          spec.commandLine()
+              .getOut()
+              .printf(
+                  "newsletter send %d (%s): %d recipients, %d sent, %d failed, %d pending"
+                      + " -- see 'columnist newsletter status'%n",
+                  p.id(),
+                  Listing.shorten(p.title(), 40),
+                  p.recipients(),
+                  p.sent(),
+                  p.failed(),
+                  p.pending());
+        }
+      }
     }
   }
 }

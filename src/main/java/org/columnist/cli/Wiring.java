@@ -11,6 +11,8 @@ import org.columnist.daemon.ArchiveWatch;
 import org.columnist.daemon.Daemon;
 import org.columnist.mail.Intake;
 import org.columnist.mail.MailLog;
+import org.columnist.newsletter.Roster;
+import org.columnist.newsletter.Sends;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -52,6 +54,16 @@ public final class Wiring {
   /** The newsletter's subscribers; build them only here. */
   public Subscribers subscribers() {
     return new Subscribers(store, outbox(), mailTemplates(), config, clock);
+  }
+
+  /** The coach's view of the subscribers (list, add, remove, reactivate, history). */
+  public Roster roster() {
+    return new Roster(store, subscribers());
+  }
+
+  /** How far each newsletter send has got. */
+  public Sends sends() {
+    return new Sends(store, clock);
   }
 
   public MailTemplates mailTemplates() {

@@ -22,6 +22,34 @@ public final class Doctor {
   /** One check: what was tried, whether it worked, and what was found. */
   public record Check(String what, boolean ok, String detail) {}
 
+  /** How much a finding about the sending domain matters. */
+  public enum Level {
+    OK,
+    WARN,
+    INFO,
+    UNKNOWN
+  }
+
+  /**
+   * One finding about the From domain: advice, not a failure of the instance (a test domain or a
+   * machine without DNS must still pass {@code doctor}).
+   */
+  public record Finding(Level level, String what, String detail) {}
+
+  /**
+   * SPF, DMARC and DKIM of the From domain (smtp.from, else column.address), looked up through the
+   * system's DNS resolvers.
+   */
+  public static List<Finding> senderDomain(Config config) {
+    return senderDomain(config, "dns:");
+  }
+
+  /** As {@link #senderDomain(Config)}, through {@code dnsUrl} ({@code dns://host:port}). */
+  public static List<Finding> senderDomain(Config config, String dnsUrl) {
+    String from = config.smtp() != null ? config.smtp().from() : config.column().address();
+    return new SenderDomain(DnsTxt.through(dnsUrl)).check(from, config.newsletter().dkim());
+  }
+
   public static List<Check> run(Config config) {
     List<Check> checks = new ArrayList<>();
     if (config.mailbox() == null) {

@@ -245,7 +245,7 @@ public final class Subscribers {
     return clock;
   }
 
-  private static Subscriber row(java.sql.ResultSet rs) throws SQLException {
+  static Subscriber row(java.sql.ResultSet rs) throws SQLException {
     return new Subscriber(
         rs.getLong("id"),
         rs.getString("address"),

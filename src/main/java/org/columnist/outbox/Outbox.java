@@ -289,7 +289,9 @@ public final class Outbox {
         db ->
             Sql.list(
                 db,
-                "SELECT * FROM outbox ORDER BY id DESC",
+                // A newsletter's thousands of rows are counted per send (newsletter status), not
+                // listed.
+                "SELECT * FROM outbox WHERE body_id IS NULL ORDER BY id DESC",
                 rs ->
                     new Entry(
                         rs.getLong("id"),

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.columnist.ColumnistException;
 import org.columnist.config.Config;
 import org.columnist.mail.MailLog;
+import org.columnist.newsletter.Roster;
+import org.columnist.newsletter.Sends;
+import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Queue;
 import org.columnist.site.ColumnPreview;
@@ -37,6 +40,9 @@ public final class EditorServer implements AutoCloseable {
           "POST /published/correct",
           "GET /mail",
           "POST /outbox/{id}/retry",
+          "GET /newsletter",
+          "GET /subscribers/{id}",
+          "POST /subscribers/{id}/reactivate",
           "POST /logout");
 
   /**
@@ -104,6 +110,12 @@ public final class EditorServer implements AutoCloseable {
     MailPages mail = new MailPages(mailLog, outbox, view);
     app.get("/mail", mail::mailPage);
     app.post("/outbox/{id}/retry", mail::retry);
+    NewsletterPages newsletter =
+        new NewsletterPages(
+            new Roster(store, new Subscribers(store, clock)), new Sends(store, clock), view);
+    app.get("/newsletter", newsletter::newsletterPage);
+    app.get("/subscribers/{id}", newsletter::subscriberPage);
+    app.post("/subscribers/{id}/reactivate", newsletter::reactivate);
     app.exception(
         BadInput.class,
         (e, ctx) -> {

@@ -24,6 +24,14 @@ public class CliTest {
     return new Result(exit, out.toString(), err.toString());
   }
 
+  /** {@code columnist ARGS --config CONFIG}. */
+  public static Result columnistWith(String config, String... args) {
+    String[] full = java.util.Arrays.copyOf(args, args.length + 2);
+    full[args.length] = "--config";
+    full[args.length + 1] = config;
+    return columnist(full);
+  }
+
   @Test
   void printsItsVersionAndHelp() {
     assertThat(columnist("--version").out()).startsWith("columnist ");

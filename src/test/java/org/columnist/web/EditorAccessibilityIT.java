@@ -38,7 +38,8 @@ class EditorAccessibilityIT {
                       "/drafts/1",
                       "/drafts/1/history",
                       "/published",
-                      "/mail")))
+                      "/mail",
+                      "/newsletter")))
           .as("WCAG 2.1 AA violations by page")
           .isEmpty();
     }

@@ -101,7 +101,14 @@ class EditorOnAPhoneIT {
   @Test
   void everyEditorPageFitsAPhoneWithTouchSizedButtons() {
     List<String> pages =
-        List.of("/", "/questions/2", "/drafts/1", "/drafts/1/history", "/published", "/mail");
+        List.of(
+            "/",
+            "/questions/2",
+            "/drafts/1",
+            "/drafts/1/history",
+            "/published",
+            "/mail",
+            "/newsletter");
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
       SoftAssertions softly = new SoftAssertions();
