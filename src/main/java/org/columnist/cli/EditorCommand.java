@@ -30,6 +30,7 @@ final class EditorCommand implements Runnable {
             wiring.store,
             wiring.queue(),
             wiring.outbox(),
+            wiring.subscribers(),
             accounts,
             () -> QueueCommand.rebuildSite(spec.commandLine().getOut(), wiring),
             wiring.clock);

@@ -126,7 +126,9 @@ final class SubscribersCommand {
     }
   }
 
-  @Command(name = "add", description = "Add an address as pending, opted in by the coach.")
+  @Command(
+      name = "add",
+      description = "Add an address as pending and mail it a confirmation link, as the form does.")
   static final class Add implements Runnable {
     @Spec CommandSpec spec;
     @Mixin ConfigOption config;
@@ -137,15 +139,21 @@ final class SubscribersCommand {
     @Override
     public void run() {
       Roster.Added added = new Wiring(config.load()).roster().add(address);
+      String shown = added.subscriber() == null ? address : added.subscriber().address();
       spec.commandLine()
           .getOut()
           .println(
-              added.added()
-                  ? "Added " + added.subscriber().address() + " as pending."
-                  : added.subscriber().address()
-                      + " is already there ("
-                      + added.subscriber().state().id()
-                      + "): left as it is.");
+              switch (added.requested()) {
+                case CONFIRMATION_SENT ->
+                    "Added " + shown + " as pending: a confirmation mail is queued.";
+                case ONE_A_DAY ->
+                    shown
+                        + " is pending; a confirmation went less than a day ago, so no other"
+                        + " is sent today.";
+                case ALREADY_CONFIRMED -> shown + " is already confirmed: left as it is.";
+                case REFUSED ->
+                    shown + " is a robot's or the column's own address: nothing stored.";
+              });
     }
   }
 

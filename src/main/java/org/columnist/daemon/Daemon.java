@@ -87,6 +87,7 @@ public final class Daemon implements AutoCloseable {
                         parts.store(),
                         parts.queue(),
                         parts.outbox(),
+                        parts.subscribers(),
                         accounts,
                         watch::refresh,
                         parts.clock(),

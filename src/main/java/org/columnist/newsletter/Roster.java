@@ -31,8 +31,8 @@ public final class Roster {
   /** One line of a subscriber's history. */
   public record Event(String at, String event, String detail) {}
 
-  /** What {@link #add} did: added as pending, or found the address already there. */
-  public record Added(boolean added, Subscriber subscriber) {}
+  /** What {@link #add} did, and the subscriber now (null when the address was refused). */
+  public record Added(Subscribers.Requested requested, Subscriber subscriber) {}
 
   /** Subscribers in {@code state} (every state when empty), oldest first, at most {@code limit}. */
   public List<Subscriber> list(Optional<State> state, int limit) {
@@ -79,20 +79,16 @@ public final class Roster {
   }
 
   /**
-   * Adds {@code address} as pending, opted in by the coach ({@code source = cli}); an address
-   * already there is left as it is, whatever its state.
+   * Adds {@code address} on the coach's word ({@code source = cli}) as the form does: pending, with
+   * a confirmation mail, since only a reader's own click confirms. A confirmed address is left as
+   * it is.
    */
   public Added add(String address) {
     String checked = Addresses.check(address);
     return store.inTransaction(
         db -> {
-          Optional<Subscriber> found = subscribers.find(db, checked);
-          if (found.isPresent()) {
-            return new Added(false, found.get());
-          }
-          long id = insert(db, checked, State.PENDING, "cli");
-          subscribers.event(db, id, "added", "by the coach");
-          return new Added(true, subscribers.find(db, checked).orElseThrow());
+          Subscribers.Requested requested = subscribers.request(db, checked, Source.CLI);
+          return new Added(requested, subscribers.find(db, checked).orElse(null));
         });
   }
 

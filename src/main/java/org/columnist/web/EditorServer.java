@@ -54,18 +54,20 @@ public final class EditorServer implements AutoCloseable {
   private final Javalin app;
 
   /**
-   * The editor over {@code queue} and {@code outbox} (whose mail it lists and retries); {@code
-   * afterPublish} runs after each publication from the editor.
+   * The editor over {@code queue}, {@code outbox} (whose mail it lists and retries) and the
+   * newsletter's {@code subscribers}; {@code afterPublish} runs after each publication from the
+   * editor.
    */
   public EditorServer(
       Config config,
       Store store,
       Queue queue,
       Outbox outbox,
+      Subscribers subscribers,
       Accounts accounts,
       Runnable afterPublish,
       Clock clock) {
-    this(config, store, queue, outbox, accounts, afterPublish, clock, null);
+    this(config, store, queue, outbox, subscribers, accounts, afterPublish, clock, null);
   }
 
   /** With {@code health} (or null), which {@code GET /healthz} reports. */
@@ -74,6 +76,7 @@ public final class EditorServer implements AutoCloseable {
       Store store,
       Queue queue,
       Outbox outbox,
+      Subscribers subscribers,
       Accounts accounts,
       Runnable afterPublish,
       Clock clock,
@@ -111,8 +114,7 @@ public final class EditorServer implements AutoCloseable {
     app.get("/mail", mail::mailPage);
     app.post("/outbox/{id}/retry", mail::retry);
     NewsletterPages newsletter =
-        new NewsletterPages(
-            new Roster(store, new Subscribers(store, clock)), new Sends(store, clock), view);
+        new NewsletterPages(new Roster(store, subscribers), new Sends(store, clock), view);
     app.get("/newsletter", newsletter::newsletterPage);
     app.get("/subscribers/{id}", newsletter::subscriberPage);
     app.post("/subscribers/{id}/reactivate", newsletter::reactivate);

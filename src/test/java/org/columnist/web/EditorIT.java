@@ -74,6 +74,7 @@ class EditorIT {
                 store,
                 wiring.queue(),
                 wiring.outbox(),
+                wiring.subscribers(),
                 accounts,
                 afterPublish,
                 wiring.clock)

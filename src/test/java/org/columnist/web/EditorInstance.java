@@ -21,6 +21,7 @@ import org.columnist.TestClock;
 import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
 import org.columnist.config.InstanceSkeleton;
+import org.columnist.newsletter.Subscribers;
 import org.columnist.queue.Queue;
 import org.columnist.store.Store;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -42,6 +43,7 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
   Config config;
   Store store;
   Queue queue;
+  Subscribers subscribers;
   Accounts accounts;
   EditorServer editor;
   String base;
@@ -54,11 +56,13 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
     config = wiring.config;
     store = wiring.store;
     queue = wiring.queue();
+    subscribers = wiring.subscribers();
     accounts = new Accounts(store, clock);
     accounts.add("pat", PASSWORD.toCharArray());
     queue.drafts().start("A first draft", "test");
     editor =
-        new EditorServer(config, store, queue, wiring.outbox(), accounts, () -> {}, clock)
+        new EditorServer(
+                config, store, queue, wiring.outbox(), subscribers, accounts, () -> {}, clock)
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + editor.port();
   }

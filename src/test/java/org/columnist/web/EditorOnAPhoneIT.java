@@ -65,6 +65,7 @@ class EditorOnAPhoneIT {
                 wiring.store,
                 wiring.queue(),
                 wiring.outbox(),
+                wiring.subscribers(),
                 accounts,
                 () -> {},
                 wiring.clock)

@@ -53,7 +53,14 @@ class EditorWordsIT {
     accounts.add("pat", EditorInstance.PASSWORD.toCharArray());
     editor =
         new EditorServer(
-                config, wiring.store, queue, wiring.outbox(), accounts, () -> {}, wiring.clock)
+                config,
+                wiring.store,
+                queue,
+                wiring.outbox(),
+                wiring.subscribers(),
+                accounts,
+                () -> {},
+                wiring.clock)
             .start("127.0.0.1", 0);
     GreenMailUtil.sendTextEmail(
         "ask@column.example",

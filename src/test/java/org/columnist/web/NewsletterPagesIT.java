@@ -25,7 +25,7 @@ class NewsletterPagesIT {
 
   @BeforeEach
   void subscribersAndASend() {
-    Subscribers subscribers = new Subscribers(editor.store, editor.clock);
+    Subscribers subscribers = editor.subscribers;
     editor.store.inTransaction(
         db -> {
           String[][] people = {
