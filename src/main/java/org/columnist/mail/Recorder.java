@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.columnist.newsletter.Bounces;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -17,12 +18,14 @@ import org.columnist.store.Sql;
 /**
  * Writes what intake decided, inside the caller's transaction: the raw message with its outcome,
  * and what the outcome implies (a question and its acknowledgement, a withdrawal, a subscription, a
- * bounce noted on the mail it reports). Questions change only through the queue's {@link Arrivals},
- * subscribers only through the newsletter's {@link Subscribers}.
+ * bounce noted on the mail it reports and applied to its subscriber by {@link Bounces}). Questions
+ * change only through the queue's {@link Arrivals}, subscribers only through the newsletter's
+ * {@link Subscribers}.
  */
 final class Recorder {
   private final Arrivals arrivals;
   private final Subscribers subscribers;
+  private final Bounces bounces;
   private final Outbox outbox;
   private final MailTemplates templates;
   private final String columnAddress;
@@ -39,6 +42,7 @@ final class Recorder {
       Clock clock) {
     this.arrivals = arrivals;
     this.subscribers = subscribers;
+    this.bounces = new Bounces(subscribers);
     this.outbox = outbox;
     this.templates = templates;
     this.columnAddress = columnAddress.toLowerCase(java.util.Locale.ROOT);
@@ -66,9 +70,13 @@ final class Recorder {
       CommandResult result = command(db, mail, c.verb());
       questionId = result.questionId();
       reason = c.verb() + ": " + result.note();
-    } else if (outcome instanceof Outcome.Bounce b && b.outboxId() != null) {
+    } else if (outcome instanceof Outcome.Bounce b) {
       outboxId = b.outboxId();
-      Outbox.markBounced(db, outboxId, b.reason());
+      if (outboxId != null) {
+        Outbox.markBounced(db, outboxId, b.reason());
+      }
+      reason =
+          b.reason() + "; " + bounces.record(db, b.recipient(), outboxId, b.kind(), b.reason());
     }
     long row =
         insertMessage(db, fetched, mail, contentHash, outcome.name(), reason, questionId, outboxId);
@@ -103,7 +111,7 @@ final class Recorder {
     ParsedMail nothing =
         new ParsedMail(
             null, sender, null, subject, null, List.of(), Map.of(), "", "", "", List.of(),
-            List.of(), List.of());
+            List.of(), Map.of(), List.of());
     insertMessage(db, fetched, nothing, fetched.rawHash(), "rejected", reason, null, null);
   }
 
