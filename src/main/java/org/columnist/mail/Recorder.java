@@ -72,11 +72,7 @@ final class Recorder {
       reason = c.verb() + ": " + result.note();
     } else if (outcome instanceof Outcome.Bounce b) {
       outboxId = b.outboxId();
-      if (outboxId != null) {
-        Outbox.markBounced(db, outboxId, b.reason());
-      }
-      reason =
-          b.reason() + "; " + bounces.record(db, b.recipient(), outboxId, b.kind(), b.reason());
+      reason = bounce(db, b);
     }
     long row =
         insertMessage(db, fetched, mail, contentHash, outcome.name(), reason, questionId, outboxId);
@@ -243,6 +239,28 @@ final class Recorder {
 
   private void link(Connection db, long messageRow, long question) throws SQLException {
     Sql.update(db, "UPDATE messages SET question_id = ? WHERE id = ?", question, messageRow);
+  }
+
+  /** Marks the mail a bounce reports and applies the rules to its subscriber; returns the note. */
+  private String bounce(Connection db, Outcome.Bounce b) throws SQLException {
+    Long outboxId = b.outboxId();
+    boolean reportedBefore = outboxId != null && bouncedBefore(db, outboxId);
+    if (outboxId != null) {
+      Outbox.markBounced(db, outboxId, b.reason());
+    }
+    return b.reason()
+        + "; "
+        + bounces.record(db, b.recipient(), outboxId, reportedBefore, b.kind(), b.reason());
+  }
+
+  /** Whether an earlier report was about outbox mail {@code outboxId}. */
+  private static boolean bouncedBefore(Connection db, long outboxId) throws SQLException {
+    return Sql.one(
+            db,
+            "SELECT 1 FROM messages WHERE outbox_id = ? AND outcome = 'bounce' LIMIT 1",
+            rs -> true,
+            outboxId)
+        .isPresent();
   }
 
   private static Long questionOfMessage(Connection db, long messageRow) throws SQLException {

@@ -54,9 +54,16 @@ public final class Bounces {
 
   /**
    * Applies the rules to the subscriber at {@code address} for a report on mail {@code outboxId}
-   * (either may be null when the report does not say); returns what it did, for the mail log.
+   * (either may be null when the report does not say); returns what it did, for the mail log. A
+   * soft bounce for a mail {@code reportedBefore} (a delay warning, then the failure) counts once.
    */
-  public String record(Connection db, String address, Long outboxId, Kind kind, String reason)
+  public String record(
+      Connection db,
+      String address,
+      Long outboxId,
+      boolean reportedBefore,
+      Kind kind,
+      String reason)
       throws SQLException {
     if (address == null) {
       return "no recipient to act on";
@@ -76,7 +83,10 @@ public final class Bounces {
         subscribers.suppress(db, address, reason);
         yield address + " suppressed";
       }
-      case SOFT -> soft(db, subscriber, outboxId, reason);
+      case SOFT ->
+          reportedBefore
+              ? sameMailAgain(db, subscriber, reason)
+              : soft(db, subscriber, outboxId, reason);
       case COMPLAINT -> {
         subscribers.event(db, subscriber.id(), eventOf(kind), reason);
         subscribers.unsubscribe(db, address, "complaint (ARF)");
@@ -95,6 +105,13 @@ public final class Bounces {
     }
     subscribers.suppress(db, subscriber.address(), inARow + " soft bounces in a row: " + reason);
     return subscriber.address() + " suppressed after " + inARow + " soft bounces in a row";
+  }
+
+  private String sameMailAgain(Connection db, Subscriber subscriber, String reason)
+      throws SQLException {
+    subscribers.event(
+        db, subscriber.id(), SOFT_EVENT, "the same mail again, not counted: " + reason);
+    return subscriber.address() + " soft bounce for the same mail again, not counted";
   }
 
   /** Whether this soft bounce continues the subscriber's last one, with no delivery between. */

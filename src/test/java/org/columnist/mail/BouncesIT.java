@@ -105,6 +105,20 @@ class BouncesIT {
   }
 
   @Test
+  void countsRepeatedDelayWarningsForOneMailOnceButStillSuppressesOnItsFailure() throws Exception {
+    long sent = newsletter("sent", Instant.now());
+    report("dsn-delay", sent, ROBIN, ADDRESS);
+    report("dsn-delay", sent, ROBIN, ADDRESS);
+    report("dsn-delay", sent, ROBIN, ADDRESS);
+    assertThat(state()).isEqualTo("confirmed");
+    assertThat(fx.column("SELECT soft_bounces FROM subscribers")).containsExactly("1");
+    assertThat(fx.column("SELECT reason FROM messages ORDER BY id").get(2))
+        .endsWith("; robin@example.org soft bounce for the same mail again, not counted");
+    report("dsn-hard", sent, ROBIN, ADDRESS);
+    assertThat(state()).isEqualTo("suppressed");
+  }
+
+  @Test
   void unsubscribesOnAComplaint() throws Exception {
     long sent = newsletter("sent", Instant.now());
     long queued = newsletter("queued", null);

@@ -79,7 +79,7 @@ class BouncesTest {
 
   private String record(String address, Long row, Kind kind) {
     return store.inTransaction(
-        db -> bounces.record(db, address, row, kind, kind.word() + ": test"));
+        db -> bounces.record(db, address, row, false, kind, kind.word() + ": test"));
   }
 
   private void sent(Instant at) {
