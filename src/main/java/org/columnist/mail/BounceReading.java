@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.columnist.newsletter.Bounces;
 import org.columnist.outbox.Outbox;
+import org.columnist.queue.Mask;
 
 /**
  * Reads a bounce or a complaint: which mail of ours it reports (by Message-ID, then by the VERP
@@ -118,6 +119,8 @@ final class BounceReading {
     if (diagnostic.length() > MAX_DIAGNOSTIC) {
       diagnostic = diagnostic.substring(0, MAX_DIAGNOSTIC) + "…";
     }
+    // The mail log masks readers' addresses; a reason stored in it must not show them either.
+    diagnostic = ADDRESS.matcher(diagnostic).replaceAll(m -> Mask.address(m.group()));
     return diagnostic.isEmpty() ? status : status + " " + diagnostic;
   }
 }

@@ -54,8 +54,9 @@ public final class Bounces {
 
   /**
    * Applies the rules to the subscriber at {@code address} for a report on mail {@code outboxId}
-   * (either may be null when the report does not say); returns what it did, for the mail log. A
-   * soft bounce for a mail {@code reportedBefore} (a delay warning, then the failure) counts once.
+   * (either may be null when the report does not say); returns what it did, for the mail log
+   * (without the address: the log shows readers' addresses masked). A soft bounce for a mail {@code
+   * reportedBefore} (a delay warning, then the failure) counts once.
    */
   public String record(
       Connection db,
@@ -70,18 +71,18 @@ public final class Bounces {
     }
     Optional<Subscriber> found = subscribers.find(db, address);
     if (found.isEmpty()) {
-      return address + " is not a subscriber";
+      return "not a subscriber";
     }
     Subscriber subscriber = found.get();
     if (subscriber.state() == State.UNSUBSCRIBED || subscriber.state() == State.SUPPRESSED) {
       subscribers.event(db, subscriber.id(), eventOf(kind), reason);
-      return address + " was already " + subscriber.state().id();
+      return "subscriber was already " + subscriber.state().id();
     }
     return switch (kind) {
       case HARD -> {
         subscribers.event(db, subscriber.id(), eventOf(kind), reason);
         subscribers.suppress(db, address, reason);
-        yield address + " suppressed";
+        yield "subscriber suppressed";
       }
       case SOFT ->
           reportedBefore
@@ -90,7 +91,7 @@ public final class Bounces {
       case COMPLAINT -> {
         subscribers.event(db, subscriber.id(), eventOf(kind), reason);
         subscribers.unsubscribe(db, address, "complaint (ARF)");
-        yield address + " unsubscribed";
+        yield "subscriber unsubscribed";
       }
     };
   }
@@ -101,17 +102,17 @@ public final class Bounces {
     subscribers.softBounces(db, subscriber.id(), inARow);
     subscribers.event(db, subscriber.id(), SOFT_EVENT, inARow + " in a row: " + reason);
     if (inARow < SOFT_IN_A_ROW) {
-      return subscriber.address() + " soft bounce " + inARow + " of " + SOFT_IN_A_ROW;
+      return "soft bounce " + inARow + " of " + SOFT_IN_A_ROW + " in a row";
     }
     subscribers.suppress(db, subscriber.address(), inARow + " soft bounces in a row: " + reason);
-    return subscriber.address() + " suppressed after " + inARow + " soft bounces in a row";
+    return "subscriber suppressed after " + inARow + " soft bounces in a row";
   }
 
   private String sameMailAgain(Connection db, Subscriber subscriber, String reason)
       throws SQLException {
     subscribers.event(
         db, subscriber.id(), SOFT_EVENT, "the same mail again, not counted: " + reason);
-    return subscriber.address() + " soft bounce for the same mail again, not counted";
+    return "soft bounce for the same mail again, not counted";
   }
 
   /** Whether this soft bounce continues the subscriber's last one, with no delivery between. */

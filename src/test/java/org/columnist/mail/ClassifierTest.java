@@ -41,7 +41,7 @@ class ClassifierTest {
                 null,
                 "robin@example.org",
                 Bounces.Kind.HARD,
-                "hard bounce: 5.1.1 550 5.1.1 <robin@example.org>: Recipient address rejected:"
+                "hard bounce: 5.1.1 550 5.1.1 <r***@e******.org>: Recipient address rejected:"
                     + " User unknown"));
   }
 
