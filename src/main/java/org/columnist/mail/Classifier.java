@@ -2,7 +2,6 @@ package org.columnist.mail;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,15 +34,9 @@ final class Classifier {
     if (spamFlag != null && spamFlag.strip().equalsIgnoreCase("yes")) {
       return new Outcome.Spam("X-Spam-Flag: YES");
     }
-    String bounce = bounceReason(mail);
-    if (bounce != null) {
-      List<String> ids = new ArrayList<>(mail.reportedMessageIds());
-      ids.addAll(mail.inReplyTo());
-      return new Outcome.Bounce(outboxFor(db, ids).orElse(null), bounce);
-    }
-    String auto = autoReplyReason(mail);
-    if (auto != null) {
-      return new Outcome.AutoReply(auto);
+    Outcome machine = machineMail(db, mail);
+    if (machine != null) {
+      return machine;
     }
     String command = command(mail);
     if (command != null) {
@@ -65,18 +58,37 @@ final class Classifier {
     return new Outcome.NewQuestion();
   }
 
-  /** RFC 3464 delivery reports and the mailers that send bounces without them. */
-  private static String bounceReason(ParsedMail mail) {
+  /**
+   * Bounces and auto-replies. A report (RFC 3464, RFC 5965) or mail from a mailer daemon is a
+   * bounce whatever else it says; otherwise an auto-reply's marks win over an empty Return-Path,
+   * which RFC 3834 §3.3 asks auto-replies to use as well.
+   */
+  private static Outcome machineMail(Connection db, ParsedMail mail) throws SQLException {
+    String report = reportReason(mail);
+    if (report != null) {
+      return BounceReading.read(db, mail, report);
+    }
+    String auto = autoReplyReason(mail);
+    if (auto != null) {
+      return new Outcome.AutoReply(auto);
+    }
+    String returnPath = mail.header("return-path");
+    if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
+      return BounceReading.read(db, mail, "empty Return-Path");
+    }
+    return null;
+  }
+
+  private static String reportReason(ParsedMail mail) {
     String type = mail.contentType().toLowerCase(Locale.ROOT);
     if (type.startsWith("multipart/report") && type.contains("delivery-status")) {
       return "delivery status report";
     }
+    if (BounceReading.isComplaint(mail)) {
+      return "feedback report";
+    }
     if (mail.senderAddress() != null && DAEMON.matcher(mail.senderAddress()).matches()) {
       return "from " + mail.senderAddress();
-    }
-    String returnPath = mail.header("return-path");
-    if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
-      return "empty Return-Path";
     }
     return null;
   }
@@ -142,16 +154,6 @@ final class Classifier {
       }
       if (q.isPresent()) {
         return q;
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<Long> outboxFor(Connection db, List<String> ids) throws SQLException {
-    for (String id : ids) {
-      Optional<Long> row = Outbox.sentAs(db, id).map(Outbox.Sent::id);
-      if (row.isPresent()) {
-        return row;
       }
     }
     return Optional.empty();

@@ -82,6 +82,7 @@ final class MailParser {
         QuoteTrimmer.trim(text),
         body.attachments,
         body.reported,
+        body.report,
         warnings);
   }
 
@@ -201,6 +202,7 @@ final class MailParser {
     final List<String> warnings;
     final List<ParsedMail.Attachment> attachments = new ArrayList<>();
     final List<String> reported = new ArrayList<>();
+    final Map<String, String> report = new LinkedHashMap<>();
     final StringBuilder plain = new StringBuilder();
     final StringBuilder html = new StringBuilder();
 
@@ -223,12 +225,19 @@ final class MailParser {
           multipart(part, type, depth);
         } else if (type.equals("message/rfc822") && !isAttachment(part)) {
           Object content = part.getContent();
+          if (content instanceof MimeMessage nested && nested.getMessageID() != null) {
+            // RFC 5965 §2: a complaint carries the reported message whole.
+            addReported(nested.getMessageID());
+          }
           if (content instanceof Part nested) {
             walk(nested, depth + 1);
           }
         } else if (type.equals("message/delivery-status")
-            || type.equals("text/rfc822-headers")
-            || type.equals("message/rfc822-headers")) {
+            || type.equals("message/feedback-report")) {
+          String fields = decode(part, type);
+          collectReportedIds(fields);
+          collectFields(fields);
+        } else if (type.equals("text/rfc822-headers") || type.equals("message/rfc822-headers")) {
           collectReportedIds(decode(part, type));
         } else if ((type.equals("text/plain") || type.equals("text/html")) && !isAttachment(part)) {
           StringBuilder target = type.equals("text/plain") ? plain : html;
@@ -279,8 +288,26 @@ final class MailParser {
     private void collectReportedIds(String text) {
       Matcher m = REPORTED_ID.matcher(text);
       while (m.find()) {
-        if (!reported.contains(m.group(1))) {
-          reported.add(m.group(1));
+        addReported(m.group(1));
+      }
+    }
+
+    private void addReported(String messageId) {
+      String id = clean(messageId);
+      if (id != null && !reported.contains(id)) {
+        reported.add(id);
+      }
+    }
+
+    /** "Name: value" lines, folded lines joined (RFC 3464 §2.1); the first of each name wins. */
+    private void collectFields(String text) {
+      String unfolded = text.replaceAll("\\r?\\n[ \\t]+", " ");
+      for (String line : unfolded.split("\\r?\\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0 && !Character.isWhitespace(line.charAt(0))) {
+          report.putIfAbsent(
+              line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+              line.substring(colon + 1).strip());
         }
       }
     }

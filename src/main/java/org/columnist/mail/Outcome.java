@@ -1,5 +1,7 @@
 package org.columnist.mail;
 
+import org.columnist.newsletter.Bounces;
+
 /**
  * What intake made of one fetched message: every message ends as exactly one of these, recorded
  * with its reason in the mail log.
@@ -44,8 +46,13 @@ sealed interface Outcome {
     }
   }
 
-  /** A delivery failure report; {@code outboxId} is the mail of ours it reports on, if known. */
-  record Bounce(Long outboxId, String reason) implements Outcome {
+  /**
+   * A delivery failure or a complaint about our mail: {@code outboxId} is the mail of ours it
+   * reports on and {@code recipient} the address it failed for, each null when unknown. A complaint
+   * is a bounce too in the mail log; its kind and reason say which.
+   */
+  record Bounce(Long outboxId, String recipient, Bounces.Kind kind, String reason)
+      implements Outcome {
     public String name() {
       return "bounce";
     }

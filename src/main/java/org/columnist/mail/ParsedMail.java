@@ -11,6 +11,8 @@ import java.util.Map;
  * @param text the readable body (HTML turned to text), before quotes and signature are cut
  * @param question the text with quoted replies and the signature cut
  * @param reportedMessageIds for a delivery report, the Message-IDs of the mail it reports on
+ * @param report the fields of a delivery or feedback report (RFC 3464 message/delivery-status, RFC
+ *     5965 message/feedback-report) by lowercase name, the first of each; empty for other mail
  * @param warnings what was odd but survived (charset fallbacks, broken MIME)
  */
 record ParsedMail(
@@ -26,6 +28,7 @@ record ParsedMail(
     String question,
     List<Attachment> attachments,
     List<String> reportedMessageIds,
+    Map<String, String> report,
     List<String> warnings) {
 
   /** A part that is not the message's text: listed, never published. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.columnist.newsletter.Bounces;
 import org.columnist.newsletter.Source;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
@@ -18,12 +19,14 @@ import org.columnist.store.Sql;
 /**
  * Writes what intake decided, inside the caller's transaction: the raw message with its outcome,
  * and what the outcome implies (a question and its acknowledgement, a withdrawal, a subscription, a
- * bounce noted on the mail it reports). Questions change only through the queue's {@link Arrivals},
- * subscribers only through the newsletter's {@link Subscribers}.
+ * bounce noted on the mail it reports and applied to its subscriber by {@link Bounces}). Questions
+ * change only through the queue's {@link Arrivals}, subscribers only through the newsletter's
+ * {@link Subscribers}.
  */
 final class Recorder {
   private final Arrivals arrivals;
   private final Subscribers subscribers;
+  private final Bounces bounces;
   private final Outbox outbox;
   private final MailTemplates templates;
   private final String columnAddress;
@@ -40,6 +43,7 @@ final class Recorder {
       Clock clock) {
     this.arrivals = arrivals;
     this.subscribers = subscribers;
+    this.bounces = new Bounces(subscribers);
     this.outbox = outbox;
     this.templates = templates;
     this.columnAddress = columnAddress.toLowerCase(java.util.Locale.ROOT);
@@ -67,9 +71,9 @@ final class Recorder {
       CommandResult result = command(db, mail, c.verb());
       questionId = result.questionId();
       reason = c.verb() + ": " + result.note();
-    } else if (outcome instanceof Outcome.Bounce b && b.outboxId() != null) {
+    } else if (outcome instanceof Outcome.Bounce b) {
       outboxId = b.outboxId();
-      Outbox.markBounced(db, outboxId, b.reason());
+      reason = bounce(db, b);
     }
     long row =
         insertMessage(db, fetched, mail, contentHash, outcome.name(), reason, questionId, outboxId);
@@ -104,7 +108,7 @@ final class Recorder {
     ParsedMail nothing =
         new ParsedMail(
             null, sender, null, subject, null, List.of(), Map.of(), "", "", "", List.of(),
-            List.of(), List.of());
+            List.of(), Map.of(), List.of());
     insertMessage(db, fetched, nothing, fetched.rawHash(), "rejected", reason, null, null);
   }
 
@@ -247,6 +251,28 @@ final class Recorder {
 
   private void link(Connection db, long messageRow, long question) throws SQLException {
     Sql.update(db, "UPDATE messages SET question_id = ? WHERE id = ?", question, messageRow);
+  }
+
+  /** Marks the mail a bounce reports and applies the rules to its subscriber; returns the note. */
+  private String bounce(Connection db, Outcome.Bounce b) throws SQLException {
+    Long outboxId = b.outboxId();
+    boolean reportedBefore = outboxId != null && bouncedBefore(db, outboxId);
+    if (outboxId != null) {
+      Outbox.markBounced(db, outboxId, b.reason());
+    }
+    return b.reason()
+        + "; "
+        + bounces.record(db, b.recipient(), outboxId, reportedBefore, b.kind(), b.reason());
+  }
+
+  /** Whether an earlier report was about outbox mail {@code outboxId}. */
+  private static boolean bouncedBefore(Connection db, long outboxId) throws SQLException {
+    return Sql.one(
+            db,
+            "SELECT 1 FROM messages WHERE outbox_id = ? AND outcome = 'bounce' LIMIT 1",
+            rs -> true,
+            outboxId)
+        .isPresent();
   }
 
   private static Long questionOfMessage(Connection db, long messageRow) throws SQLException {

@@ -226,6 +226,11 @@ public final class Subscribers {
     return true;
   }
 
+  /** Sets subscriber {@code id}'s soft bounces in a row (the rule is {@link Bounces}'). */
+  void softBounces(Connection db, long id, int inARow) throws SQLException {
+    Sql.update(db, "UPDATE subscribers SET soft_bounces = ? WHERE id = ?", inARow, id);
+  }
+
   /** Adds one line to subscriber {@code id}'s history. */
   void event(Connection db, long id, String event, String detail) throws SQLException {
     Sql.update(

@@ -127,6 +127,24 @@ public final class Outbox {
         id);
   }
 
+  /** The address mail {@code id} was written to, if there is such a row. */
+  public static Optional<String> addressOf(Connection db, long id) throws SQLException {
+    return Sql.one(db, "SELECT to_address FROM outbox WHERE id = ?", rs -> rs.getString(1), id);
+  }
+
+  /** The mail handed to the relay for {@code address} after {@code after}, oldest first. */
+  public static List<Long> sentTo(Connection db, String address, Instant after)
+      throws SQLException {
+    return Sql.list(
+        db,
+        """
+        SELECT id FROM outbox WHERE to_address = ? COLLATE NOCASE AND state = 'sent'
+          AND julianday(sent_at) > julianday(?) ORDER BY sent_at, id""",
+        rs -> rs.getLong(1),
+        address,
+        after.toString());
+  }
+
   /**
    * Cancels every shared-body (newsletter) mail to {@code address} not yet handed to the relay,
    * including one a sender has claimed: its claim renewal before sending then fails.

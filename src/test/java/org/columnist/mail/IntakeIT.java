@@ -397,7 +397,7 @@ class IntakeIT {
                 "SELECT outcome || ' ' || coalesce(outbox_id, '-') FROM messages ORDER BY id"))
         .containsExactly("question -", "bounce 1");
     assertThat(fx.column("SELECT state || ': ' || last_error FROM outbox"))
-        .containsExactly("failed: bounced: delivery status report");
+        .containsExactly("failed: bounced: hard bounce: 5.1.1");
   }
 
   @Test

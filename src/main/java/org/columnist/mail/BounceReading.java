@@ -1,0 +1,126 @@
+package org.columnist.mail;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.columnist.newsletter.Bounces;
+import org.columnist.outbox.Outbox;
+import org.columnist.queue.Mask;
+
+/**
+ * Reads a bounce or a complaint: which mail of ours it reports (by Message-ID, then by the VERP
+ * address it came back to), for which address, and how bad it is (from the report's Status and
+ * Action, or from the words of a mailer that sends no report).
+ */
+final class BounceReading {
+  private static final Pattern STATUS = Pattern.compile("\\b([245])\\.\\d{1,3}\\.\\d{1,3}\\b");
+  private static final Pattern HARD_WORDS =
+      Pattern.compile(
+          "(?i)\\b(user unknown|unknown user|no such (user|mailbox|recipient)|mailbox unavailable"
+              + "|mailbox not found|does not exist|doesn't exist|address rejected"
+              + "|invalid recipient|recipient not found)\\b");
+  private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"',;:]+@[^\\s<>\"',;]+");
+  // The headers a delivery names its envelope recipient in: the VERP address the bounce came to.
+  private static final List<String> ENVELOPE_HEADERS =
+      List.of("delivered-to", "x-original-to", "envelope-to", "to");
+  private static final int MAX_DIAGNOSTIC = 200;
+
+  private BounceReading() {}
+
+  /** Whether the mail is a complaint report (RFC 5965 §3: report-type=feedback-report). */
+  static boolean isComplaint(ParsedMail mail) {
+    String type = mail.contentType().toLowerCase(Locale.ROOT);
+    return type.startsWith("multipart/report") && type.contains("feedback-report");
+  }
+
+  /**
+   * What a mail taken for a bounce ({@code how}: why it was) reports; a report that says the mail
+   * was delivered is machine mail, not a bounce.
+   */
+  static Outcome read(Connection db, ParsedMail mail, String how) throws SQLException {
+    Map<String, String> report = mail.report();
+    String action = report.getOrDefault("action", "").toLowerCase(Locale.ROOT);
+    if (action.matches("delivered|relayed|expanded")) {
+      return new Outcome.AutoReply("delivery report: " + action);
+    }
+    Long row = outboxRow(db, mail).orElse(null);
+    String recipient =
+        row != null ? Outbox.addressOf(db, row).orElse(null) : reportedRecipient(report);
+    if (isComplaint(mail)) {
+      String type = report.getOrDefault("feedback-type", "unknown");
+      return new Outcome.Bounce(
+          row, recipient, Bounces.Kind.COMPLAINT, "complaint (ARF " + type + ")");
+    }
+    Matcher status = STATUS.matcher(report.getOrDefault("status", ""));
+    if (status.find()) {
+      Bounces.Kind kind = status.group(1).equals("5") ? Bounces.Kind.HARD : Bounces.Kind.SOFT;
+      return new Outcome.Bounce(row, recipient, kind, kind.word() + ": " + dsnDetail(report));
+    }
+    if (action.equals("failed") || action.equals("delayed")) {
+      Bounces.Kind kind = action.equals("failed") ? Bounces.Kind.HARD : Bounces.Kind.SOFT;
+      return new Outcome.Bounce(row, recipient, kind, kind.word() + ": " + dsnDetail(report));
+    }
+    Matcher hard = HARD_WORDS.matcher(mail.text());
+    if (hard.find()) {
+      return new Outcome.Bounce(
+          row,
+          recipient,
+          Bounces.Kind.HARD,
+          "hard bounce: \"" + hard.group().toLowerCase(Locale.ROOT) + "\" (" + how + ")");
+    }
+    return new Outcome.Bounce(row, recipient, Bounces.Kind.SOFT, "soft bounce (" + how + ")");
+  }
+
+  /** The mail of ours a report names by Message-ID, or whose VERP address it came back to. */
+  private static Optional<Long> outboxRow(Connection db, ParsedMail mail) throws SQLException {
+    List<String> ids = new ArrayList<>(mail.reportedMessageIds());
+    ids.addAll(mail.inReplyTo());
+    for (String id : ids) {
+      Optional<Long> row = Outbox.sentAs(db, id).map(Outbox.Sent::id);
+      if (row.isPresent()) {
+        return row;
+      }
+    }
+    for (String header : ENVELOPE_HEADERS) {
+      Matcher m = ADDRESS.matcher(mail.headers().getOrDefault(header, ""));
+      while (m.find()) {
+        Optional<Long> row = Outbox.rowOfBounceAddress(db, m.group());
+        if (row.isPresent()) {
+          return row;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  // RFC 3464 §2.3.1-2: Original-Recipient is the address as we gave it, Final-Recipient as the
+  // last MTA saw it; RFC 5965 §3.2: Original-Rcpt-To in a complaint.
+  private static String reportedRecipient(Map<String, String> report) {
+    for (String field : List.of("original-recipient", "final-recipient", "original-rcpt-to")) {
+      Matcher m = ADDRESS.matcher(report.getOrDefault(field, ""));
+      if (m.find()) {
+        return m.group().toLowerCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+
+  /** "5.1.1 550 user unknown": the status and the remote server's words, cut short. */
+  private static String dsnDetail(Map<String, String> report) {
+    String status = report.getOrDefault("status", report.getOrDefault("action", "")).strip();
+    String diagnostic =
+        report.getOrDefault("diagnostic-code", "").replaceFirst("(?i)^\\s*smtp\\s*;", "").strip();
+    if (diagnostic.length() > MAX_DIAGNOSTIC) {
+      diagnostic = diagnostic.substring(0, MAX_DIAGNOSTIC) + "…";
+    }
+    // The mail log masks readers' addresses; a reason stored in it must not show them either.
+    diagnostic = ADDRESS.matcher(diagnostic).replaceAll(m -> Mask.address(m.group()));
+    return diagnostic.isEmpty() ? status : status + " " + diagnostic;
+  }
+}
