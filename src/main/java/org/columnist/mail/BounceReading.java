@@ -49,9 +49,10 @@ final class BounceReading {
     if (action.matches("delivered|relayed|expanded")) {
       return new Outcome.AutoReply("delivery report: " + action);
     }
+    // Only a report that names mail of ours (its random Message-ID, or its VERP tag) may change a
+    // subscriber: anyone can write a report naming an address, to have it suppressed.
     Long row = outboxRow(db, mail).orElse(null);
-    String recipient =
-        row != null ? Outbox.addressOf(db, row).orElse(null) : reportedRecipient(report);
+    String recipient = row == null ? null : Outbox.addressOf(db, row).orElse(null);
     if (isComplaint(mail)) {
       String type = report.getOrDefault("feedback-type", "unknown");
       return new Outcome.Bounce(
@@ -97,18 +98,6 @@ final class BounceReading {
       }
     }
     return Optional.empty();
-  }
-
-  // RFC 3464 §2.3.1-2: Original-Recipient is the address as we gave it, Final-Recipient as the
-  // last MTA saw it; RFC 5965 §3.2: Original-Rcpt-To in a complaint.
-  private static String reportedRecipient(Map<String, String> report) {
-    for (String field : List.of("original-recipient", "final-recipient", "original-rcpt-to")) {
-      Matcher m = ADDRESS.matcher(report.getOrDefault(field, ""));
-      if (m.find()) {
-        return m.group().toLowerCase(Locale.ROOT);
-      }
-    }
-    return null;
   }
 
   /** "5.1.1 550 user unknown": the status and the remote server's words, cut short. */

@@ -67,7 +67,7 @@ public final class Bounces {
       String reason)
       throws SQLException {
     if (address == null) {
-      return "no recipient to act on";
+      return "names no mail Columnist sent: no subscriber changed";
     }
     Optional<Subscriber> found = subscribers.find(db, address);
     if (found.isEmpty()) {

@@ -42,7 +42,8 @@ class BouncesTest {
   @Test
   void onlyNotesABounceForAnAddressThatIsNoSubscriber() {
     assertThat(record("gone@example.com", null, Kind.HARD)).isEqualTo("not a subscriber");
-    assertThat(record(null, null, Kind.HARD)).isEqualTo("no recipient to act on");
+    assertThat(record(null, null, Kind.HARD))
+        .isEqualTo("names no mail Columnist sent: no subscriber changed");
     assertThat(column("SELECT count(*) FROM subscriber_events")).containsExactly("0");
   }
 
