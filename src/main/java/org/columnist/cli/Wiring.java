@@ -11,6 +11,7 @@ import org.columnist.daemon.ArchiveWatch;
 import org.columnist.daemon.Daemon;
 import org.columnist.mail.Intake;
 import org.columnist.mail.MailLog;
+import org.columnist.newsletter.Newsletter;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -46,7 +47,23 @@ public final class Wiring {
   public Outbox outbox() {
     String from = config.smtp() != null ? config.smtp().from() : config.column().address();
     int attempts = config.mailbox() != null ? config.mailbox().maxAttempts() : DEFAULT_MAX_ATTEMPTS;
-    return new Outbox(store, from, attempts, clock);
+    Subscribers subscribers = subscribers();
+    return new Outbox(
+        store,
+        from,
+        attempts,
+        clock,
+        new Outbox.Policy(
+            config.column().address(),
+            config.newsletter().ratePerMinute(),
+            // RFC 5321 §4.2.1: a 5xx reply is permanent; mailing that address again is pointless.
+            (db, address, reply) -> subscribers.suppress(db, address, "relay refused: " + reply),
+            config.newsletter().dkim()));
+  }
+
+  /** The newsletter's sends, which every first publication makes. */
+  public Newsletter newsletter() {
+    return new Newsletter(config, store, outbox(), mailTemplates(), subscribers(), clock);
   }
 
   /** The newsletter's subscribers; build them only here. */
@@ -66,7 +83,7 @@ public final class Wiring {
         outbox(),
         mailTemplates(),
         new MailLog(store)::followUps,
-        (db, id, column, url) -> {},
+        newsletter()::published,
         clock);
   }
 
