@@ -84,6 +84,19 @@ class NewsletterSendIT {
         });
   }
 
+  private void subscribe(String... addresses) {
+    fx.store.inTransaction(
+        db -> {
+          for (String address : addresses) {
+            Sql.update(
+                db,
+                "INSERT INTO subscribers(address, state, source, created_at) VALUES (?, 'confirmed', 'form', '2026-01-01T00:00:00Z')",
+                address);
+          }
+          return null;
+        });
+  }
+
   /** Publishes a column's send, as the publication's transaction does. */
   private void publish() {
     MailTemplates templates =
@@ -206,5 +219,140 @@ class NewsletterSendIT {
 
   private long firstRow() {
     return Long.parseLong(fx.column("SELECT min(id) FROM outbox").get(0));
+  }
+
+  @Test
+  void newsletterMailCarriesTheListHeadersWithItsOwnLinkAndABounceAddress() throws Exception {
+    subscribe("ann@example.com");
+    publish();
+
+    restarted().sendDue(fx.config.smtp());
+
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    String token =
+        fx.column("SELECT personal FROM outbox WHERE to_address = 'ann@example.com'").get(0);
+    assertThat(mail.getHeader("List-Unsubscribe", null))
+        .isEqualTo(
+            "<https://column.example/newsletter/unsubscribe?t="
+                + token
+                + ">, <mailto:ask@column.example?subject=unsubscribe>");
+    assertThat(mail.getHeader("List-Unsubscribe-Post", null))
+        .isEqualTo("List-Unsubscribe=One-Click");
+    assertThat(mail.getHeader("List-Id", null))
+        .isEqualTo("Coach's Corner <newsletter.column.example>");
+    assertThat(mail.getHeader("Precedence", null)).isEqualTo("bulk");
+    assertThat(mail.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+    assertThat(mail.getSubject()).isEqualTo("Managing up - Coach's Corner");
+    assertThat(mail.getHeader("Return-Path", null))
+        .matches("<?ask\\+bounce-\\d+-[0-9a-f]{8}@column.example>?");
+    String raw =
+        new String(mail.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(raw).contains(token).doesNotContain("NLTOKEN");
+  }
+
+  @Test
+  void aRelayThatStopsMidSendPausesTheSendWithoutCountingAnAttempt() throws Exception {
+    subscribe("a@example.com", "b@example.com", "c@example.com", "d@example.com");
+    publish();
+    Outbox.Checkpoint stopRelayAfterTwo =
+        (step, id) -> {
+          if (step == Outbox.Step.MARKED && greenMail.getReceivedMessages().length == 2) {
+            greenMail.getSmtp().stopService();
+          }
+        };
+
+    Outbox.SendReport report =
+        outbox(stopRelayAfterTwo, Takeovers.newSender()).sendDue(fx.config.smtp());
+
+    assertThat(report.sent()).isEqualTo(2);
+    assertThat(report.paused()).isNotNull();
+    assertThat(fx.column("SELECT state || ' ' || attempts FROM outbox ORDER BY id"))
+        .containsExactly("sent 1", "sent 1", "queued 0", "queued 0");
+  }
+
+  @Test
+  void aPermanentRefusalSuppressesTheSubscriberAndATemporaryOneIsRetried() throws Exception {
+    subscribe("ok@example.com", "gone@example.com", "busy@example.com");
+    publish();
+    List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.subethamail.smtp.server.SMTPServer relay =
+        org.subethamail.smtp.server.SMTPServer.port(0)
+            .messageHandlerFactory(context -> new Refusing(delivered))
+            .build();
+    relay.start();
+    try {
+      Outbox outbox =
+          new Outbox(
+              fx.store,
+              MailFixture.ADDRESS,
+              8,
+              Clock.systemUTC(),
+              new Outbox.Policy(
+                  MailFixture.ADDRESS,
+                  600,
+                  (db, address, reply) ->
+                      subscribers.suppress(db, address, "relay refused: " + reply),
+                  null));
+      Outbox.SendReport report =
+          outbox.sendDue(
+              new org.columnist.config.MailSettings.Smtp(
+                  "127.0.0.1",
+                  relay.getPortAllocated(),
+                  "none",
+                  null,
+                  null,
+                  MailFixture.ADDRESS,
+                  java.time.Duration.ofSeconds(5)));
+
+      assertThat(report).isEqualTo(new Outbox.SendReport(1, 1, 1));
+    } finally {
+      relay.stop();
+    }
+    assertThat(delivered).containsExactly("ok@example.com");
+    assertThat(fx.column("SELECT state || ' ' || attempts FROM outbox ORDER BY id"))
+        .containsExactly("sent 1", "failed 1", "queued 1");
+    assertThat(fx.column("SELECT address || ' ' || state FROM subscribers ORDER BY id"))
+        .containsExactly(
+            "ok@example.com confirmed",
+            "gone@example.com suppressed",
+            "busy@example.com confirmed");
+    assertThat(
+            fx.column("SELECT suppressed_reason FROM subscribers WHERE state = 'suppressed'")
+                .get(0))
+        .startsWith("relay refused: 550");
+  }
+
+  /** A relay that refuses gone@ for good (550) and busy@ for now (450). */
+  private static final class Refusing implements org.subethamail.smtp.MessageHandler {
+    private final List<String> delivered;
+    private String to;
+
+    Refusing(List<String> delivered) {
+      this.delivered = delivered;
+    }
+
+    @Override
+    public void from(String from) {}
+
+    @Override
+    public void recipient(String recipient) throws org.subethamail.smtp.RejectException {
+      if (recipient.startsWith("gone@")) {
+        throw new org.subethamail.smtp.RejectException(550, "5.1.1 no such user");
+      }
+      if (recipient.startsWith("busy@")) {
+        throw new org.subethamail.smtp.RejectException(450, "4.2.1 try again later");
+      }
+      to = recipient;
+    }
+
+    @Override
+    public String data(java.io.InputStream data) throws java.io.IOException {
+      data.readAllBytes();
+      delivered.add(to);
+      return null;
+    }
+
+    @Override
+    public void done() {}
   }
 }
