@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PollCommand.class,
       MailCommand.class,
       QueueCommand.class,
+      NewsletterCommand.class,
       DraftCommand.class,
       PublishDueCommand.class,
       BuildCommand.class,
