@@ -135,4 +135,36 @@ class ClaimsTest {
     assertThat(released).isEqualTo(3);
     assertThat(claims(600).claim().mails()).hasSize(3);
   }
+
+  @Test
+  void aSendPublishedWhileNoSenderRanSaysInTheLogThatItGoesOutLate() {
+    queueBulk(1, null);
+    clock.advance(Duration.ofDays(2));
+    List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("outbox");
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            logged.add(record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Level level = log.getLevel();
+    log.setLevel(java.util.logging.Level.INFO); // tests log warnings only
+    log.addHandler(handler);
+    try {
+      assertThat(claims(600).claim().mails()).hasSize(1);
+    } finally {
+      log.removeHandler(handler);
+      log.setLevel(level);
+    }
+
+    assertThat(logged).contains("newsletter #1 published 2 days ago goes out now");
+  }
 }

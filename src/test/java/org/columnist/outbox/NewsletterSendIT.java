@@ -250,6 +250,38 @@ class NewsletterSendIT {
     assertThat(raw).contains(token).doesNotContain("NLTOKEN");
   }
 
+  private Outbox atRate(int perMinute) {
+    return new Outbox(
+        fx.store,
+        MailFixture.ADDRESS,
+        8,
+        Clock.systemUTC(),
+        new Outbox.Policy(MailFixture.ADDRESS, perMinute, (db, address, reply) -> {}, null));
+  }
+
+  @Test
+  void oneRunWaitsForTheRateAndSendsEveryMailThatIsDue() throws Exception {
+    subscribe("a@example.com", "b@example.com", "c@example.com");
+    publish();
+
+    Outbox.SendReport report = atRate(120).sendDue(fx.config.smtp()); // two at once, then 2/s
+
+    assertThat(report.sent()).isEqualTo(3);
+  }
+
+  @Test
+  void aRunWaitingForTheRateEndsAsSoonAsItIsToldToStop() throws Exception {
+    subscribe("a@example.com", "b@example.com", "c@example.com");
+    publish();
+
+    Outbox.SendReport report =
+        atRate(1).sendDue(fx.config.smtp(), () -> greenMail.getReceivedMessages().length > 0);
+
+    assertThat(report.sent()).isEqualTo(1);
+    assertThat(fx.column("SELECT count(*) FROM outbox WHERE state = 'queued'"))
+        .containsExactly("2");
+  }
+
   @Test
   void aRelayThatStopsMidSendPausesTheSendWithoutCountingAnAttempt() throws Exception {
     subscribe("a@example.com", "b@example.com", "c@example.com", "d@example.com");
