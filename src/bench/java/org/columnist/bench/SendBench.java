@@ -2,9 +2,6 @@ package org.columnist.bench;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,7 +80,7 @@ public final class SendBench {
       }
       System.out.printf(
           "send: %d messages in %.2f s = %.0f messages/s; peak heap %.0f MB, peak RSS %s (GreenMail in the same process)%n",
-          count, seconds, count / seconds, peakHeap() / 1e6, peakRss());
+          count, seconds, count / seconds, Memory.peakHeap() / 1e6, Memory.peakRss());
     } finally {
       purge.shutdownNow();
       greenMail.stop();
@@ -131,23 +128,5 @@ public final class SendBench {
               "https://column.example/2026/12/managing-up/");
           return null;
         });
-  }
-
-  private static long peakHeap() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
-  }
-
-  private static String peakRss() throws Exception {
-    return Files.readAllLines(Path.of("/proc/self/status")).stream()
-        .filter(l -> l.startsWith("VmHWM:"))
-        .map(l -> l.substring(6).strip())
-        .findFirst()
-        .orElse("unknown");
   }
 }
