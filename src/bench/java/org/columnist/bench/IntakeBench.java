@@ -6,9 +6,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +70,7 @@ public final class IntakeBench {
       }
       System.out.printf(
           "intake: %d messages in %.2f s = %.0f messages/s; peak heap %.0f MB, peak RSS %s (GreenMail in the same process)%n",
-          count, seconds, count / seconds, peakHeap() / 1e6, peakRss());
+          count, seconds, count / seconds, Memory.peakHeap() / 1e6, Memory.peakRss());
     } finally {
       greenMail.stop();
     }
@@ -112,23 +109,5 @@ public final class IntakeBench {
 
   private static Config config(Path dir, int port) {
     return TestConfig.aConfig().withMailbox("imap", port).loadIn(dir);
-  }
-
-  private static long peakHeap() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
-  }
-
-  private static String peakRss() throws Exception {
-    return Files.readAllLines(Path.of("/proc/self/status")).stream()
-        .filter(l -> l.startsWith("VmHWM:"))
-        .map(l -> l.substring(6).strip())
-        .findFirst()
-        .orElse("unknown");
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
@@ -11,6 +12,7 @@ import org.columnist.daemon.ArchiveWatch;
 import org.columnist.daemon.Daemon;
 import org.columnist.mail.Intake;
 import org.columnist.mail.MailLog;
+import org.columnist.newsletter.Newsletter;
 import org.columnist.newsletter.Roster;
 import org.columnist.newsletter.Sends;
 import org.columnist.newsletter.Subscribers;
@@ -48,7 +50,30 @@ public final class Wiring {
   public Outbox outbox() {
     String from = config.smtp() != null ? config.smtp().from() : config.column().address();
     int attempts = config.mailbox() != null ? config.mailbox().maxAttempts() : DEFAULT_MAX_ATTEMPTS;
-    return new Outbox(store, from, attempts, clock);
+    // The outbox tells the subscribers of a refusal; the subscribers queue their confirmations in
+    // the outbox: each is built with the other.
+    AtomicReference<Subscribers> refusedTo = new AtomicReference<>();
+    Outbox outbox =
+        new Outbox(
+            store,
+            from,
+            attempts,
+            clock,
+            new Outbox.Policy(
+                config.column().address(),
+                config.newsletter().ratePerMinute(),
+                // RFC 5321 §4.2.1: a 5xx reply is permanent; mailing that address again is
+                // pointless.
+                (db, address, reply) ->
+                    refusedTo.get().suppress(db, address, "relay refused: " + reply),
+                config.newsletter().dkim()));
+    refusedTo.set(new Subscribers(store, outbox, mailTemplates(), config, clock));
+    return outbox;
+  }
+
+  /** The newsletter's sends, which every first publication makes. */
+  public Newsletter newsletter() {
+    return new Newsletter(config, store, outbox(), mailTemplates(), subscribers(), clock);
   }
 
   /** The newsletter's subscribers; build them only here. */
@@ -78,7 +103,7 @@ public final class Wiring {
         outbox(),
         mailTemplates(),
         new MailLog(store)::followUps,
-        (db, id, column, url) -> {},
+        newsletter()::published,
         clock);
   }
 

@@ -47,6 +47,13 @@ public final class Daemon implements AutoCloseable {
   private final Health health;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final Timers timers = new Timers(2);
+
+  /**
+   * The outbox on a thread of its own: a newsletter to thousands takes minutes at the relay's rate,
+   * and must not hold up publish-due or the archive watch meanwhile.
+   */
+  private final Timers sender = new Timers(1);
+
   private final Duration watchEvery;
   private ArchiveWatch watch;
   private PublicServer publicServer;
@@ -132,10 +139,10 @@ public final class Daemon implements AutoCloseable {
         failing("index"));
     if (parts.config().smtp() != null) {
       Outbox outbox = parts.outbox();
-      timers.every(
+      sender.every(
           "outbox",
           Duration.ofSeconds(2),
-          Duration.ofSeconds(30),
+          Duration.ofSeconds(15),
           () -> sendMail(outbox),
           failing("outbox"));
     } else {
@@ -176,8 +183,10 @@ public final class Daemon implements AutoCloseable {
   }
 
   private void sendMail(Outbox outbox) {
-    Outbox.SendReport report = outbox.sendDue(parts.config().smtp());
-    if (report.retrying() + report.failed() > 0 && report.sent() == 0) {
+    Outbox.SendReport report = outbox.sendDue(parts.config().smtp(), stopping::get);
+    if (report.paused() != null) {
+      health.failing("outbox", "sending paused: " + report.paused());
+    } else if (report.retrying() + report.failed() > 0 && report.sent() == 0) {
       health.failing(
           "outbox",
           report.retrying()
@@ -240,6 +249,7 @@ public final class Daemon implements AutoCloseable {
       }
     }
     timers.close();
+    sender.close();
     if (editor != null) {
       editor.close();
     }

@@ -5,13 +5,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.Date;
+import java.util.List;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
- * An outbox row that this sender has claimed, and the MIME message it becomes on the wire.
+ * An outbox row that this sender has claimed, its shared body (if any) already made personal, and
+ * the MIME message it becomes on the wire.
  *
+ * @param bodyId the shared body of a bulk (newsletter) row, or null
+ * @param headers extra header lines, "Name: value" each
  * @param replyToIds the thread's Message-IDs, space-separated; the last is the one answered
  * @param claimedBy the sender whose lapsed claim this one took over, or null
  */
@@ -22,16 +26,25 @@ record ClaimedMail(
     String subject,
     String text,
     String html,
+    Long bodyId,
+    List<String> headers,
     String messageId,
     String replyToIds,
     int attempts,
     String claimedBy) {
 
-  /** The message to hand to the relay, under the outbox's own Message-ID. */
-  MimeMessage toMime(Session session, String from) throws MessagingException {
+  boolean bulk() {
+    return bodyId != null;
+  }
+
+  /**
+   * The message to hand to the relay, under the outbox's own Message-ID, with {@code envelopeFrom}
+   * as its envelope sender (where bounces go).
+   */
+  SMTPMessage toMime(Session session, String from, String envelopeFrom) throws MessagingException {
     String id = messageId;
-    MimeMessage message =
-        new MimeMessage(session) {
+    SMTPMessage message =
+        new SMTPMessage(session) {
           @Override
           protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", id);
@@ -48,6 +61,10 @@ record ClaimedMail(
       message.setHeader("In-Reply-To", ids[ids.length - 1]);
       message.setHeader("References", replyToIds());
     }
+    for (String line : headers) {
+      int colon = line.indexOf(':');
+      message.setHeader(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+    }
     if (html() == null) {
       message.setText(text(), "UTF-8");
     } else {
@@ -58,6 +75,7 @@ record ClaimedMail(
       message.setContent(new MimeMultipart("alternative", text, html));
     }
     message.saveChanges();
+    message.setEnvelopeFrom(envelopeFrom);
     return message;
   }
 }

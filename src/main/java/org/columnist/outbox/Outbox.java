@@ -2,7 +2,6 @@ package org.columnist.outbox;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,12 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.columnist.config.MailSettings;
-import org.columnist.mailserver.MailSessions;
+import org.columnist.config.NewsletterSettings;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
@@ -38,13 +37,127 @@ public final class Outbox {
   private final String messageIdDomain;
   private final Clock clock;
   private final Claims claims;
+  private final Wire wire;
 
+  /** An outbox whose mail has {@code fromAddress} as its From, with the default policy. */
   public Outbox(Store store, String fromAddress, int maxAttempts, Clock clock) {
+    this(store, fromAddress, maxAttempts, clock, Policy.of(fromAddress));
+  }
+
+  /** The same with {@code policy}: its DKIM key is read now, and refused when unusable. */
+  public Outbox(Store store, String fromAddress, int maxAttempts, Clock clock, Policy policy) {
+    this(store, fromAddress, maxAttempts, clock, policy, (step, id) -> {}, Takeovers.newSender());
+  }
+
+  /** The same with a test's {@code checkpoint}, claiming rows as {@code sender}. */
+  Outbox(
+      Store store,
+      String fromAddress,
+      int maxAttempts,
+      Clock clock,
+      Policy policy,
+      Checkpoint checkpoint,
+      String sender) {
     this.store = store;
     this.messageIdDomain =
         fromAddress.substring(fromAddress.indexOf('@') + 1).replaceAll("[>\\s]", "");
     this.clock = clock;
-    this.claims = new Claims(store, maxAttempts, clock);
+    this.claims = new Claims(store, maxAttempts, clock, sender, policy.ratePerMinute());
+    this.wire = new Wire(fromAddress, policy, DkimSigning.of(policy.dkim()), checkpoint, clock);
+  }
+
+  /**
+   * How this outbox sends: the column's address (the envelope sender's base, so bounces come back
+   * to intake), the newsletter's rate per minute, who hears of a relay's refusal of a bulk mail,
+   * and the DKIM key, if any.
+   */
+  public record Policy(
+      String columnAddress, int ratePerMinute, Refusals refusals, NewsletterSettings.Dkim dkim) {
+    /** The defaults: {@code address} as the column's, the default rate, no listener, no DKIM. */
+    public static Policy of(String address) {
+      String bare = address.replaceAll("^.*<|>.*$", "").strip();
+      return new Policy(
+          bare, NewsletterSettings.DEFAULTS.ratePerMinute(), (db, to, reply) -> {}, null);
+    }
+  }
+
+  /** Told, in the transaction that fails the row, that the relay refused bulk mail for good. */
+  @FunctionalInterface
+  public interface Refusals {
+    void refused(Connection db, String address, String reply) throws SQLException;
+  }
+
+  /** The named points in sending one row where a test can stop the sender dead. */
+  enum Step {
+    /** The row is claimed ({@code sending}); nothing was sent. */
+    CLAIMED,
+    /** The relay accepted the message; the row is not yet marked sent. */
+    ACCEPTED_NOT_MARKED,
+    /** The row is marked sent. */
+    MARKED
+  }
+
+  /** Called at each {@link Step}; a test throws to simulate a crash there. */
+  @FunctionalInterface
+  interface Checkpoint {
+    void reached(Step step, long id);
+  }
+
+  /**
+   * What a send round needs besides the claims: the message on the wire (From, envelope sender,
+   * DKIM), the checkpoint, the refusal listener, and the pause after the relay was unreachable,
+   * which doubles each time in a row (one minute up to half an hour).
+   */
+  static final class Wire {
+    private static final Duration FIRST_PAUSE = Duration.ofMinutes(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(30);
+
+    private final String from;
+    private final Policy policy;
+    private final DkimSigning dkim;
+    private final Checkpoint checkpoint;
+    private final Clock clock;
+    private volatile Instant pausedUntil;
+    private volatile String pauseReason;
+    private int pausesInARow;
+
+    Wire(String from, Policy policy, DkimSigning dkim, Checkpoint checkpoint, Clock clock) {
+      this.from = from;
+      this.policy = policy;
+      this.dkim = dkim;
+      this.checkpoint = checkpoint;
+      this.clock = clock;
+    }
+
+    MimeMessage message(ClaimedMail mail, Session session) throws MessagingException {
+      var message =
+          mail.toMime(
+              session, from, bounceAddress(policy.columnAddress(), mail.id(), mail.messageId()));
+      return dkim == null ? message : dkim.sign(message);
+    }
+
+    Checkpoint checkpoint() {
+      return checkpoint;
+    }
+
+    Refusals refusals() {
+      return policy.refusals();
+    }
+
+    /** Starts (or lengthens) a pause; returns when rows are due again. */
+    synchronized Instant paused(String why) {
+      long factor = 1L << Math.min(pausesInARow++, 10);
+      Duration pause = FIRST_PAUSE.multipliedBy(factor);
+      pauseReason = why;
+      pausedUntil =
+          clock.instant().plus(pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause);
+      return pausedUntil;
+    }
+
+    synchronized void resumed() {
+      pausesInARow = 0;
+      pausedUntil = null;
+    }
   }
 
   // RFC 3834 §2: never answer machines, lists, or addresses that say they take no replies.
@@ -213,8 +326,16 @@ public final class Outbox {
     return messageId;
   }
 
-  /** What one {@link #sendDue} did. */
-  public record SendReport(int sent, int retrying, int failed) {}
+  /**
+   * What one {@link #sendDue} did.
+   *
+   * @param paused why the relay could not be reached, so that sending waits; null when it could
+   */
+  public record SendReport(int sent, int retrying, int failed, String paused) {
+    public SendReport(int sent, int retrying, int failed) {
+      this(sent, retrying, failed, null);
+    }
+  }
 
   /**
    * Sends every queued mail whose time has come through {@code smtp}. Each row is claimed first
@@ -223,66 +344,65 @@ public final class Outbox {
    * transaction as soon as the relay accepts it.
    */
   public SendReport sendDue(MailSettings.Smtp smtp) {
-    Deque<ClaimedMail> claimed = claims.claim();
-    if (claimed.isEmpty()) {
-      return new SendReport(0, 0, 0);
+    return sendDue(smtp, () -> false);
+  }
+
+  /**
+   * The same, waiting for the newsletter's rate inside the run and ending it soon after {@code
+   * stop} says so. While the relay is unreachable, a run sends nothing until the pause is over.
+   */
+  public SendReport sendDue(MailSettings.Smtp smtp, BooleanSupplier stop) {
+    Instant until = wire.pausedUntil;
+    if (until != null && clock.instant().isBefore(until)) {
+      return new SendReport(0, 0, 0, wire.pauseReason + "; paused until " + until);
     }
-    int sent = 0;
-    int retrying = 0;
-    int failed = 0;
-    Session session = MailSessions.smtp(smtp);
-    try (Transport transport = session.getTransport()) {
-      MailSessions.connect(transport, smtp);
-      while (!claimed.isEmpty()) {
-        ClaimedMail mail = claimed.peekFirst();
-        if (!claims.renew(mail)) {
-          LOG.log(
-              System.Logger.Level.WARNING,
-              mail.kind()
-                  + " #"
-                  + mail.id()
-                  + " was taken over by another sender while this one stalled; left to it");
-          claimed.removeFirst();
-          if (claimed.isEmpty()) {
-            claimed = claims.claim();
-          }
-          continue;
-        }
-        try {
-          MimeMessage message = mail.toMime(session, smtp.from());
-          transport.sendMessage(message, message.getAllRecipients());
-          claims.sent(mail.id());
-          LOG.log(
-              System.Logger.Level.INFO,
-              "sent " + mail.kind() + " #" + mail.id() + " to " + mail.to());
-          sent++;
-        } catch (MessagingException e) {
-          if (claims.retry(mail, MailSessions.describe(e))) {
-            retrying++;
-          } else {
-            failed++;
-          }
-        }
-        claimed.removeFirst();
-        if (claimed.isEmpty()) {
-          claimed = claims.claim();
-        }
-      }
-    } catch (MessagingException e) {
-      String why = MailSessions.describe(e);
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "cannot send through SMTP " + smtp.host() + ":" + smtp.port() + ": " + why);
-      // What this sender claimed and did not get to goes back to the queue, not to a lease.
-      for (ClaimedMail mail : claimed) {
-        if (claims.retry(mail, why)) {
-          retrying++;
-        } else {
-          failed++;
-        }
-      }
-    }
-    return new SendReport(sent, retrying, failed);
+    return new SendRound(wire, claims, smtp, stop).run();
+  }
+
+  /**
+   * Starts a bulk mail inside the caller's transaction: its body is stored once, and each {@link
+   * Bulk#add} queues one recipient's row.
+   */
+  public Bulk startBulk(Connection db, BulkMail mail) throws SQLException {
+    String now = clock.instant().toString();
+    long bodyId =
+        Sql.insert(
+            db,
+            """
+            INSERT INTO outbox_bodies(kind, subject, body_text, body_html, headers, marker,
+                                      not_after, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            mail.kind(),
+            mail.subject(),
+            mail.text(),
+            mail.html(),
+            String.join("\n", mail.headers()),
+            mail.marker(),
+            mail.notAfter() == null ? null : mail.notAfter().toString(),
+            now);
+    var insert =
+        db.prepareStatement(
+            """
+            INSERT INTO outbox(kind, body_id, question_id, to_address, personal, message_id,
+                               state, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)""");
+    return new Bulk(mail, bodyId, insert, messageIdDomain, now);
+  }
+
+  /**
+   * Sends the held rows of body {@code bodyId} after all ({@code --force}), and lifts its age
+   * limit; returns how many rows are due again.
+   */
+  public static int releaseHeld(Connection db, long bodyId) throws SQLException {
+    Sql.update(db, "UPDATE outbox_bodies SET not_after = NULL WHERE id = ?", bodyId);
+    return Sql.update(
+        db,
+        """
+        UPDATE outbox SET state = 'queued', next_attempt_at = '1970-01-01T00:00:00Z',
+                          last_error = NULL
+        WHERE body_id = ? AND state = 'cancelled' AND last_error LIKE ?""",
+        bodyId,
+        Claims.HELD + "%");
   }
 
   /**
