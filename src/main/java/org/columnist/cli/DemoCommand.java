@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 import org.columnist.ColumnistException;
 import org.columnist.config.Config;
 import org.columnist.daemon.Daemon;
+import org.columnist.newsletter.Import;
 import org.columnist.web.Accounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,10 +134,12 @@ final class DemoCommand implements Callable<Integer> {
       for (String[] sample : SAMPLES) {
         send(smtpPort, sample[0], sample[1], sample[2]);
       }
+      subscribeSampleReaders(wiring);
       samples =
           "Three sample questions were mailed to "
               + ADDRESS
-              + "; they reach the queue within seconds.";
+              + "; they reach the queue within seconds. Their readers subscribe to the"
+              + " newsletter.";
     }
     out.printf(
         """
@@ -161,6 +165,23 @@ final class DemoCommand implements Callable<Integer> {
     daemon.awaitShutdown(out);
     mail.stop();
     return 0;
+  }
+
+  /**
+   * The sample readers as confirmed subscribers, so that the first column the tour publishes goes
+   * out as a newsletter (each to the reader's mailbox on the demo's mail server).
+   */
+  private static void subscribeSampleReaders(Wiring wiring) {
+    StringBuilder csv = new StringBuilder("email\n");
+    for (String[] sample : SAMPLES) {
+      csv.append(sample[0].replaceAll(".*<(.*)>", "$1")).append('\n');
+    }
+    new Import(wiring.roster())
+        .run(
+            Path.of("the demo's sample readers"),
+            new StringReader(csv.toString()),
+            new Import.Mode(true, "the demo's sample readers"),
+            done -> {});
   }
 
   static void send(int port, String from, String subject, String text) {

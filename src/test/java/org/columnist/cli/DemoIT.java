@@ -261,7 +261,8 @@ class DemoIT {
               draft,
               draft + "/history",
               editor + "/published",
-              editor + "/mail")) {
+              editor + "/mail",
+              editor + "/newsletter")) {
         d.get(path);
         Number overflow =
             (Number)
@@ -281,6 +282,43 @@ class DemoIT {
               () ->
                   assertThat(mailText("jordan@example.com", "Your question is answered"))
                       .contains(notice));
+      await("the column as the newsletter in a subscribed sample reader's mailbox")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          readInbox(
+                              "alex@example.net",
+                              m ->
+                                  m.getSubject().endsWith(" - Coach's Corner")
+                                      ? m.getHeader("List-Unsubscribe")[0]
+                                      : null))
+                      .filteredOn(java.util.Objects::nonNull)
+                      .singleElement()
+                      .asString()
+                      .contains("/newsletter/unsubscribe?t="));
+
+      d.manage().window().setSize(new Dimension(1280, 900));
+      d.get("http://127.0.0.1:" + SITE + "/");
+      d.findElement(By.id("subscribe-email")).sendKeys("you@example.com");
+      d.findElement(By.cssSelector("form.subscribe button")).click();
+      page.until(() -> d.findElement(By.tagName("h1")).getText().equals("Check your inbox"));
+      String confirmation =
+          await("the confirmation mail in the new subscriber's mailbox")
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(500))
+              .ignoreExceptions()
+              .until(() -> mailText("you@example.com", "Confirm your subscription"), t -> true);
+      java.util.regex.Matcher confirmLink =
+          java.util.regex.Pattern.compile(
+                  "http://127\\.0\\.0\\.1:" + SITE + "/newsletter/confirm\\?t=\\S+")
+              .matcher(confirmation);
+      assertThat(confirmLink.find()).as(confirmation).isTrue();
+      d.get(confirmLink.group());
+      d.findElement(By.xpath("//button[text()='Confirm my subscription']")).click();
+      page.until(() -> d.findElement(By.tagName("h1")).getText().equals("You are subscribed"));
     } finally {
       demo.stop();
     }
