@@ -36,7 +36,7 @@ public final class Roster {
 
   /** Subscribers in {@code state} (every state when empty), oldest first, at most {@code limit}. */
   public List<Subscriber> list(Optional<State> state, int limit) {
-    return store.inTransaction(
+    return store.read(
         db ->
             Sql.list(
                 db,
@@ -53,7 +53,7 @@ public final class Roster {
     for (State s : State.values()) {
       counts.put(s, 0);
     }
-    store.inTransaction(
+    store.read(
         db ->
             Sql.list(
                 db,
@@ -63,13 +63,13 @@ public final class Roster {
   }
 
   public Optional<Subscriber> byId(long id) {
-    return store.inTransaction(
+    return store.read(
         db -> Sql.one(db, "SELECT * FROM subscribers WHERE id = ?", Subscribers::row, id));
   }
 
   /** Subscriber {@code id}'s history, oldest first. */
   public List<Event> history(long id) {
-    return store.inTransaction(
+    return store.read(
         db ->
             Sql.list(
                 db,
@@ -98,8 +98,9 @@ public final class Roster {
   }
 
   /**
-   * Brings an unsubscribed or suppressed address back to confirmed, for {@code reason} (kept in its
-   * history); its run of soft bounces starts again from zero.
+   * Brings a suppressed address back to confirmed, for {@code reason} (kept in its history); its
+   * run of soft bounces starts again from zero. An address that unsubscribed comes back only by its
+   * reader's own confirmation (the form, or {@link #add}, which mails the link).
    */
   public Subscriber reactivate(String address, String reason) {
     if (reason == null || reason.isBlank()) {
@@ -112,30 +113,29 @@ public final class Roster {
               subscribers
                   .find(db, address)
                   .orElseThrow(() -> new ColumnistException("no subscriber " + address));
-          if (found.state() != State.SUPPRESSED && found.state() != State.UNSUBSCRIBED) {
+          if (found.state() == State.UNSUBSCRIBED) {
+            throw new ColumnistException(
+                address
+                    + " unsubscribed: only its reader brings it back, by confirming again"
+                    + " ('columnist subscribers add "
+                    + address
+                    + "' mails a confirmation link)");
+          }
+          if (found.state() != State.SUPPRESSED) {
             throw new ColumnistException(
                 address
                     + " is "
                     + found.state().id()
-                    + ": only an unsubscribed or suppressed"
-                    + " address is reactivated");
+                    + ": only a suppressed address is reactivated");
           }
-          Sql.update(
-              db,
-              """
-              UPDATE subscribers SET state = 'confirmed', confirmed_at = ?, soft_bounces = 0,
-                suppressed_at = NULL, suppressed_reason = NULL, unsubscribed_at = NULL
-              WHERE id = ?""",
-              subscribers.clock().instant().toString(),
-              found.id());
-          subscribers.event(db, found.id(), "reactivated", reason.strip());
+          subscribers.reactivate(db, found.id(), reason.strip());
           return subscribers.find(db, address).orElseThrow();
         });
   }
 
   /** Each subscriber in {@code state} (every state when empty), in id order, one at a time. */
   public void forEach(Optional<State> state, Each each) {
-    store.inTransaction(
+    store.read(
         db -> {
           try (var statement =
               db.prepareStatement(

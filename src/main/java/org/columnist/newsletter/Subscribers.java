@@ -231,6 +231,19 @@ public final class Subscribers {
     Sql.update(db, "UPDATE subscribers SET soft_bounces = ? WHERE id = ?", inARow, id);
   }
 
+  /** Subscriber {@code id}, suppressed, confirmed again on the coach's word for {@code reason}. */
+  void reactivate(Connection db, long id, String reason) throws SQLException {
+    Sql.update(
+        db,
+        """
+        UPDATE subscribers SET state = 'confirmed', confirmed_at = ?, soft_bounces = 0,
+          suppressed_at = NULL, suppressed_reason = NULL
+        WHERE id = ? AND state = 'suppressed'""",
+        clock.instant().toString(),
+        id);
+    event(db, id, "reactivated", reason);
+  }
+
   /** Adds one line to subscriber {@code id}'s history. */
   void event(Connection db, long id, String event, String detail) throws SQLException {
     Sql.update(

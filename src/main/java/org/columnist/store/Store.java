@@ -31,18 +31,30 @@ public final class Store {
   private final Path file;
   private final SQLiteDataSource dataSource;
   private final Deque<Connection> idle = new ArrayDeque<>();
+  private final SQLiteDataSource readSource;
+  private final Deque<Connection> idleReaders = new ArrayDeque<>();
 
   private Store(Path file) {
     this.file = file;
+    // Take the write lock at BEGIN: two writers then queue instead of failing on upgrade.
+    this.dataSource = source(file, SQLiteConfig.TransactionMode.IMMEDIATE, false);
+    // A read takes no lock at BEGIN and, in WAL mode, none later: a slow reader (an export
+    // written to a pipe) holds up no writer, and a writer none of them.
+    this.readSource = source(file, SQLiteConfig.TransactionMode.DEFERRED, true);
+  }
+
+  private static SQLiteDataSource source(
+      Path file, SQLiteConfig.TransactionMode mode, boolean readOnly) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.enforceForeignKeys(true);
-    // Take the write lock at BEGIN: two writers then queue instead of failing on upgrade.
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    this.dataSource = new SQLiteDataSource(config);
-    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    config.setTransactionMode(mode);
+    config.setReadOnly(readOnly);
+    SQLiteDataSource source = new SQLiteDataSource(config);
+    source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    return source;
   }
 
   /** Opens (creating if needed) the database at {@code file} and brings its schema up to date. */
@@ -98,10 +110,22 @@ public final class Store {
 
   /** Runs {@code work} in one transaction: all of it commits, or none of it. */
   public <T> T inTransaction(Work<T> work) {
+    return run(work, dataSource, idle);
+  }
+
+  /**
+   * Runs {@code work}, which only reads, in one transaction that sees one state of the database and
+   * never takes the write lock: for listings and exports, however long they take.
+   */
+  public <T> T read(Work<T> work) {
+    return run(work, readSource, idleReaders);
+  }
+
+  private <T> T run(Work<T> work, SQLiteDataSource source, Deque<Connection> pool) {
     Connection connection = null;
     boolean reusable = false;
     try {
-      connection = borrow();
+      connection = borrow(source, pool);
       try {
         T result = work.run(connection);
         connection.commit();
@@ -115,23 +139,24 @@ public final class Store {
     } catch (SQLException e) {
       throw new ColumnistException("database " + file + ": " + e.getMessage(), e);
     } finally {
-      giveBack(connection, reusable);
+      giveBack(connection, reusable, pool);
     }
   }
 
-  private Connection borrow() throws SQLException {
+  private static Connection borrow(SQLiteDataSource source, Deque<Connection> pool)
+      throws SQLException {
     Connection connection;
-    synchronized (idle) {
-      connection = idle.pollFirst();
+    synchronized (pool) {
+      connection = pool.pollFirst();
     }
     if (connection == null) {
-      connection = dataSource.getConnection();
+      connection = source.getConnection();
     }
     connection.setAutoCommit(false); // BEGIN IMMEDIATE, now that there is work to do
     return connection;
   }
 
-  private void giveBack(Connection connection, boolean reusable) {
+  private void giveBack(Connection connection, boolean reusable, Deque<Connection> pool) {
     if (connection == null) {
       return;
     }
@@ -140,9 +165,9 @@ public final class Store {
         // An idle connection must hold no transaction: sqlite-jdbc begins the next one eagerly,
         // and an IMMEDIATE one would keep the write lock from every other connection.
         connection.setAutoCommit(true);
-        synchronized (idle) {
-          if (idle.size() < IDLE_CONNECTIONS) {
-            idle.addFirst(connection);
+        synchronized (pool) {
+          if (pool.size() < IDLE_CONNECTIONS) {
+            pool.addFirst(connection);
             return;
           }
         }

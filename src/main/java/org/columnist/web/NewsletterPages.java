@@ -47,7 +47,7 @@ final class NewsletterPages {
     if (s.suppressedReason() != null) {
       shown.put("why", s.suppressedReason());
     }
-    shown.put("reactivatable", s.state() == State.SUPPRESSED || s.state() == State.UNSUBSCRIBED);
+    shown.put("reactivatable", s.state() == State.SUPPRESSED);
     return shown;
   }
 

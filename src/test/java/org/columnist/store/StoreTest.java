@@ -74,6 +74,32 @@ class StoreTest {
   }
 
   @Test
+  void aReadHoldsNoWriteLockSoAWriteGoesOnWhileItRuns() {
+    Path file = dir.resolve("columnist.db");
+    Store store = Store.open(file);
+    Store other = Store.open(file);
+    List<Integer> seen =
+        store.read(
+            c -> {
+              int before = count(c, "users");
+              // Another process writes while this read is open: it must not wait for the read.
+              other.inTransaction(w -> insertUser(w, "pat"));
+              return List.of(before, count(c, "users"));
+            });
+    assertThat(seen).as("the read sees one state of the database").containsExactly(0, 0);
+    int after = store.read(c -> count(c, "users"));
+    assertThat(after).isEqualTo(1);
+  }
+
+  @Test
+  void aReadCannotWrite() {
+    Store store = Store.open(dir.resolve("columnist.db"));
+    assertThatThrownBy(() -> store.read(c -> insertUser(c, "pat")))
+        .isInstanceOf(org.columnist.ColumnistException.class)
+        .hasMessageContaining("readonly");
+  }
+
+  @Test
   void usesWriteAheadLoggingAndForeignKeys() {
     Store store = Store.open(dir.resolve("columnist.db"));
     assertThat(pragma(store, "journal_mode")).isEqualTo("wal");
@@ -234,6 +260,13 @@ class StoreTest {
       n++;
     }
     return n;
+  }
+
+  private static int count(java.sql.Connection c, String table) throws java.sql.SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      return rs.getInt(1);
+    }
   }
 
   private static int count(Store store, String table) {
