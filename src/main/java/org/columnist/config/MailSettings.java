@@ -47,7 +47,13 @@ public final class MailSettings {
       String user,
       String password,
       String from,
-      Duration timeout) {}
+      Duration timeout) {
+
+    /** The address in {@code from}, without a display name: {@code ask@column.example}. */
+    public String fromAddress() {
+      return from.replaceAll("^.*<|>.*$", "").strip();
+    }
+  }
 
   private static final Set<String> PROTOCOLS = Set.of("imap", "imaps", "pop3", "pop3s");
   private static final Set<String> SECURITY = Set.of("ssl", "starttls", "none");

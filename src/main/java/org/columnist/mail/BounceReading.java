@@ -30,6 +30,14 @@ final class BounceReading {
   private static final List<String> ENVELOPE_HEADERS =
       List.of("delivered-to", "x-original-to", "envelope-to", "to");
   private static final int MAX_DIAGNOSTIC = 200;
+  private static final List<String> COMPLAINTS = List.of("abuse", "fraud");
+
+  // Where a bounce without a delivery report starts quoting the mail it returns: a column that
+  // says "the perfect job does not exist" must not read as "user does not exist".
+  private static final Pattern QUOTED_START =
+      Pattern.compile(
+          "(?im)^\\s*(-{3,}.*|received:.*|return-path:.*|message-id:.*|from:.*|subject:.*|>.*)$");
+  private static final int OWN_LINES = 40;
 
   private BounceReading() {}
 
@@ -54,7 +62,12 @@ final class BounceReading {
     Long row = outboxRow(db, mail).orElse(null);
     String recipient = row == null ? null : Outbox.addressOf(db, row).orElse(null);
     if (isComplaint(mail)) {
-      String type = report.getOrDefault("feedback-type", "unknown");
+      String type = report.getOrDefault("feedback-type", "unknown").strip();
+      // RFC 5965 §7.3: abuse and fraud are a reader's complaint; an auth-failure report (a
+      // forwarder broke DKIM, RFC 6591), not-spam or virus says nothing of what the reader wants.
+      if (!COMPLAINTS.contains(type.toLowerCase(Locale.ROOT))) {
+        return new Outcome.AutoReply("feedback report of type " + type + ": no subscriber changed");
+      }
       return new Outcome.Bounce(
           row, recipient, Bounces.Kind.COMPLAINT, "complaint (ARF " + type + ")");
     }
@@ -67,7 +80,7 @@ final class BounceReading {
       Bounces.Kind kind = action.equals("failed") ? Bounces.Kind.HARD : Bounces.Kind.SOFT;
       return new Outcome.Bounce(row, recipient, kind, kind.word() + ": " + dsnDetail(report));
     }
-    Matcher hard = HARD_WORDS.matcher(mail.text());
+    Matcher hard = HARD_WORDS.matcher(ownWords(mail.text()));
     if (hard.find()) {
       return new Outcome.Bounce(
           row,
@@ -76,6 +89,13 @@ final class BounceReading {
           "hard bounce: \"" + hard.group().toLowerCase(Locale.ROOT) + "\" (" + how + ")");
     }
     return new Outcome.Bounce(row, recipient, Bounces.Kind.SOFT, "soft bounce (" + how + ")");
+  }
+
+  /** A bounce's own words: its text before the returned mail is quoted, at most 40 lines. */
+  private static String ownWords(String text) {
+    Matcher quoted = QUOTED_START.matcher(text);
+    String own = quoted.find() ? text.substring(0, quoted.start()) : text;
+    return own.lines().limit(OWN_LINES).collect(java.util.stream.Collectors.joining("\n"));
   }
 
   /** The mail of ours a report names by Message-ID, or whose VERP address it came back to. */

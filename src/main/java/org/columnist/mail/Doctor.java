@@ -46,7 +46,7 @@ public final class Doctor {
 
   /** As {@link #senderDomain(Config)}, through {@code dnsUrl} ({@code dns://host:port}). */
   public static List<Finding> senderDomain(Config config, String dnsUrl) {
-    String from = config.smtp() != null ? config.smtp().from() : config.column().address();
+    String from = config.smtp() != null ? config.smtp().fromAddress() : config.column().address();
     return new SenderDomain(DnsTxt.through(dnsUrl)).check(from, config.newsletter().dkim());
   }
 

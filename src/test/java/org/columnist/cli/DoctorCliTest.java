@@ -27,4 +27,13 @@ class DoctorCliTest {
     // The domain's findings are advice: only the instance's own checks count as failures.
     assertThat(doctor.err()).isEqualTo("doctor: 2 of 2 checks failed\n");
   }
+
+  @Test
+  void doctorChecksTheDomainOfAFromWithADisplayName() {
+    String config = aConfig().withSmtp(1).writeTo(dir).toString();
+    CliTest.Result doctor = CliTest.columnistWith(config, "doctor", "--dns", "dns://127.0.0.1:1");
+    assertThat(doctor.out())
+        .contains("SPF, DKIM and DMARC of column.example not checked")
+        .doesNotContain("column.example>");
+  }
 }

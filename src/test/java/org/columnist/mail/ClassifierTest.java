@@ -106,6 +106,41 @@ class ClassifierTest {
     assertThat(outcome).isEqualTo(new Outcome.AutoReply("delivery report: delivered"));
   }
 
+  @Test
+  void takesAFeedbackReportThatIsNoComplaintForMachineMail() {
+    ParsedMail mail =
+        MailParser.parse(
+            new String(
+                    BounceMails.sample(
+                        "arf-abuse",
+                        "<n1@column.example>",
+                        "robin@example.org",
+                        "ask@column.example"),
+                    StandardCharsets.UTF_8)
+                .replace("Feedback-Type: abuse", "Feedback-Type: auth-failure")
+                .getBytes(StandardCharsets.UTF_8));
+    Outcome outcome = store().inTransaction(db -> Classifier.classify(db, mail, "hash"));
+    assertThat(outcome)
+        .isEqualTo(
+            new Outcome.AutoReply("feedback report of type auth-failure: no subscriber changed"));
+  }
+
+  @Test
+  void readsOnlyABouncesOwnWordsNotTheColumnItQuotes() {
+    ParsedMail mail =
+        MailParser.parse(
+            ("From: MAILER-DAEMON@mx.example.net\r\nTo: ask@column.example\r\n"
+                    + "Subject: Delivery problem\r\n\r\nThe mailbox is full; we will try again.\r\n"
+                    + "\r\n----- Original message -----\r\nSubject: The perfect job\r\n\r\n"
+                    + "The perfect job does not exist; the next good one does.\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+    Outcome outcome = store().inTransaction(db -> Classifier.classify(db, mail, "hash"));
+    assertThat(outcome)
+        .isEqualTo(
+            new Outcome.Bounce(
+                null, null, Bounces.Kind.SOFT, "soft bounce (from mailer-daemon@mx.example.net)"));
+  }
+
   private Outcome classify(String sample) {
     ParsedMail mail =
         MailParser.parse(
