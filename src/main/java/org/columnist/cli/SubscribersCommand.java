@@ -122,7 +122,7 @@ final class SubscribersCommand {
           s.createdAt(),
           s.confirmedAt(),
           s.suppressedAt() != null ? s.suppressedAt() : s.unsubscribedAt(),
-          s.suppressedReason());
+          reveal ? s.suppressedReason() : Mask.addressesIn(s.suppressedReason()));
     }
   }
 

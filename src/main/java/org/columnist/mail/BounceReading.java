@@ -129,7 +129,7 @@ final class BounceReading {
       diagnostic = diagnostic.substring(0, MAX_DIAGNOSTIC) + "…";
     }
     // The mail log masks readers' addresses; a reason stored in it must not show them either.
-    diagnostic = ADDRESS.matcher(diagnostic).replaceAll(m -> Mask.address(m.group()));
+    diagnostic = Mask.addressesIn(diagnostic);
     return diagnostic.isEmpty() ? status : status + " " + diagnostic;
   }
 }

@@ -22,6 +22,16 @@ public final class Mask {
         + (dot > 0 ? domain.substring(dot) : "");
   }
 
+  private static final java.util.regex.Pattern ADDRESS_IN_TEXT =
+      java.util.regex.Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[^\\s<>\"',;()\\[\\]]+");
+
+  /** Every address in {@code text} masked: "550 <mary@example.com> unknown" shows no reader. */
+  public static String addressesIn(String text) {
+    return text == null
+        ? null
+        : ADDRESS_IN_TEXT.matcher(text).replaceAll(m -> address(m.group()).replace("$", "\\$"));
+  }
+
   /** "Mary Reader" becomes "M*** R***". */
   public static String name(String name) {
     if (name == null || name.isBlank()) {

@@ -45,7 +45,7 @@ final class NewsletterPages {
     shown.put("source", s.source());
     shown.put("since", s.confirmedAt() != null ? s.confirmedAt() : s.createdAt());
     if (s.suppressedReason() != null) {
-      shown.put("why", s.suppressedReason());
+      shown.put("why", reveal ? s.suppressedReason() : Mask.addressesIn(s.suppressedReason()));
     }
     shown.put("reactivatable", s.state() == State.SUPPRESSED);
     return shown;

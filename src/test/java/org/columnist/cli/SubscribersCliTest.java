@@ -97,6 +97,22 @@ class SubscribersCliTest {
   }
 
   @Test
+  void aSuppressionsReasonShowsNoAddressUnlessRevealed() throws Exception {
+    run("subscribers", "add", "bob@example.com");
+    Wiring w = wiring();
+    var subscribers = w.subscribers();
+    w.store.inTransaction(
+        db ->
+            subscribers.suppress(
+                db, "bob@example.com", "relay refused: 550 5.1.1 <bob@example.com> unknown"));
+    JsonNode json = new ObjectMapper().readTree(run("subscribers", "list", "--json").out());
+    assertThat(json.get(0).get("why").asText())
+        .isEqualTo("relay refused: 550 5.1.1 <b***@e******.com> unknown");
+    assertThat(run("subscribers", "list", "--json", "--reveal").out())
+        .contains("<bob@example.com> unknown");
+  }
+
+  @Test
   void reactivatingASuppressedAddressResetsItsSoftBounces() {
     run("subscribers", "add", "bob@example.com");
     Wiring w = wiring();
