@@ -211,17 +211,8 @@ final class Claims {
   void refused(ClaimedMail mail, String reply, Outbox.Refusals refusals) {
     store.inTransaction(
         db -> {
-          int ended =
-              Sql.update(
-                  db,
-                  """
-                  UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?,
-                                    claimed_at = NULL, claimed_by = NULL
-                  WHERE id = ? AND state = 'sending' AND claimed_by = ?""",
-                  "relay refused: " + reply,
-                  mail.id(),
-                  sender);
-          if (ended == 1 && mail.bulk()) {
+          boolean ended = fail(db, mail, "relay refused: " + reply);
+          if (ended && mail.bulk()) {
             refusals.refused(db, mail.to(), reply);
           }
           return ended;
@@ -229,6 +220,30 @@ final class Claims {
     LOG.log(
         System.Logger.Level.WARNING,
         "the relay refused " + mail.kind() + " #" + mail.id() + " to " + mail.to() + ": " + reply);
+  }
+
+  /**
+   * Marks {@code mail} failed for good for a reason that is not its recipient's doing (a message
+   * that cannot be built, a relay that rejects the sender or the data): nobody is suppressed.
+   */
+  void failed(ClaimedMail mail, String why) {
+    store.inTransaction(db -> fail(db, mail, why));
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "gave up on " + mail.kind() + " #" + mail.id() + " to " + mail.to() + ": " + why);
+  }
+
+  private boolean fail(Connection db, ClaimedMail mail, String why) throws SQLException {
+    return Sql.update(
+            db,
+            """
+            UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?,
+                              claimed_at = NULL, claimed_by = NULL
+            WHERE id = ? AND state = 'sending' AND claimed_by = ?""",
+            why,
+            mail.id(),
+            sender)
+        == 1;
   }
 
   /**
