@@ -26,6 +26,9 @@ final class Claims {
   private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
   private static final Duration LONGEST_RETRY = Duration.ofHours(6);
 
+  /** How long in all a deferred newsletter mail is retried before it fails for good. */
+  static final Duration BULK_GIVE_UP = Duration.ofDays(3);
+
   /** How many single rows a sender claims at a time. */
   private static final int CLAIM_BATCH = 10;
 
@@ -268,10 +271,12 @@ final class Claims {
   /** Records a failed attempt; returns false when the mail has now failed for good. */
   boolean retry(ClaimedMail entry, String why) {
     int attempts = entry.attempts() + 1;
-    boolean giveUp = attempts >= maxAttempts;
-    long factor = 1L << Math.min(attempts - 1, 20);
-    Duration wait = FIRST_RETRY.multipliedBy(factor);
-    Instant next = clock.instant().plus(wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait);
+    // A relay throttling a newsletter can defer it for hours: a 4xx must not fail the send, so bulk
+    // rows give up only once they have waited BULK_GIVE_UP in all.
+    boolean giveUp =
+        attempts >= maxAttempts
+            && (!entry.bulk() || waitedBefore(attempts + 1).compareTo(BULK_GIVE_UP) >= 0);
+    Instant next = clock.instant().plus(backoff(attempts));
     store.inTransaction(
         db ->
             Sql.update(
@@ -300,6 +305,21 @@ final class Claims {
             + ": "
             + why);
     return !giveUp;
+  }
+
+  /** How long a row waits after its {@code attempts}-th failed attempt. */
+  static Duration backoff(int attempts) {
+    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+    return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+  }
+
+  /** The backoff waited in all before attempt {@code attempt}. */
+  private static Duration waitedBefore(int attempt) {
+    Duration waited = Duration.ZERO;
+    for (int i = 1; i < attempt; i++) {
+      waited = waited.plus(backoff(i));
+    }
+    return waited;
   }
 
   /** An outbox row as read before it is claimed. */
