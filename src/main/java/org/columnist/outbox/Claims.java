@@ -35,9 +35,6 @@ final class Claims {
   /** How many bulk rows at most, if the bucket has the tokens. */
   private static final int BULK_BATCH = 50;
 
-  /** What a held row's last_error starts with; {@link Outbox#releaseHeld} looks for it. */
-  static final String HELD = "held: ";
-
   /** Rows claimed in one go, or how long to wait for the tokens that due bulk rows need. */
   record Batch(Deque<ClaimedMail> mails, Duration waitForTokens) {}
 
@@ -165,7 +162,7 @@ final class Claims {
             now.toString());
     for (Stale body : stale) {
       String why =
-          HELD
+          Outbox.HELD
               + "column older than newsletter.max_age; 'columnist newsletter send "
               + body.id()
               + " --force' sends it";

@@ -358,6 +358,35 @@ class NewsletterSendIT {
         .containsExactly("confirmed");
   }
 
+  private org.columnist.newsletter.Sends.Progress progress() {
+    return new org.columnist.newsletter.Sends(fx.store, Clock.systemUTC()).all().get(0);
+  }
+
+  @Test
+  void heldMailStaysHeldAfterASenderRanAndForcingItMailsNobodyWhoLeftMeanwhile() throws Exception {
+    subscribe("a@example.com", "b@example.com", "c@example.com");
+    publish();
+    fx.store.inTransaction(
+        db -> Sql.update(db, "UPDATE outbox_bodies SET not_after = '2000-01-01T00:00:00Z'"));
+
+    assertThat(restarted().sendDue(fx.config.smtp()).sent()).isZero();
+    var held = progress();
+    assertThat(List.of(held.pending(), held.held(), held.cancelled())).containsExactly(3, 3, 0);
+    assertThat(held.done()).as("a send with held mail is not done").isFalse();
+
+    fx.store.inTransaction(db -> subscribers.unsubscribe(db, "b@example.com", "link"));
+    long body = Long.parseLong(fx.column("SELECT id FROM outbox_bodies").get(0));
+    int released = fx.store.inTransaction(db -> Outbox.releaseHeld(db, body));
+    assertThat(released).isEqualTo(2);
+    restarted().sendDue(fx.config.smtp());
+
+    assertThat(receivedPerAddress()).containsOnlyKeys("a@example.com", "c@example.com");
+    var done = progress();
+    assertThat(List.of(done.sent(), done.pending(), done.held(), done.cancelled()))
+        .containsExactly(2, 0, 0, 1);
+    assertThat(done.done()).isTrue();
+  }
+
   private Outbox.SendReport sendThrough(org.subethamail.smtp.server.SMTPServer relay) {
     Outbox outbox =
         new Outbox(
