@@ -255,9 +255,9 @@ final class SubscribersCommand {
           Paths.display(file), report.added(), report.alreadyThere(), report.invalid().size());
       if (!confirmed && report.added() > 0) {
         out.println(
-            "The added are pending and were sent nothing. To invite them, mail them the link to"
-                + " your subscribe form; import again with --confirmed --reason \"…\" only if they"
-                + " confirmed elsewhere.");
+            "The added are pending and were sent nothing. To confirm them, invite them to your"
+                + " subscribe form: each one who fills it in gets a confirmation mail and is"
+                + " confirmed by its link. (Importing again changes no address already here.)");
       }
     }
   }

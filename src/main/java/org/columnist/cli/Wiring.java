@@ -62,8 +62,8 @@ public final class Wiring {
             new Outbox.Policy(
                 config.column().address(),
                 config.newsletter().ratePerMinute(),
-                // RFC 5321 §4.2.1: a 5xx reply is permanent; mailing that address again is
-                // pointless.
+                // RFC 5321 §4.2.1: a 5xx reply to RCPT TO is permanent for that address; the
+                // outbox calls this for nothing else (a 5xx to MAIL or DATA blames no reader).
                 (db, address, reply) ->
                     refusedTo.get().suppress(db, address, "relay refused: " + reply),
                 config.newsletter().dkim()));

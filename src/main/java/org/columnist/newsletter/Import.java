@@ -116,7 +116,7 @@ public final class Import {
             db -> {
               for (CsvRecords.Record r : batch) {
                 String field = column < r.fields().size() ? r.fields().get(column) : "";
-                Optional<String> address = Addresses.parse(field);
+                Optional<String> address = Subscribers.address(field);
                 if (address.isEmpty()) {
                   invalid.add(
                       new Problem(
@@ -163,7 +163,7 @@ public final class Import {
 
   private static int firstAddress(List<String> fields) {
     for (int i = 0; i < fields.size(); i++) {
-      if (Addresses.parse(fields.get(i)).isPresent()) {
+      if (Subscribers.address(fields.get(i)).isPresent()) {
         return i;
       }
     }

@@ -84,7 +84,10 @@ public final class Roster {
    * it is.
    */
   public Added add(String address) {
-    String checked = Addresses.check(address);
+    String checked =
+        Subscribers.address(address)
+            .orElseThrow(
+                () -> new ColumnistException("'" + address + "' is not an e-mail address"));
     return store.inTransaction(
         db -> {
           Subscribers.Requested requested = subscribers.request(db, checked, Source.CLI);

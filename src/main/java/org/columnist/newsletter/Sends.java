@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.columnist.outbox.Outbox;
 import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
@@ -21,9 +22,10 @@ public final class Sends {
   }
 
   /**
-   * One send: {@code pending} is queued or being sent, {@code held} the part of it that is past its
-   * body's {@code not_after} (a stale column, kept back), {@code cancelled} rows to addresses that
-   * left before their turn.
+   * One send: {@code pending} is queued, being sent or held, {@code held} the part of it that is
+   * past its body's {@code not_after} (a stale column, kept back until forced, whether or not a
+   * sender has marked it held yet), {@code cancelled} rows to addresses that left before their
+   * turn. A send with held rows is not done.
    */
   public record Progress(
       long id,
@@ -66,14 +68,16 @@ public final class Sends {
                 SELECT s.id, s.title, s.url, s.created_at, s.recipients,
                   count(CASE o.state WHEN 'sent' THEN 1 END),
                   count(CASE o.state WHEN 'failed' THEN 1 END),
-                  count(CASE WHEN o.state IN ('queued', 'sending') THEN 1 END),
-                  count(CASE WHEN o.state IN ('queued', 'sending') AND b.not_after < ? THEN 1 END),
-                  count(CASE o.state WHEN 'cancelled' THEN 1 END),
+                  count(CASE WHEN o.state IN ('queued', 'sending') OR %1$s THEN 1 END),
+                  count(CASE WHEN (o.state IN ('queued', 'sending') AND b.not_after < ?) OR %1$s
+                             THEN 1 END),
+                  count(CASE WHEN o.state = 'cancelled' AND NOT %1$s THEN 1 END),
                   min(o.sent_at), max(o.sent_at)
                 FROM newsletter_sends s
                 JOIN outbox_bodies b ON b.id = s.body_id
                 LEFT JOIN outbox o ON o.body_id = s.body_id
-                GROUP BY s.id ORDER BY s.id DESC""",
+                GROUP BY s.id ORDER BY s.id DESC"""
+                    .formatted(Outbox.held("o")),
                 rs ->
                     new Progress(
                         rs.getLong(1),

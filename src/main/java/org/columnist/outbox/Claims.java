@@ -26,14 +26,14 @@ final class Claims {
   private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
   private static final Duration LONGEST_RETRY = Duration.ofHours(6);
 
+  /** How long in all a deferred newsletter mail is retried before it fails for good. */
+  static final Duration BULK_GIVE_UP = Duration.ofDays(3);
+
   /** How many single rows a sender claims at a time. */
   private static final int CLAIM_BATCH = 10;
 
   /** How many bulk rows at most, if the bucket has the tokens. */
   private static final int BULK_BATCH = 50;
-
-  /** What a held row's last_error starts with; {@link Outbox#releaseHeld} looks for it. */
-  static final String HELD = "held: ";
 
   /** Rows claimed in one go, or how long to wait for the tokens that due bulk rows need. */
   record Batch(Deque<ClaimedMail> mails, Duration waitForTokens) {}
@@ -162,7 +162,7 @@ final class Claims {
             now.toString());
     for (Stale body : stale) {
       String why =
-          HELD
+          Outbox.HELD
               + "column older than newsletter.max_age; 'columnist newsletter send "
               + body.id()
               + " --force' sends it";
@@ -211,17 +211,8 @@ final class Claims {
   void refused(ClaimedMail mail, String reply, Outbox.Refusals refusals) {
     store.inTransaction(
         db -> {
-          int ended =
-              Sql.update(
-                  db,
-                  """
-                  UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?,
-                                    claimed_at = NULL, claimed_by = NULL
-                  WHERE id = ? AND state = 'sending' AND claimed_by = ?""",
-                  "relay refused: " + reply,
-                  mail.id(),
-                  sender);
-          if (ended == 1 && mail.bulk()) {
+          boolean ended = fail(db, mail, "relay refused: " + reply);
+          if (ended && mail.bulk()) {
             refusals.refused(db, mail.to(), reply);
           }
           return ended;
@@ -229,6 +220,30 @@ final class Claims {
     LOG.log(
         System.Logger.Level.WARNING,
         "the relay refused " + mail.kind() + " #" + mail.id() + " to " + mail.to() + ": " + reply);
+  }
+
+  /**
+   * Marks {@code mail} failed for good for a reason that is not its recipient's doing (a message
+   * that cannot be built, a relay that rejects the sender or the data): nobody is suppressed.
+   */
+  void failed(ClaimedMail mail, String why) {
+    store.inTransaction(db -> fail(db, mail, why));
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "gave up on " + mail.kind() + " #" + mail.id() + " to " + mail.to() + ": " + why);
+  }
+
+  private boolean fail(Connection db, ClaimedMail mail, String why) throws SQLException {
+    return Sql.update(
+            db,
+            """
+            UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?,
+                              claimed_at = NULL, claimed_by = NULL
+            WHERE id = ? AND state = 'sending' AND claimed_by = ?""",
+            why,
+            mail.id(),
+            sender)
+        == 1;
   }
 
   /**
@@ -253,10 +268,12 @@ final class Claims {
   /** Records a failed attempt; returns false when the mail has now failed for good. */
   boolean retry(ClaimedMail entry, String why) {
     int attempts = entry.attempts() + 1;
-    boolean giveUp = attempts >= maxAttempts;
-    long factor = 1L << Math.min(attempts - 1, 20);
-    Duration wait = FIRST_RETRY.multipliedBy(factor);
-    Instant next = clock.instant().plus(wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait);
+    // A relay throttling a newsletter can defer it for hours: a 4xx must not fail the send, so bulk
+    // rows give up only once they have waited BULK_GIVE_UP in all.
+    boolean giveUp =
+        attempts >= maxAttempts
+            && (!entry.bulk() || waitedBefore(attempts + 1).compareTo(BULK_GIVE_UP) >= 0);
+    Instant next = clock.instant().plus(backoff(attempts));
     store.inTransaction(
         db ->
             Sql.update(
@@ -285,6 +302,21 @@ final class Claims {
             + ": "
             + why);
     return !giveUp;
+  }
+
+  /** How long a row waits after its {@code attempts}-th failed attempt. */
+  static Duration backoff(int attempts) {
+    Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+    return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+  }
+
+  /** The backoff waited in all before attempt {@code attempt}. */
+  private static Duration waitedBefore(int attempt) {
+    Duration waited = Duration.ZERO;
+    for (int i = 1; i < attempt; i++) {
+      waited = waited.plus(backoff(i));
+    }
+    return waited;
   }
 
   /** An outbox row as read before it is claimed. */

@@ -263,14 +263,35 @@ public final class Outbox {
    * including one a sender has claimed: its claim renewal before sending then fails.
    */
   public static int cancelBulkTo(Connection db, String address, String why) throws SQLException {
+    // A held row becomes an ordinary cancelled one, so that a later --force never mails it.
     return Sql.update(
         db,
         """
         UPDATE outbox SET state = 'cancelled', last_error = ?, claimed_at = NULL, claimed_by = NULL
         WHERE to_address = ? COLLATE NOCASE AND body_id IS NOT NULL
-          AND state IN ('queued', 'sending')""",
+          AND (state IN ('queued', 'sending') OR\s"""
+            + held("outbox")
+            + ")",
         why,
         address);
+  }
+
+  /**
+   * What a held row's last_error starts with. A held row is one of a column that grew older than
+   * {@code newsletter.max_age} before it went out: {@code cancelled}, with this mark, until the
+   * coach forces it out ({@link #releaseHeld}) or its reader leaves ({@link #cancelBulkTo}).
+   */
+  public static final String HELD = "held: ";
+
+  /** The SQL condition that a row of {@code table} (a name or alias) is held: the one rule. */
+  public static String held(String table) {
+    return "("
+        + table
+        + ".state = 'cancelled' AND coalesce("
+        + table
+        + ".last_error, '') LIKE '"
+        + HELD
+        + "%')";
   }
 
   /** One row of the outbox, for {@code outbox list}. */
@@ -400,9 +421,9 @@ public final class Outbox {
         """
         UPDATE outbox SET state = 'queued', next_attempt_at = '1970-01-01T00:00:00Z',
                           last_error = NULL
-        WHERE body_id = ? AND state = 'cancelled' AND last_error LIKE ?""",
-        bodyId,
-        Claims.HELD + "%");
+        WHERE body_id = ? AND\s"""
+            + held("outbox"),
+        bodyId);
   }
 
   /**

@@ -25,6 +25,12 @@ final class SendRound {
   /** Longest nap while waiting for tokens, so that a stop is noticed promptly. */
   private static final Duration NAP = Duration.ofMillis(200);
 
+  /**
+   * How many mails in a row the relay may reject for reasons not about their recipient (a 5xx to
+   * MAIL FROM or DATA) before the send pauses: by then it is the relay's setup, not the mail.
+   */
+  private static final int REJECTIONS_TO_PAUSE = 3;
+
   /** Thrown inside the round when the relay cannot be reached; ends it. */
   private static final class Down extends Exception {
     private static final long serialVersionUID = 1L;
@@ -43,6 +49,7 @@ final class SendRound {
   private int sent;
   private int retrying;
   private int failed;
+  private int rejectedInARow;
 
   SendRound(Outbox.Wire wire, Claims claims, MailSettings.Smtp smtp, BooleanSupplier stop) {
     this.wire = wire;
@@ -95,9 +102,18 @@ final class SendRound {
               + " was cancelled or taken over by another sender while this one stalled; left");
       return;
     }
+    MimeMessage message;
+    try {
+      message = wire.message(mail, session);
+    } catch (MessagingException | RuntimeException e) {
+      // Nothing about this row will change by trying again (an address the mail library refuses,
+      // say); it must not stay claimed and hold up the rows claimed with it.
+      claims.failed(mail, "cannot be sent as it is: " + MailSessions.describe(e));
+      failed++;
+      return;
+    }
     for (int tries = 0; ; tries++) {
       try {
-        MimeMessage message = wire.message(mail, session);
         connected().sendMessage(message, message.getAllRecipients());
       } catch (MessagingException e) {
         RelayReply reply = RelayReply.of(e, transport);
@@ -105,6 +121,21 @@ final class SendRound {
           case REFUSED -> {
             claims.refused(mail, reply.text(), wire.refusals());
             failed++;
+            rejectedInARow = 0;
+          }
+          case REJECTED -> {
+            claims.failed(mail, "relay rejected it: " + reply.text());
+            failed++;
+            if (++rejectedInARow >= REJECTIONS_TO_PAUSE) {
+              rejectedInARow = 0;
+              String why =
+                  "the relay refuses the sender ("
+                      + REJECTIONS_TO_PAUSE
+                      + " mails in a row): "
+                      + reply.text();
+              LOG.log(System.Logger.Level.WARNING, why);
+              throw new Down(why);
+            }
           }
           case DEFERRED -> {
             if (claims.retry(mail, reply.text())) {
@@ -123,6 +154,7 @@ final class SendRound {
         }
         return;
       }
+      rejectedInARow = 0;
       wire.checkpoint().reached(Outbox.Step.ACCEPTED_NOT_MARKED, mail.id());
       claims.sent(mail.id());
       wire.checkpoint().reached(Outbox.Step.MARKED, mail.id());

@@ -96,6 +96,23 @@ class NewsletterStatusCliTest {
   }
 
   @Test
+  void mailASenderMarkedHeldIsStillShownAsHeldNotCancelled() {
+    Wiring w = new Wiring(Config.load(Path.of(config), Map.of()));
+    w.store.inTransaction(
+        db -> {
+          Sql.update(db, "UPDATE outbox_bodies SET not_after = '2000-01-01T00:00:00Z'");
+          // What a sender does with them once their column is too old.
+          return Sql.update(
+              db,
+              "UPDATE outbox SET state = 'cancelled', last_error = ? WHERE state = 'queued'"
+                  + " AND body_id IS NOT NULL",
+              org.columnist.outbox.Outbox.HELD + "column older than newsletter.max_age");
+        });
+    assertThat(run("newsletter", "status").out())
+        .contains("3 sent, 1 failed, 2 pending (2 held: the column is too old), 1 cancelled");
+  }
+
+  @Test
   void statusAsJsonIsOneDocument() throws Exception {
     JsonNode send = new ObjectMapper().readTree(run("newsletter", "status", "--json").out()).get(0);
     assertThat(send.get("recipients").asInt()).isEqualTo(7);

@@ -68,6 +68,30 @@ class ClaimsTest {
   }
 
   @Test
+  void aDeferredNewsletterMailIsRetriedForDaysAtMostSixHoursApartBeforeItFailsForGood() {
+    queueBulk(1, null);
+    Claims claims = claims(600);
+    Instant first = clock.instant();
+    int attempts = 0;
+    boolean again = true;
+    while (again) {
+      Claims.Batch batch = claims.claim();
+      assertThat(batch.mails()).as("attempt " + (attempts + 1)).hasSize(1);
+      again = claims.retry(batch.mails().peekFirst(), "451 4.7.1 slow down");
+      attempts++;
+      assertThat(claims.claim().mails()).isEmpty();
+      clock.advance(Claims.backoff(attempts));
+      assertThat(Claims.backoff(attempts)).isLessThanOrEqualTo(Duration.ofHours(6));
+    }
+
+    assertThat(attempts).isGreaterThan(8); // what an ack gets
+    assertThat(Duration.between(first, clock.instant()))
+        .isGreaterThanOrEqualTo(Claims.BULK_GIVE_UP)
+        .isLessThan(Claims.BULK_GIVE_UP.plusHours(6));
+    assertThat(claims.claim().mails()).as("failed for good").isEmpty();
+  }
+
+  @Test
   void claimsBulkMailOnlyAsFastAsTheRateAndSaysHowLongToWait() {
     queueBulk(5, null);
     Claims claims = claims(120); // two a second, at most two at once
