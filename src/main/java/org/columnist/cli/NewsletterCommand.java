@@ -80,7 +80,13 @@ final class NewsletterCommand {
           s.sent(),
           s.failed(),
           s.pending(),
-          s.held() > 0 ? " (" + s.held() + " held: the column is too old)" : "",
+          s.held() > 0
+              ? " ("
+                  + s.held()
+                  + " held: the column is too old; 'columnist newsletter send "
+                  + s.id()
+                  + " --force' sends them)"
+              : "",
           s.cancelled(),
           s.ratePerMinute(),
           s.achievedPerMinute() == null

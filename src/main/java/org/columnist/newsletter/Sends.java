@@ -60,7 +60,7 @@ public final class Sends {
   /** Every send, newest first. */
   public List<Progress> all() {
     String now = clock.instant().toString();
-    return store.inTransaction(
+    return store.read(
         db ->
             Sql.list(
                 db,

@@ -92,7 +92,8 @@ class NewsletterStatusCliTest {
     w.store.inTransaction(
         db -> Sql.update(db, "UPDATE outbox_bodies SET not_after = '2000-01-01T00:00:00Z'"));
     assertThat(run("newsletter", "status").out())
-        .contains("2 pending (2 held: the column is too old)");
+        .contains("2 pending (2 held: the column is too old;")
+        .containsPattern("'columnist newsletter send \\d+ --force' sends them\\)");
   }
 
   @Test
@@ -109,7 +110,8 @@ class NewsletterStatusCliTest {
               org.columnist.outbox.Outbox.HELD + "column older than newsletter.max_age");
         });
     assertThat(run("newsletter", "status").out())
-        .contains("3 sent, 1 failed, 2 pending (2 held: the column is too old), 1 cancelled");
+        .contains("3 sent, 1 failed, 2 pending (2 held: the column is too old;")
+        .contains("--force' sends them), 1 cancelled");
   }
 
   @Test
