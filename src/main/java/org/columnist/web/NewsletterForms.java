@@ -30,11 +30,13 @@ final class NewsletterForms {
   private final Subscribers subscribers;
   private final AnswerPage pages;
   private final FormLimits limits;
+  private final SameOrigin origin;
 
   NewsletterForms(Config config, Subscribers subscribers, FormLimits limits) {
     this.subscribers = subscribers;
     this.pages = new AnswerPage(config);
     this.limits = limits;
+    this.origin = new SameOrigin(config.site().baseUrl());
   }
 
   void addRoutes(Javalin app) {
@@ -221,10 +223,23 @@ final class NewsletterForms {
   }
 
   /**
-   * The fields of a form posted within the limits; or empty, with the page that says why already
-   * drawn.
+   * The fields of a form posted from the site's own pages, within the limits; or empty, with the
+   * page that says why already drawn.
    */
   private Optional<FormBody.Fields> form(Context ctx) {
+    if (origin.crossSite(ctx)) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "form post from another site refused (" + ClientAddress.of(ctx) + ")");
+      show(
+          ctx,
+          HttpStatus.FORBIDDEN,
+          "Please use the form on this site",
+          List.of("This form was sent from another web site, so nothing was done."),
+          null,
+          true);
+      return Optional.empty();
+    }
     // Java 17 has no pattern switch: a read is either its fields or a refusal.
     FormBody.Read read = FormBody.of(ctx);
     if (read instanceof FormBody.Refused r) {

@@ -405,4 +405,76 @@ class NewsletterFormsIT {
     assertThat(column("SELECT count(*) FROM subscribers")).containsExactly("0");
     assertThat(subscribe("reader@example.com").statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void aCrossSiteFormPostIsRefusedWithA403() throws Exception {
+    subscribe("a@example.com");
+    String token = queuedToken();
+    client = 2;
+    String form = "Content-Type";
+    String urlencoded = "application/x-www-form-urlencoded";
+    String subscribeBody = "email=" + q("b@example.com") + "&website=";
+    List<HttpResponse<String>> refused =
+        List.of(
+            post("/subscribe", subscribeBody, form, urlencoded, "Origin", "https://evil.example"),
+            post("/subscribe", subscribeBody, form, urlencoded, "Sec-Fetch-Site", "cross-site"),
+            post("/subscribe", subscribeBody, form, urlencoded, "Origin", "null"),
+            post(
+                "/newsletter/confirm",
+                "t=" + q(token),
+                form,
+                urlencoded,
+                "Origin",
+                "https://evil.example"),
+            post(
+                "/newsletter/unsubscribe",
+                "t=" + q(token),
+                form,
+                urlencoded,
+                "Sec-Fetch-Site",
+                "cross-site"));
+    for (HttpResponse<String> r : refused) {
+      assertThat(r.statusCode()).as(r.uri().toString()).isEqualTo(403);
+      assertThat(h1(r)).isNotBlank();
+    }
+    assertThat(column("SELECT address || ' ' || state FROM subscribers"))
+        .containsExactly("a@example.com pending");
+    // The site's own origin, and this server's own for a local demo, are welcome.
+    client = 3;
+    assertThat(
+            post(
+                    "/subscribe",
+                    subscribeBody,
+                    form,
+                    urlencoded,
+                    "Origin",
+                    "https://column.example",
+                    "Sec-Fetch-Site",
+                    "same-origin")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post("/newsletter/confirm", "t=" + q(token), form, urlencoded, "Origin", base)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(column("SELECT address || ' ' || state FROM subscribers ORDER BY address"))
+        .containsExactly("a@example.com confirmed", "b@example.com pending");
+  }
+
+  @Test
+  void aOneClickPostFromAMailProviderIsNotAskedForAnOrigin() throws Exception {
+    String token = confirmedWithQueuedNewsletter();
+    HttpResponse<String> r =
+        post(
+            "/newsletter/unsubscribe?t=" + token,
+            "List-Unsubscribe=One-Click",
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Sec-Fetch-Site",
+            "cross-site",
+            "Origin",
+            "https://mail.provider.example");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(column("SELECT state FROM subscribers")).containsExactly("unsubscribed");
+  }
 }
