@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The limit every public form shares: a handful of posts a minute from one client. The clients'
- * buckets are held in a bounded map (the longest idle goes first), so that made-up addresses cannot
- * fill the memory.
+ * The limit every public form shares: a handful of posts a minute from one client (an IPv6 client
+ * by its /64, which one subscriber line usually gets whole). The clients' buckets are held in a
+ * bounded map (the longest idle goes first), so that made-up addresses cannot fill the memory.
  */
 final class FormLimits {
   private final int perMinute;
@@ -31,7 +31,7 @@ final class FormLimits {
 
   /** The refusal of a post over the limit, if it is; each post checked counts towards it. */
   Optional<Refusal> check(Context ctx) {
-    ConsumptionProbe probe = bucket(ClientAddress.of(ctx)).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = bucket(ClientAddress.block(ctx)).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       return Optional.empty();
     }
