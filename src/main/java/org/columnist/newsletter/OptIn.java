@@ -66,7 +66,6 @@ final class OptIn {
     } else {
       id = found.get().id();
     }
-    subscribers.event(db, id, "asked", source.id());
     Optional<String> lastSent =
         Sql.one(
             db,
@@ -74,9 +73,11 @@ final class OptIn {
             rs -> rs.getString(1),
             id);
     if (lastSent.isPresent() && Instant.parse(lastSent.get()).plus(ONE_A_DAY).isAfter(now)) {
-      subscribers.event(db, id, "confirmation not sent: one a day", null);
+      // Nothing changes and no mail goes, so nothing is written: anyone can ask again and
+      // again, and what is kept for anonymous callers must stay bounded.
       return Subscribers.Requested.ONE_A_DAY;
     }
+    subscribers.event(db, id, "asked", source.id());
     sendConfirmation(db, id, address, source, now);
     return Subscribers.Requested.CONFIRMATION_SENT;
   }

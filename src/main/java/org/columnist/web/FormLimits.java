@@ -11,14 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The limits every public form shares, checked before its fields are read: a small body, and a
- * handful of posts a minute from one client. The clients' buckets are held in a bounded map (the
- * longest idle goes first), so that made-up addresses cannot fill the memory.
+ * The limit every public form shares: a handful of posts a minute from one client (an IPv6 client
+ * by its /64, which one subscriber line usually gets whole). The clients' buckets are held in a
+ * bounded map (the longest idle goes first), so that made-up addresses cannot fill the memory.
  */
 final class FormLimits {
-  /** A form's fields fit in far less; more is not a person filling in a form. */
-  static final int MAX_BODY = 4096;
-
   private final int perMinute;
   private final int maxClients;
   private final Map<String, Bucket> buckets;
@@ -32,13 +29,9 @@ final class FormLimits {
   /** Why a post was refused: the status, the words for the page, and when to try again. */
   record Refusal(HttpStatus status, String message, Duration retryAfter) {}
 
-  /** The refusal of a post over the limits, if it is; each post checked counts towards them. */
+  /** The refusal of a post over the limit, if it is; each post checked counts towards it. */
   Optional<Refusal> check(Context ctx) {
-    Optional<Refusal> size = size(ctx);
-    if (size.isPresent()) {
-      return size;
-    }
-    ConsumptionProbe probe = bucket(ClientAddress.of(ctx)).tryConsumeAndReturnRemaining(1);
+    ConsumptionProbe probe = bucket(ClientAddress.block(ctx)).tryConsumeAndReturnRemaining(1);
     if (probe.isConsumed()) {
       return Optional.empty();
     }
@@ -48,18 +41,6 @@ final class FormLimits {
             HttpStatus.TOO_MANY_REQUESTS,
             "Too many requests from your address; please try again in a minute.",
             wait.isZero() ? Duration.ofSeconds(1) : wait.plusSeconds(1).withNanos(0)));
-  }
-
-  /** The refusal of a body over {@link #MAX_BODY}, if it is; counts nothing. */
-  Optional<Refusal> size(Context ctx) {
-    if (ctx.contentLength() > MAX_BODY || ctx.bodyAsBytes().length > MAX_BODY) {
-      return Optional.of(
-          new Refusal(
-              HttpStatus.CONTENT_TOO_LARGE,
-              "That was more than a form sends; please use the form on the site.",
-              null));
-    }
-    return Optional.empty();
   }
 
   private Bucket bucket(String client) {

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.columnist.Blank;
 import org.columnist.config.Config;
@@ -24,14 +25,18 @@ final class NewsletterForms {
   /** Longer than any token Columnist makes; anything longer is not one of its links. */
   private static final int MAX_TOKEN = 200;
 
+  private static final FormBody.Fields NO_FIELDS = new FormBody.Fields(Map.of());
+
   private final Subscribers subscribers;
   private final AnswerPage pages;
   private final FormLimits limits;
+  private final SameOrigin origin;
 
   NewsletterForms(Config config, Subscribers subscribers, FormLimits limits) {
     this.subscribers = subscribers;
     this.pages = new AnswerPage(config);
     this.limits = limits;
+    this.origin = new SameOrigin(config.site().baseUrl());
   }
 
   void addRoutes(Javalin app) {
@@ -43,12 +48,13 @@ final class NewsletterForms {
   }
 
   private void subscribe(Context ctx) {
-    if (refused(ctx, limits.check(ctx))) {
+    Optional<FormBody.Fields> form = form(ctx);
+    if (form.isEmpty()) {
       return;
     }
-    String typed = ctx.formParam("email");
+    String typed = form.get().get("email");
     Optional<String> address = Subscribers.address(typed);
-    if (Blank.toNull(ctx.formParam("website")) != null) {
+    if (Blank.toNull(form.get().get("website")) != null) {
       LOG.log(
           System.Logger.Level.INFO,
           "subscribe form from " + ClientAddress.of(ctx) + ": honeypot filled, ignored");
@@ -102,7 +108,7 @@ final class NewsletterForms {
         ctx,
         "Confirm your subscription",
         "Press the button to get each new column by e-mail.",
-        new AnswerPage.Button(CONFIRM, token(ctx), "Confirm my subscription"));
+        new AnswerPage.Button(CONFIRM, token(ctx, NO_FIELDS), "Confirm my subscription"));
   }
 
   /** The page a link's GET shows: one button that posts its token, or why the link is no good. */
@@ -115,10 +121,11 @@ final class NewsletterForms {
   }
 
   private void confirm(Context ctx) {
-    if (refused(ctx, limits.check(ctx))) {
+    Optional<FormBody.Fields> form = form(ctx);
+    if (form.isEmpty()) {
       return;
     }
-    String token = token(ctx);
+    String token = token(ctx, form.get());
     Subscribers.Confirmed result =
         token == null ? Subscribers.Confirmed.INVALID : subscribers.confirm(token);
     switch (result) {
@@ -157,20 +164,25 @@ final class NewsletterForms {
         ctx,
         "Unsubscribe",
         "Press the button to stop getting new columns by e-mail.",
-        new AnswerPage.Button(UNSUBSCRIBE, token(ctx), "Unsubscribe"));
+        new AnswerPage.Button(UNSUBSCRIBE, token(ctx, NO_FIELDS), "Unsubscribe"));
   }
 
   private void unsubscribe(Context ctx) {
-    if (refused(ctx, limits.size(ctx))) {
-      return;
+    // RFC 8058: a mail provider's one-click POST, to the List-Unsubscribe address with its token.
+    // It comes from a server, with no browser's Origin, in whatever body (multipart, as the RFC
+    // suggests, or not), so its body is not read; providers post for many people from few
+    // addresses, so it is not counted against one client's limit: the signed token is its check.
+    boolean oneClick = Blank.toNull(ctx.queryParam("t")) != null;
+    String token;
+    if (oneClick) {
+      token = token(ctx, NO_FIELDS);
+    } else {
+      Optional<FormBody.Fields> form = form(ctx);
+      if (form.isEmpty()) {
+        return;
+      }
+      token = token(ctx, form.get());
     }
-    // RFC 8058: a mail provider's one-click POST. Providers post for many people from few
-    // addresses, so it is not counted against one client's limit; the signed token is its check.
-    boolean oneClick = "One-Click".equals(ctx.formParam("List-Unsubscribe"));
-    if (!oneClick && refused(ctx, limits.check(ctx))) {
-      return;
-    }
-    String token = token(ctx);
     Subscribers.Unsubscribed result =
         token == null
             ? Subscribers.Unsubscribed.INVALID
@@ -202,30 +214,52 @@ final class NewsletterForms {
   }
 
   /** The link's token, from the address or the form; null when there is none or it is too long. */
-  private static String token(Context ctx) {
+  private static String token(Context ctx, FormBody.Fields form) {
     String token = ctx.queryParam("t");
-    if (Blank.toNull(token) == null && ctx.method().name().equals("POST")) {
-      token = ctx.formParam("t");
+    if (Blank.toNull(token) == null) {
+      token = form.get("t");
     }
     return Blank.toNull(token) == null || token.length() > MAX_TOKEN ? null : token.strip();
   }
 
-  private boolean refused(Context ctx, Optional<FormLimits.Refusal> refusal) {
-    if (refusal.isEmpty()) {
-      return false;
+  /**
+   * The fields of a form posted from the site's own pages, within the limits; or empty, with the
+   * page that says why already drawn.
+   */
+  private Optional<FormBody.Fields> form(Context ctx) {
+    if (origin.crossSite(ctx)) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "form post from another site refused (" + ClientAddress.of(ctx) + ")");
+      show(
+          ctx,
+          HttpStatus.FORBIDDEN,
+          "Please use the form on this site",
+          List.of("This form was sent from another web site, so nothing was done."),
+          null,
+          true);
+      return Optional.empty();
     }
-    FormLimits.Refusal r = refusal.get();
-    if (r.retryAfter() != null) {
+    // Java 17 has no pattern switch: a read is either its fields or a refusal.
+    FormBody.Read read = FormBody.of(ctx);
+    if (read instanceof FormBody.Refused r) {
+      show(
+          ctx,
+          r.status(),
+          r.status() == HttpStatus.BAD_REQUEST ? "That was not a form" : "Too much sent",
+          List.of(r.message()),
+          null,
+          false);
+      return Optional.empty();
+    }
+    Optional<FormLimits.Refusal> refusal = limits.check(ctx);
+    if (refusal.isPresent()) {
+      FormLimits.Refusal r = refusal.get();
       ctx.header("Retry-After", Long.toString(r.retryAfter().toSeconds()));
+      show(ctx, r.status(), "Too many requests", List.of(r.message()), null, false);
+      return Optional.empty();
     }
-    show(
-        ctx,
-        r.status(),
-        r.status() == HttpStatus.TOO_MANY_REQUESTS ? "Too many requests" : "Too much sent",
-        List.of(r.message()),
-        null,
-        false);
-    return true;
+    return Optional.of((FormBody.Fields) read);
   }
 
   private void show(

@@ -26,6 +26,7 @@ import org.columnist.site.SearchPage;
  * never a 500.
  */
 public final class PublicServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("web");
   private static final int MAX_FILTER = 100;
   private static final int MAX_PAGE = 1000;
   // A person fills in a form a few times a minute at most; the clients remembered are bounded.
@@ -87,6 +88,28 @@ public final class PublicServer implements AutoCloseable {
           .addRoutes(app);
     }
     app.error(404, ctx -> notFound(ctx, publicDir));
+    app.exception(Exception.class, PublicServer::failed);
+  }
+
+  /**
+   * A request that failed where nothing expected it: a bug, logged with its stack trace for the
+   * coach, and a short page (or JSON) for the visitor, who is told nothing of the code.
+   */
+  private static void failed(Exception e, Context ctx) {
+    LOG.log(
+        System.Logger.Level.ERROR,
+        "bug: " + ctx.method() + " " + Input.shorten(ctx.path()) + " failed; please report it",
+        e);
+    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+    if (ctx.path().startsWith("/api/")) {
+      ctx.json(Map.of("error", "something went wrong on the server; please try again later"));
+      return;
+    }
+    ctx.contentType("text/html; charset=utf-8")
+        .result(
+            "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Something went"
+                + " wrong</title><h1>Something went wrong</h1><p>This went wrong on our side, not"
+                + " yours. Please try again later.</p></html>");
   }
 
   /** Starts listening on {@code host:port} (port 0: any free port). */

@@ -72,8 +72,10 @@ class SubscribersTest {
     assertThat(subscribers.request("reader@example.com", Source.MAIL))
         .isEqualTo(Requested.ONE_A_DAY);
     assertThat(column("SELECT count(*) FROM outbox")).containsExactly("1");
+    // Nothing changed and no mail went: nothing is written for an anonymous caller's repeat.
     assertThat(column("SELECT event FROM subscriber_events ORDER BY id"))
-        .endsWith("confirmation not sent: one a day");
+        .containsExactly("asked", "confirmation sent");
+    assertThat(column("SELECT source FROM subscribers")).containsExactly("form");
     assertThat(subscribers.confirm(first)).isEqualTo(Confirmed.CONFIRMED);
   }
 

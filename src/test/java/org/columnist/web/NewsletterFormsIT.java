@@ -71,12 +71,17 @@ class NewsletterFormsIT {
 
   /** A POST from client {@code client} (forwarded by a proxy on this machine). */
   HttpResponse<String> post(String path, String body) throws Exception {
+    return post(path, body, "Content-Type", "application/x-www-form-urlencoded");
+  }
+
+  /** A POST from client {@code client} with these headers (name, value, name, value...). */
+  HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    if (!List.of(headers).contains("X-Forwarded-For")) {
+      request.header("X-Forwarded-For", "203.0.113." + client);
+    }
     return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Forwarded-For", "203.0.113." + client)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
+        request.headers(headers).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -324,5 +329,174 @@ class NewsletterFormsIT {
     assertThat(column("SELECT detail FROM subscriber_events WHERE event = 'unsubscribed'"))
         .containsExactly("link");
     assertThat(post("/newsletter/unsubscribe?t=" + token + "x", "").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aOneClickPostSentAsMultipartUnsubscribesToo() throws Exception {
+    String token = confirmedWithQueuedNewsletter();
+    String body =
+        "--b0undary\r\n"
+            + "Content-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\n"
+            + "One-Click\r\n"
+            + "--b0undary--\r\n";
+    HttpResponse<String> r =
+        post(
+            "/newsletter/unsubscribe?t=" + token,
+            body,
+            "Content-Type",
+            "multipart/form-data; boundary=b0undary");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(h1(r)).isEqualTo("You are unsubscribed");
+    assertThat(column("SELECT state FROM subscribers")).containsExactly("unsubscribed");
+    assertThat(column("SELECT detail FROM subscriber_events WHERE event = 'unsubscribed'"))
+        .containsExactly("one-click");
+  }
+
+  @Test
+  void aBrokenOrUnexpectedBodyGetsA400PageAndNoStackTrace() throws Exception {
+    for (String path : List.of("/subscribe", "/newsletter/confirm", "/newsletter/unsubscribe")) {
+      HttpResponse<String> broken =
+          post(path, "--nope\r\ngarbage", "Content-Type", "multipart/form-data; boundary=b0");
+      assertThat(broken.statusCode()).as(path).isEqualTo(400);
+      assertThat(broken.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(broken.body()).doesNotContain("Exception").doesNotContain("at org.");
+      HttpResponse<String> odd = post(path, "{\"email\": 1}", "Content-Type", "application/json");
+      assertThat(odd.statusCode()).as(path).isEqualTo(400);
+      client++;
+    }
+    assertThat(column("SELECT count(*) FROM subscribers")).containsExactly("0");
+  }
+
+  @Test
+  void aChunkedBodyOfAMegabyteIsRefusedWithoutBeingReadAndTheServerGoesOn() throws Exception {
+    // A raw connection, so that the answer can be read while the body is still being sent: a
+    // server that read the body whole would not answer before the last of its 1 MB.
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /subscribe HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + "Content-Type: application/x-www-form-urlencoded\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = ("4000\r\n" + "x".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+      out.write(chunk);
+      out.flush();
+      Thread sender =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 1; i < 64; i++) { // 64 chunks of 16 KB: 1 MB, and no end
+                    out.write(chunk);
+                  }
+                  out.flush();
+                } catch (java.io.IOException e) {
+                  // the server stopped reading and closed: as it should
+                }
+              });
+      sender.setDaemon(true);
+      sender.start();
+      String statusLine =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      assertThat(statusLine).matches("HTTP/1\\.1 41[13] .*");
+    }
+    assertThat(column("SELECT count(*) FROM subscribers")).containsExactly("0");
+    assertThat(subscribe("reader@example.com").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aCrossSiteFormPostIsRefusedWithA403() throws Exception {
+    subscribe("a@example.com");
+    String token = queuedToken();
+    client = 2;
+    String form = "Content-Type";
+    String urlencoded = "application/x-www-form-urlencoded";
+    String subscribeBody = "email=" + q("b@example.com") + "&website=";
+    List<HttpResponse<String>> refused =
+        List.of(
+            post("/subscribe", subscribeBody, form, urlencoded, "Origin", "https://evil.example"),
+            post("/subscribe", subscribeBody, form, urlencoded, "Sec-Fetch-Site", "cross-site"),
+            post("/subscribe", subscribeBody, form, urlencoded, "Origin", "null"),
+            post(
+                "/newsletter/confirm",
+                "t=" + q(token),
+                form,
+                urlencoded,
+                "Origin",
+                "https://evil.example"),
+            post(
+                "/newsletter/unsubscribe",
+                "t=" + q(token),
+                form,
+                urlencoded,
+                "Sec-Fetch-Site",
+                "cross-site"));
+    for (HttpResponse<String> r : refused) {
+      assertThat(r.statusCode()).as(r.uri().toString()).isEqualTo(403);
+      assertThat(h1(r)).isNotBlank();
+    }
+    assertThat(column("SELECT address || ' ' || state FROM subscribers"))
+        .containsExactly("a@example.com pending");
+    // The site's own origin, and this server's own for a local demo, are welcome.
+    client = 3;
+    assertThat(
+            post(
+                    "/subscribe",
+                    subscribeBody,
+                    form,
+                    urlencoded,
+                    "Origin",
+                    "https://column.example",
+                    "Sec-Fetch-Site",
+                    "same-origin")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post("/newsletter/confirm", "t=" + q(token), form, urlencoded, "Origin", base)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(column("SELECT address || ' ' || state FROM subscribers ORDER BY address"))
+        .containsExactly("a@example.com confirmed", "b@example.com pending");
+  }
+
+  @Test
+  void aOneClickPostFromAMailProviderIsNotAskedForAnOrigin() throws Exception {
+    String token = confirmedWithQueuedNewsletter();
+    HttpResponse<String> r =
+        post(
+            "/newsletter/unsubscribe?t=" + token,
+            "List-Unsubscribe=One-Click",
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Sec-Fetch-Site",
+            "cross-site",
+            "Origin",
+            "https://mail.provider.example");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(column("SELECT state FROM subscribers")).containsExactly("unsubscribed");
+  }
+
+  /** A subscription from {@code ip}, as the proxy on this machine forwards it. */
+  int subscribeFrom(String ip, String address) throws Exception {
+    return post(
+            "/subscribe",
+            "email=" + q(address) + "&website=",
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "X-Forwarded-For",
+            ip)
+        .statusCode();
+  }
+
+  @Test
+  void ipv6ClientsAreCountedPerSlash64() throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      String ip = "2001:db8:1:2::" + Integer.toHexString(i * 4099);
+      assertThat(subscribeFrom(ip, "r" + i + "@example.com")).isEqualTo(200);
+    }
+    assertThat(subscribeFrom("2001:db8:1:2:ffff:ffff:ffff:ffff", "r6@example.com")).isEqualTo(429);
+    assertThat(subscribeFrom("2001:db8:1:3::1", "r7@example.com")).isEqualTo(200);
   }
 }
