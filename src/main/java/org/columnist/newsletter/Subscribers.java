@@ -133,6 +133,19 @@ public final class Subscribers {
     return store.inTransaction(db -> request(db, address, source));
   }
 
+  /** The longest token a reader's link may carry; a longer one is refused unread. */
+  public static final int MAX_TOKEN = Links.MAX_TOKEN;
+
+  /** Whether {@code token} is a confirmation link's, as this instance signed it (used or not). */
+  public boolean signedConfirmation(String token) {
+    return links.readConfirmation(token).isPresent();
+  }
+
+  /** Whether {@code token} is an unsubscribe link's, as this instance signed it. */
+  public boolean signedUnsubscribe(String token) {
+    return links.readUnsubscribe(token).isPresent();
+  }
+
   /** What following a confirmation link did. */
   public enum Confirmed {
     CONFIRMED,

@@ -23,8 +23,6 @@ final class NewsletterForms {
   private static final String UNSUBSCRIBE = "newsletter/unsubscribe";
 
   /** Longer than any token Columnist makes; anything longer is not one of its links. */
-  private static final int MAX_TOKEN = 200;
-
   private static final FormBody.Fields NO_FIELDS = new FormBody.Fields(Map.of());
 
   private final Subscribers subscribers;
@@ -108,12 +106,21 @@ final class NewsletterForms {
         ctx,
         "Confirm your subscription",
         "Press the button to get each new column by e-mail.",
-        new AnswerPage.Button(CONFIRM, token(ctx, NO_FIELDS), "Confirm my subscription"));
+        new AnswerPage.Button(CONFIRM, token(ctx, NO_FIELDS), "Confirm my subscription"),
+        subscribers::signedConfirmation);
   }
 
-  /** The page a link's GET shows: one button that posts its token, or why the link is no good. */
-  private void buttonPage(Context ctx, String heading, String text, AnswerPage.Button button) {
-    if (button.token() == null) {
+  /**
+   * The page a link's GET shows: one button that posts its token, or, for a token this instance did
+   * not sign (cut short, altered, made up), why the link is no good.
+   */
+  private void buttonPage(
+      Context ctx,
+      String heading,
+      String text,
+      AnswerPage.Button button,
+      java.util.function.Predicate<String> signed) {
+    if (button.token() == null || !signed.test(button.token())) {
       invalidLink(ctx);
       return;
     }
@@ -164,7 +171,8 @@ final class NewsletterForms {
         ctx,
         "Unsubscribe",
         "Press the button to stop getting new columns by e-mail.",
-        new AnswerPage.Button(UNSUBSCRIBE, token(ctx, NO_FIELDS), "Unsubscribe"));
+        new AnswerPage.Button(UNSUBSCRIBE, token(ctx, NO_FIELDS), "Unsubscribe"),
+        subscribers::signedUnsubscribe);
   }
 
   private void unsubscribe(Context ctx) {
@@ -219,7 +227,9 @@ final class NewsletterForms {
     if (Blank.toNull(token) == null) {
       token = form.get("t");
     }
-    return Blank.toNull(token) == null || token.length() > MAX_TOKEN ? null : token.strip();
+    return Blank.toNull(token) == null || token.length() > Subscribers.MAX_TOKEN
+        ? null
+        : token.strip();
   }
 
   /**

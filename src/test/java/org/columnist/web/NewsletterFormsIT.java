@@ -182,6 +182,15 @@ class NewsletterFormsIT {
     HttpResponse<String> forged = post("/newsletter/confirm", "t=" + q(altered));
     assertThat(forged.statusCode()).isEqualTo(400);
     assertThat(h1(forged)).isEqualTo("This link does not work");
+    for (String link :
+        List.of("/newsletter/confirm?t=" + q(altered), "/newsletter/unsubscribe?t=forged~xx")) {
+      HttpResponse<String> opened = get(link);
+      assertThat(opened.statusCode()).as(link).isEqualTo(400);
+      assertThat(h1(opened))
+          .as("a made-up link offers no button")
+          .isEqualTo("This link does not work");
+    }
+    assertThat(get("/newsletter/confirm?t=" + q(tokenOfA)).statusCode()).isEqualTo(200);
     clock.advance(Duration.ofDays(8));
     HttpResponse<String> expired = post("/newsletter/confirm?t=" + tokenOfA, "");
     assertThat(expired.statusCode()).isEqualTo(410);
