@@ -129,6 +129,12 @@ public final class Daemon implements AutoCloseable {
         this::publishDue,
         failing("scheduler"));
     timers.every(
+        "forget unconfirmed subscribers",
+        Duration.ofMinutes(1),
+        Duration.ofHours(1),
+        this::forgetUnconfirmed,
+        failing("newsletter"));
+    timers.every(
         "archive watch",
         watchEvery,
         watchEvery,
@@ -179,6 +185,17 @@ public final class Daemon implements AutoCloseable {
           "scheduler", blocked + " scheduled columns could not be published; see the log");
     } else {
       health.ok("scheduler", "checked at " + Instant.now());
+    }
+  }
+
+  private void forgetUnconfirmed() {
+    int forgotten = parts.subscribers().forgetUnconfirmed();
+    if (forgotten > 0) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "forgot "
+              + forgotten
+              + " addresses that asked to subscribe and never confirmed (newsletter.confirm_within)");
     }
   }
 

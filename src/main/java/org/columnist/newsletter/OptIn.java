@@ -163,4 +163,21 @@ final class OptIn {
         ? Counted.of(d.toDays(), "day")
         : Counted.of(Math.max(1, d.toHours()), "hour");
   }
+
+  /**
+   * Forgets the addresses that asked by the form or by mail and never confirmed within {@code
+   * newsletter.confirm_within} of their last confirmation mail: anyone can type anyone's address,
+   * and what anonymous callers leave behind must not grow without end. Their history goes too.
+   */
+  int forgetUnconfirmed(Connection db) throws SQLException {
+    String before = clock.instant().minus(config.newsletter().confirmWithin()).toString();
+    String unconfirmed =
+        """
+        SELECT id FROM subscribers
+        WHERE state = 'pending' AND source IN ('form', 'mail') AND confirmed_at IS NULL
+          AND confirm_sent_at IS NOT NULL AND confirm_sent_at < ?""";
+    Sql.update(
+        db, "DELETE FROM subscriber_events WHERE subscriber_id IN (" + unconfirmed + ")", before);
+    return Sql.update(db, "DELETE FROM subscribers WHERE id IN (" + unconfirmed + ")", before);
+  }
 }

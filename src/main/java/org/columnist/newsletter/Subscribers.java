@@ -146,6 +146,14 @@ public final class Subscribers {
     return links.readUnsubscribe(token).isPresent();
   }
 
+  /**
+   * Forgets, in a transaction of its own, the addresses that asked by the form or by mail and did
+   * not confirm in time; returns how many. The daemon runs it every hour.
+   */
+  public int forgetUnconfirmed() {
+    return store.inTransaction(optIn::forgetUnconfirmed);
+  }
+
   /** What following a confirmation link did. */
   public enum Confirmed {
     CONFIRMED,

@@ -65,6 +65,34 @@ class SubscribersTest {
   }
 
   @Test
+  void anAddressThatNeverConfirmsIsForgottenOnceItsLinkHasExpired() {
+    subscribers.request("stranger@example.com", Source.FORM);
+    subscribers.request("slow@example.com", Source.MAIL);
+    subscribers.request("reader@example.com", Source.FORM);
+    subscribers.confirm(lastToken());
+    wiring.store.inTransaction(
+        db ->
+            Sql.update(
+                db,
+                "INSERT INTO subscribers(address, state, source, created_at)"
+                    + " VALUES ('imported@example.com', 'pending', 'import', ?)",
+                clock.instant().toString()));
+    clock.advance(Duration.ofDays(6));
+    subscribers.request("slow@example.com", Source.MAIL); // a new link, valid for 7 days more
+    clock.advance(Duration.ofDays(2));
+
+    assertThat(subscribers.forgetUnconfirmed()).isEqualTo(1);
+
+    assertThat(column("SELECT address FROM subscribers ORDER BY address"))
+        .containsExactly("imported@example.com", "reader@example.com", "slow@example.com");
+    assertThat(
+            column(
+                "SELECT count(*) FROM subscriber_events WHERE subscriber_id NOT IN"
+                    + " (SELECT id FROM subscribers)"))
+        .containsExactly("0");
+  }
+
+  @Test
   void aSecondRequestTheSameDaySendsNothingAndTheFirstLinkStillWorks() {
     subscribers.request("reader@example.com", Source.FORM);
     String first = lastToken();
