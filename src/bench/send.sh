@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -Dstyle.color=never -DskipTests test-compile
 classpath="target/test-classes:target/classes:$(mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-for n in "${@:-1000 10000}"; do
+counts=("$@")
+if [ ${#counts[@]} -eq 0 ]; then counts=(1000 10000); fi
+for n in "${counts[@]}"; do
   java -Xmx256m -cp "$classpath" org.columnist.bench.SendBench $n
 done
