@@ -179,7 +179,7 @@ final class SubscribersCommand {
 
   @Command(
       name = "reactivate",
-      description = "Bring an unsubscribed or suppressed address back to confirmed, for a reason.")
+      description = "Bring a suppressed address back to confirmed, for a reason.")
   static final class Reactivate implements Runnable {
     @Spec CommandSpec spec;
     @Mixin ConfigOption config;

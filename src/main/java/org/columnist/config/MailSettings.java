@@ -51,8 +51,13 @@ public final class MailSettings {
 
     /** The address in {@code from}, without a display name: {@code ask@column.example}. */
     public String fromAddress() {
-      return from.replaceAll("^.*<|>.*$", "").strip();
+      return bareAddress(from);
     }
+  }
+
+  /** {@code "Coach's Corner <ask@column.example>"} as {@code ask@column.example}. */
+  public static String bareAddress(String address) {
+    return address.replaceAll("^.*<|>.*$", "").strip();
   }
 
   private static final Set<String> PROTOCOLS = Set.of("imap", "imaps", "pop3", "pop3s");

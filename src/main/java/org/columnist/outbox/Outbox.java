@@ -59,8 +59,8 @@ public final class Outbox {
       Checkpoint checkpoint,
       String sender) {
     this.store = store;
-    this.messageIdDomain =
-        fromAddress.substring(fromAddress.indexOf('@') + 1).replaceAll("[>\\s]", "");
+    String bare = MailSettings.bareAddress(fromAddress);
+    this.messageIdDomain = bare.substring(bare.indexOf('@') + 1);
     this.clock = clock;
     this.claims = new Claims(store, maxAttempts, clock, sender, policy.ratePerMinute());
     this.wire = new Wire(fromAddress, policy, DkimSigning.of(policy.dkim()), checkpoint, clock);
@@ -75,9 +75,11 @@ public final class Outbox {
       String columnAddress, int ratePerMinute, Refusals refusals, NewsletterSettings.Dkim dkim) {
     /** The defaults: {@code address} as the column's, the default rate, no listener, no DKIM. */
     public static Policy of(String address) {
-      String bare = address.replaceAll("^.*<|>.*$", "").strip();
       return new Policy(
-          bare, NewsletterSettings.DEFAULTS.ratePerMinute(), (db, to, reply) -> {}, null);
+          MailSettings.bareAddress(address),
+          NewsletterSettings.DEFAULTS.ratePerMinute(),
+          (db, to, reply) -> {},
+          null);
     }
   }
 
