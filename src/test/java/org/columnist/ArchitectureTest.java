@@ -33,6 +33,8 @@ class ArchitectureTest {
         .definedBy("org.columnist.queue..")
         .layer("newsletter")
         .definedBy("org.columnist.newsletter..")
+        .layer("responses")
+        .definedBy("org.columnist.responses..")
         .layer("outbox")
         .definedBy("org.columnist.outbox..")
         .layer("mailserver")
@@ -65,26 +67,48 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "mail")
         .whereLayer("newsletter")
         .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "mail")
+        .whereLayer("responses")
+        .mayOnlyBeAccessedByLayers("cli", "daemon", "web")
         .whereLayer("outbox")
-        .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "mail", "queue", "newsletter")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "daemon", "web", "mail", "queue", "newsletter", "responses")
         .whereLayer("mailserver")
         .mayOnlyBeAccessedByLayers("cli", "mail", "outbox")
         .whereLayer("site")
-        .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "newsletter")
+        .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "newsletter", "responses")
         .whereLayer("search")
         .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "site")
         .whereLayer("archive")
         .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "queue", "site", "search")
         .whereLayer("column")
         .mayOnlyBeAccessedByLayers(
-            "cli", "daemon", "web", "mail", "queue", "newsletter", "site", "search", "archive")
+            "cli",
+            "daemon",
+            "web",
+            "mail",
+            "queue",
+            "newsletter",
+            "responses",
+            "site",
+            "search",
+            "archive")
         .whereLayer("config")
         .mayOnlyBeAccessedByLayers(
-            "cli", "daemon", "web", "mail", "queue", "newsletter", "outbox", "mailserver", "site")
+            "cli",
+            "daemon",
+            "web",
+            "mail",
+            "queue",
+            "newsletter",
+            "responses",
+            "outbox",
+            "mailserver",
+            "site")
         .whereLayer("yaml")
         .mayOnlyBeAccessedByLayers("column", "config")
         .whereLayer("store")
-        .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "mail", "queue", "newsletter", "outbox")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "daemon", "web", "mail", "queue", "newsletter", "responses", "outbox")
         // What every layer uses (ColumnistException, Problem, AtomicFile, Sha256, Blank) uses none.
         .whereLayer("root")
         .mayNotAccessAnyLayer()

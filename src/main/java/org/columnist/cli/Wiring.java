@@ -20,8 +20,11 @@ import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Arrivals;
 import org.columnist.queue.Queue;
+import org.columnist.responses.SitePart;
 import org.columnist.search.SearchIndex;
+import org.columnist.site.FormTokens;
 import org.columnist.site.SiteBuilder;
+import org.columnist.store.Secrets;
 import org.columnist.store.Store;
 
 /**
@@ -115,7 +118,7 @@ public final class Wiring {
     Archive archive = new Archive(config.paths().archive());
     Path index = indexDir();
     if (!Files.isDirectory(index)) {
-      return new SiteBuilder(config, archive).build(clean);
+      return new SiteBuilder(config, archive, slug -> List.of(), sitePart()).build(clean);
     }
     try (SearchIndex search = SearchIndex.openForSearch(index, synonyms())) {
       return siteBuilder(archive, search).build(clean);
@@ -130,7 +133,18 @@ public final class Wiring {
         slug ->
             index.related(slug, 4).stream()
                 .map(h -> new SiteBuilder.Related(h.title(), h.path()))
-                .toList());
+                .toList(),
+        sitePart());
+  }
+
+  /** The signed tokens of the site's forms, under the instance's own key. */
+  public FormTokens formTokens() {
+    return new FormTokens(Secrets.key(store, "form_key"));
+  }
+
+  /** What readers add to the static pages: responses, counts, the forms' tokens. */
+  public SitePart sitePart() {
+    return new SitePart(config, store, formTokens(), clock);
   }
 
   /** The index and site of a server, kept up to date with the archive. */

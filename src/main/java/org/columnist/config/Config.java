@@ -34,7 +34,9 @@ public record Config(
     MailSettings.Smtp smtp,
     List<String> synonyms,
     Server server,
-    NewsletterSettings newsletter) {
+    NewsletterSettings newsletter,
+    ResponsesSettings responses,
+    VotesSettings votes) {
 
   /** The {@code mail:} section; a verb that reads mail fails clearly without one. */
   public MailSettings.Mailbox requireMailbox() {
@@ -150,6 +152,10 @@ public record Config(
         root.mapping("newsletter")
             .map(n -> NewsletterSettings.read(n, instance))
             .orElse(NewsletterSettings.DEFAULTS);
+    ResponsesSettings responses =
+        root.mapping("responses").map(ResponsesSettings::read).orElse(ResponsesSettings.DEFAULTS);
+    VotesSettings votes =
+        root.mapping("votes").map(VotesSettings::read).orElse(VotesSettings.DEFAULTS);
     root.rejectUnknownKeys();
     return new Config(
         instance,
@@ -161,7 +167,9 @@ public record Config(
         smtp,
         synonyms,
         server,
-        newsletter);
+        newsletter,
+        responses,
+        votes);
   }
 
   private static YamlMapping section(YamlMapping root, String key) {

@@ -3,7 +3,6 @@ package org.columnist.site;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
 
@@ -16,8 +15,7 @@ public final class AnswerPage {
 
   public AnswerPage(Config config) {
     Templates templates = new Templates(config.paths().templates());
-    this.pages =
-        new Pages(config, templates, new Archive(config.paths().archive()), slug -> List.of());
+    this.pages = Pages.outsideBuild(config, templates, ReaderSide.NONE);
   }
 
   /**

@@ -19,12 +19,16 @@ import org.columnist.Blank;
  * tab-separated lines: read in a fraction of the time JSON would take, which matters for a
  * one-column rebuild of a large archive.
  */
-record BuildState(String fingerprint, Map<String, Summary> sources, Map<String, String> outputs) {
-  private static final String FORMAT = "columnist-site-build 1";
+record BuildState(
+    String fingerprint,
+    Map<String, Summary> sources,
+    Map<String, String> outputs,
+    Map<String, String> readers) {
+  private static final String FORMAT = "columnist-site-build 2";
   private static final String TAGS = "\u001f";
 
   static BuildState empty() {
-    return new BuildState("", Map.of(), Map.of());
+    return new BuildState("", Map.of(), Map.of(), Map.of());
   }
 
   /**
@@ -36,6 +40,7 @@ record BuildState(String fingerprint, Map<String, Summary> sources, Map<String, 
     }
     Map<String, Summary> sources = new HashMap<>();
     Map<String, String> outputs = new HashMap<>();
+    Map<String, String> readers = new HashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       if (!FORMAT.equals(in.readLine())) {
         return empty();
@@ -61,11 +66,13 @@ record BuildState(String fingerprint, Map<String, Summary> sources, Map<String, 
                   Long.parseLong(f[12])));
         } else if (f[0].equals("o") && f.length == 3) {
           outputs.put(f[1], f[2]);
+        } else if (f[0].equals("r") && f.length == 3) {
+          readers.put(f[1], f[2]);
         } else {
           return empty();
         }
       }
-      return new BuildState(fingerprint, sources, outputs);
+      return new BuildState(fingerprint, sources, outputs, readers);
     } catch (IOException | RuntimeException e) {
       System.getLogger("site")
           .log(
@@ -107,6 +114,9 @@ record BuildState(String fingerprint, Map<String, Summary> sources, Map<String, 
     }
     outputs.forEach(
         (path, hash) -> out.append("o\t").append(path).append('\t').append(hash).append('\n'));
+    readers.forEach(
+        (slug, print) ->
+            out.append("r\t").append(slug).append('\t').append(clean(print)).append('\n'));
     // In data/, which is Columnist's alone.
     AtomicFile.write(
         file, out.toString().getBytes(StandardCharsets.UTF_8), false, AtomicFile.Access.OWNER_ONLY);

@@ -2,7 +2,6 @@ package org.columnist.site;
 
 import java.util.List;
 import java.util.Map;
-import org.columnist.archive.Archive;
 import org.columnist.column.Column;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
@@ -20,8 +19,7 @@ public final class ColumnPreview {
   public ColumnPreview(Config config) {
     this.templates = new Templates(config.paths().templates());
     this.stylesheetPath = Site.basePath(config) + stylesheet.path();
-    this.pages =
-        new Pages(config, templates, new Archive(config.paths().archive()), slug -> List.of());
+    this.pages = Pages.outsideBuild(config, templates, ReaderSide.NONE);
   }
 
   public String render(Column column) {

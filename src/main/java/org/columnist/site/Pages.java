@@ -21,16 +21,28 @@ final class Pages {
   private final Templates templates;
   private final Archive archive;
   private final Function<String, List<SiteBuilder.Related>> related;
+  private final ReaderSide readers;
 
   Pages(
       Config config,
       Templates templates,
       Archive archive,
-      Function<String, List<SiteBuilder.Related>> related) {
+      Function<String, List<SiteBuilder.Related>> related,
+      ReaderSide readers) {
     this.config = config;
     this.templates = templates;
     this.archive = archive;
     this.related = related;
+    this.readers = readers;
+  }
+
+  /**
+   * For a page drawn outside a build (a search, a form's answer, a preview): no related columns,
+   * and the forms' tokens from {@code readers}.
+   */
+  static Pages outsideBuild(Config config, Templates templates, ReaderSide readers) {
+    return new Pages(
+        config, templates, new Archive(config.paths().archive()), slug -> List.of(), readers);
   }
 
   /** Every page the site has for {@code catalog}, by output path. */
@@ -57,7 +69,7 @@ final class Pages {
 
   /** What pages draw on while rendering {@code catalog}, with {@code parsed} the columns read. */
   Site site(Catalog catalog, Map<String, Column> parsed) {
-    return new Site(config, archive, related, catalog, parsed);
+    return new Site(config, archive, related, readers, catalog, parsed);
   }
 
   /** The bytes of {@code page}. */

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
 import org.columnist.search.Hit;
@@ -29,8 +28,7 @@ public final class SearchPage {
   public SearchPage(Config config) {
     this.config = config;
     this.templates = new Templates(config.paths().templates());
-    this.pages =
-        new Pages(config, templates, new Archive(config.paths().archive()), slug -> List.of());
+    this.pages = Pages.outsideBuild(config, templates, ReaderSide.NONE);
     this.basePath = Site.basePath(config);
     this.dates = new DateDisplay(config.site().language());
   }

@@ -24,6 +24,7 @@ final class Site {
   final DateDisplay dates;
   final Markdown markdown;
   final Function<String, List<SiteBuilder.Related>> related;
+  final ReaderSide readers;
   private final Archive archive;
   private final Map<String, Column> parsed;
   private final String basePath;
@@ -32,11 +33,13 @@ final class Site {
       Config config,
       Archive archive,
       Function<String, List<SiteBuilder.Related>> related,
+      ReaderSide readers,
       Catalog catalog,
       Map<String, Column> parsed) {
     this.config = config;
     this.archive = archive;
     this.related = related;
+    this.readers = readers;
     this.catalog = catalog;
     this.parsed = parsed;
     this.dates = new DateDisplay(config.site().language());
@@ -78,6 +81,10 @@ final class Site {
     site.put("language", config.site().language());
     site.put("address", config.column().address());
     site.put("coach", Map.of("name", config.coach().name(), "bio", config.coach().bio()));
+    // The tokens of the forms on every page; "" in a site built without a database.
+    site.put(
+        "forms",
+        Map.of("subscribe", readers.pageToken("subscribe"), "ask", readers.pageToken("ask")));
     return site;
   }
 

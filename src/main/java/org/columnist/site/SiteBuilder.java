@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,7 @@ public final class SiteBuilder {
   private final Path stateFile;
   private final Pages pages;
   private final IncrementalPlan plan;
+  private final ReaderSide readers;
 
   /** A column related to another, for its page's "related columns". */
   public record Related(String title, String path) {}
@@ -55,15 +57,21 @@ public final class SiteBuilder {
   private static final java.util.function.Function<String, List<Related>> NO_RELATED =
       slug -> List.of();
 
-  /** A site without related columns (no search index at hand). */
+  /** A site without related columns (no search index at hand) and nothing from readers. */
   public SiteBuilder(Config config, Archive archive) {
-    this(config, archive, NO_RELATED);
+    this(config, archive, NO_RELATED, ReaderSide.NONE);
   }
 
-  /** A site whose column pages list {@code related.apply(slug)}. */
+  /**
+   * A site whose column pages list {@code related.apply(slug)} and show what {@code readers} adds
+   * (responses, counts, the forms' tokens).
+   */
   public SiteBuilder(
-      Config config, Archive archive, java.util.function.Function<String, List<Related>> related) {
-    this(config, archive, related, new Templates(config.paths().templates()));
+      Config config,
+      Archive archive,
+      java.util.function.Function<String, List<Related>> related,
+      ReaderSide readers) {
+    this(config, archive, related, readers, new Templates(config.paths().templates()));
   }
 
   /** With {@code templates} other than the instance's and the jar's (a test's seam). */
@@ -71,13 +79,15 @@ public final class SiteBuilder {
       Config config,
       Archive archive,
       java.util.function.Function<String, List<Related>> related,
+      ReaderSide readers,
       Templates templates) {
     this.config = config;
     this.archive = archive;
     this.templates = templates;
     this.publicDir = config.paths().publicDir().toAbsolutePath().normalize();
     this.stateFile = config.paths().data().resolve("site-build.tsv");
-    this.pages = new Pages(config, templates, archive, related);
+    this.readers = readers;
+    this.pages = new Pages(config, templates, archive, related, readers);
     this.plan = new IncrementalPlan(related, related != NO_RELATED);
   }
 
@@ -97,7 +107,12 @@ public final class SiteBuilder {
     Catalog now = new Catalog(scan.summaries.values());
     Catalog before = new Catalog(old.sources().values());
     Map<String, PageKind> all = Pages.all(now);
-    Set<String> planned = full ? all.keySet() : plan.pages(now, before, scan.changed, all);
+    Map<String, String> readerPrints = readerPrints(now);
+    Set<String> planned =
+        new LinkedHashSet<>(full ? all.keySet() : plan.pages(now, before, scan.changed, all));
+    if (!full) {
+      planned.addAll(readersChanged(all, old.readers(), readerPrints));
+    }
 
     Map<String, String> outputs = new ConcurrentHashMap<>();
     old.outputs()
@@ -114,7 +129,8 @@ public final class SiteBuilder {
         removed++;
       }
     }
-    new BuildState(fingerprint, new LinkedHashMap<>(scan.summaries), new HashMap<>(outputs))
+    new BuildState(
+            fingerprint, new LinkedHashMap<>(scan.summaries), new HashMap<>(outputs), readerPrints)
         .save(stateFile);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     LOG.log(
@@ -230,6 +246,33 @@ public final class SiteBuilder {
     return new Scan(summaries, parsed, changed);
   }
 
+  /**
+   * What readers add to each column page, as a fingerprint by slug: the database's (responses and
+   * counts shown) and whether the column still takes responses, which changes with the date.
+   */
+  private Map<String, String> readerPrints(Catalog catalog) {
+    Map<String, String> fromDb = readers.fingerprints();
+    Map<String, String> prints = new HashMap<>();
+    for (Summary s : catalog.columns) {
+      boolean open = readers.open(java.time.LocalDate.parse(s.date()));
+      prints.put(s.slug(), (open ? "open " : "closed ") + fromDb.getOrDefault(s.slug(), ""));
+    }
+    return prints;
+  }
+
+  /** The column pages whose readers' fingerprint differs from the last build's. */
+  private static Set<String> readersChanged(
+      Map<String, PageKind> all, Map<String, String> before, Map<String, String> now) {
+    Set<String> pages = new LinkedHashSet<>();
+    for (PageKind page : all.values()) {
+      if (page instanceof ColumnPage c
+          && !now.get(c.summary().slug()).equals(before.get(c.summary().slug()))) {
+        pages.add(page.path());
+      }
+    }
+    return pages;
+  }
+
   /** Config, the effective templates and the about page: when any changes, every page may. */
   private String fingerprint() {
     Path about = archive.root().resolve("about.md");
@@ -242,6 +285,10 @@ public final class SiteBuilder {
       // The effective templates, shipped and overridden: an upgrade that changes the shipped
       // markup rebuilds every page. (The jar's manifest carries no version to go by.)
       digest.update(templates.fingerprint().getBytes(StandardCharsets.UTF_8));
+      // The tokens of the forms on every page: a new key changes every page.
+      digest.update(
+          (readers.pageToken("subscribe") + readers.pageToken("ask"))
+              .getBytes(StandardCharsets.UTF_8));
       if (Files.isRegularFile(about)) {
         digest.update(Files.readAllBytes(about));
       }

@@ -11,18 +11,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The limit every public form shares: a handful of posts a minute from one client (an IPv6 client
- * by its /64, which one subscriber line usually gets whole). The clients' buckets are held in a
- * bounded map (the longest idle goes first), so that made-up addresses cannot fill the memory.
+ * A limit the public forms share, by key: so many posts per period from one client (an IPv6 client
+ * by its /64, which one subscriber line usually gets whole), or so many mails to one typed address.
+ * The buckets are held in a bounded map (the longest idle goes first), so that made-up clients or
+ * addresses cannot fill the memory.
  */
 final class FormLimits {
-  private final int perMinute;
-  private final int maxClients;
+  private final int capacity;
+  private final Duration period;
+  private final int maxKeys;
   private final Map<String, Bucket> buckets;
 
+  /** {@code perMinute} posts a minute from one client, at most {@code maxClients} remembered. */
   FormLimits(int perMinute, int maxClients) {
-    this.perMinute = perMinute;
-    this.maxClients = maxClients;
+    this(perMinute, Duration.ofMinutes(1), maxClients);
+  }
+
+  FormLimits(int capacity, Duration period, int maxKeys) {
+    this.capacity = capacity;
+    this.period = period;
+    this.maxKeys = maxKeys;
     this.buckets = new LinkedHashMap<>(256, 0.75f, true);
   }
 
@@ -43,20 +51,22 @@ final class FormLimits {
             wait.isZero() ? Duration.ofSeconds(1) : wait.plusSeconds(1).withNanos(0)));
   }
 
-  private Bucket bucket(String client) {
+  /** Whether {@code key} is within its limit now; each yes counts towards it. */
+  boolean allows(String key) {
+    return bucket(key).tryConsume(1);
+  }
+
+  private Bucket bucket(String key) {
     synchronized (buckets) {
-      Bucket bucket = buckets.get(client);
+      Bucket bucket = buckets.get(key);
       if (bucket == null) {
         bucket =
             Bucket.builder()
                 .addLimit(
-                    Bandwidth.builder()
-                        .capacity(perMinute)
-                        .refillGreedy(perMinute, Duration.ofMinutes(1))
-                        .build())
+                    Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
                 .build();
-        buckets.put(client, bucket);
-        if (buckets.size() > maxClients) {
+        buckets.put(key, bucket);
+        if (buckets.size() > maxKeys) {
           buckets.remove(buckets.keySet().iterator().next());
         }
       }

@@ -154,7 +154,8 @@ class IncrementalPlanTest {
               slug ->
                   index.related(slug, 4).stream()
                       .map(h -> new SiteBuilder.Related(h.title(), h.path()))
-                      .toList());
+                      .toList(),
+              ReaderSide.NONE);
       index.update(fx.archive);
       builder.build(false);
       assertThat(fx.read(nurse)).doesNotContain("Another ward");

@@ -41,7 +41,11 @@ final class SiteFixture {
   /** A builder whose shipped templates are those in {@code shipped}, as another release's. */
   SiteBuilder builder(Path shipped) {
     return new SiteBuilder(
-        config, archive, slug -> List.of(), new Templates(config.paths().templates(), shipped));
+        config,
+        archive,
+        slug -> List.of(),
+        ReaderSide.NONE,
+        new Templates(config.paths().templates(), shipped));
   }
 
   Path publicDir() {
