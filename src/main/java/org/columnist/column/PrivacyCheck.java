@@ -42,34 +42,49 @@ public final class PrivacyCheck {
   }
 
   /**
+   * Who wrote what is checked: the address and the From (or form) name, either may be null; what
+   * else of them is known is added here.
+   */
+  public record Writer(String address, String name) {}
+
+  /**
    * What in {@code column} may identify the reader whose address is {@code readerAddress} and whose
    * From header named them {@code readerName} (either may be null).
    */
   public static List<Finding> findings(Column column, String readerAddress, String readerName) {
+    Writer writer = new Writer(readerAddress, readerName);
     Set<Finding> found = new LinkedHashSet<>();
     for (Part part : parts(column)) {
-      String text = part.text();
-      String lower = text.toLowerCase(Locale.ROOT);
-      if (readerAddress != null
-          && !readerAddress.isBlank()
-          && lower.contains(readerAddress.toLowerCase(Locale.ROOT))) {
-        found.add(new Finding("the reader's address", readerAddress, part.where()));
+      found.addAll(inText(part.where(), part.text(), writer));
+    }
+    return new ArrayList<>(found);
+  }
+
+  /**
+   * What in {@code text} (a response, say), found at {@code where}, may identify {@code writer} or
+   * anyone else (addresses, phone numbers).
+   */
+  public static List<Finding> inText(String where, String text, Writer writer) {
+    Set<Finding> found = new LinkedHashSet<>();
+    String lower = text.toLowerCase(Locale.ROOT);
+    String address = writer.address();
+    if (address != null && !address.isBlank() && lower.contains(address.toLowerCase(Locale.ROOT))) {
+      found.add(new Finding("the reader's address", address, where));
+    }
+    for (String name : nameParts(writer.name(), address)) {
+      Matcher m =
+          Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])")
+              .matcher(text);
+      if (m.find()) {
+        found.add(new Finding("the reader's name", m.group(), where));
       }
-      for (String name : nameParts(readerName, readerAddress)) {
-        Matcher m =
-            Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])")
-                .matcher(text);
-        if (m.find()) {
-          found.add(new Finding("the reader's name", m.group(), part.where()));
-        }
-      }
-      add(found, "an e-mail address", EMAIL, text, part.where());
-      add(found, "an e-mail address written out", SPELLED_EMAIL, text, part.where());
-      Matcher phone = PHONE_CANDIDATE.matcher(text);
-      while (phone.find()) {
-        if (isPhone(phone.group())) {
-          found.add(new Finding("a phone number", phone.group().strip(), part.where()));
-        }
+    }
+    add(found, "an e-mail address", EMAIL, text, where);
+    add(found, "an e-mail address written out", SPELLED_EMAIL, text, where);
+    Matcher phone = PHONE_CANDIDATE.matcher(text);
+    while (phone.find()) {
+      if (isPhone(phone.group())) {
+        found.add(new Finding("a phone number", phone.group().strip(), where));
       }
     }
     return new ArrayList<>(found);
