@@ -137,7 +137,7 @@ final class QueueCommand {
             reveal ? "" : "   (--reveal to show)");
       }
       out.printf("Subject: %s%n", d.subject());
-      if ("mail".equals(d.origin())) {
+      if (Queue.fromReader(d.origin())) {
         out.printf(
             "Notice when published: %s%n",
             d.notifyReader() ? "yes" : "no (the reader asked not to be told)");

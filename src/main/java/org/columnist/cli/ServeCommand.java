@@ -28,7 +28,7 @@ final class ServeCommand implements Runnable {
     Wiring wiring = new Wiring(config.load());
     ArchiveWatch watch = wiring.archiveWatch(() -> {});
     PublicServer server =
-        new PublicServer(wiring.config, watch.index(), null, wiring.subscribers());
+        new PublicServer(wiring.config, watch.index(), null, wiring.publicForms());
     try {
       server.start(wiring.config.server().publicHost(), wiring.config.server().publicPort());
     } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import org.columnist.daemon.ArchiveWatch;
 import org.columnist.daemon.Daemon;
 import org.columnist.mail.Intake;
 import org.columnist.mail.MailLog;
+import org.columnist.mail.SiteQuestions;
 import org.columnist.newsletter.Newsletter;
 import org.columnist.newsletter.Roster;
 import org.columnist.newsletter.Sends;
@@ -26,6 +27,7 @@ import org.columnist.site.FormTokens;
 import org.columnist.site.SiteBuilder;
 import org.columnist.store.Secrets;
 import org.columnist.store.Store;
+import org.columnist.web.PublicServer;
 
 /**
  * Builds the objects the verbs need from one loaded config: the composition root's parts. Public so
@@ -147,6 +149,17 @@ public final class Wiring {
     return new SitePart(config, store, formTokens(), clock);
   }
 
+  /** The questions asked on the site's form, waiting for their writers to confirm. */
+  public SiteQuestions siteQuestions() {
+    return new SiteQuestions(
+        config, store, Secrets.key(store, "link_key"), outbox(), mailTemplates(), clock);
+  }
+
+  /** What the public server's readers' forms need. */
+  public PublicServer.Forms publicForms() {
+    return new PublicServer.Forms(subscribers(), siteQuestions(), formTokens(), sitePart(), clock);
+  }
+
   /** The index and site of a server, kept up to date with the archive. */
   public ArchiveWatch archiveWatch(Runnable started) {
     Archive archive = new Archive(config.paths().archive());
@@ -163,7 +176,8 @@ public final class Wiring {
         outbox(),
         this::intake,
         () -> archiveWatch(watchStarted),
-        subscribers());
+        subscribers(),
+        publicForms());
   }
 
   Path indexDir() {

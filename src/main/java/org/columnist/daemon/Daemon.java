@@ -41,7 +41,8 @@ public final class Daemon implements AutoCloseable {
       Outbox outbox,
       Supplier<Intake> intake,
       Supplier<ArchiveWatch> watch,
-      Subscribers subscribers) {}
+      Subscribers subscribers,
+      PublicServer.Forms forms) {}
 
   private final Parts parts;
   private final Health health;
@@ -79,7 +80,7 @@ public final class Daemon implements AutoCloseable {
         listen(
             "public server",
             () ->
-                new PublicServer(parts.config(), watch.index(), health, parts.subscribers())
+                new PublicServer(parts.config(), watch.index(), health, parts.forms())
                     .start(publicHost, publicPort),
             publicHost,
             publicPort);
@@ -129,7 +130,7 @@ public final class Daemon implements AutoCloseable {
         this::publishDue,
         failing("scheduler"));
     timers.every(
-        "forget unconfirmed subscribers",
+        "forget unconfirmed subscribers and questions",
         Duration.ofMinutes(1),
         Duration.ofHours(1),
         this::forgetUnconfirmed,
@@ -189,6 +190,14 @@ public final class Daemon implements AutoCloseable {
   }
 
   private void forgetUnconfirmed() {
+    int questions = parts.forms().questions().forgetUnconfirmed();
+    if (questions > 0) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "forgot "
+              + questions
+              + " questions asked on the site whose writers never confirmed them (7 days)");
+    }
     int forgotten = parts.subscribers().forgetUnconfirmed();
     if (forgotten > 0) {
       LOG.log(

@@ -27,10 +27,7 @@ final class Recorder {
   private final Arrivals arrivals;
   private final Subscribers subscribers;
   private final Bounces bounces;
-  private final Outbox outbox;
-  private final MailTemplates templates;
-  private final String columnAddress;
-  private final Duration ackPeriod;
+  private final Acknowledgements answers;
   private final Clock clock;
 
   Recorder(
@@ -44,10 +41,7 @@ final class Recorder {
     this.arrivals = arrivals;
     this.subscribers = subscribers;
     this.bounces = new Bounces(subscribers);
-    this.outbox = outbox;
-    this.templates = templates;
-    this.columnAddress = columnAddress.toLowerCase(java.util.Locale.ROOT);
-    this.ackPeriod = ackPeriod;
+    this.answers = new Acknowledgements(outbox, templates, columnAddress, ackPeriod, clock);
     this.clock = clock;
   }
 
@@ -164,15 +158,8 @@ final class Recorder {
     return new CommandResult(withdrawn.id(), "question " + withdrawn.id() + " withdrawn");
   }
 
-  /** Whether Columnist may send {@code kind} to this address now (RFC 3834, and the ack period). */
   private boolean mayAnswer(Connection db, String address, String kind) throws SQLException {
-    if (!Outbox.mayWriteTo(address, columnAddress)) {
-      return false;
-    }
-    if (!kind.equals("ack")) {
-      return true;
-    }
-    return !Outbox.queuedSince(db, "ack", address, clock.instant().minus(ackPeriod));
+    return answers.mayAnswer(db, address, kind);
   }
 
   private void enqueue(Connection db, String kind, ParsedMail mail, long question)
@@ -196,12 +183,15 @@ final class Recorder {
       String inReplyTo,
       List<String> references)
       throws SQLException {
-    Map<String, Object> model =
-        Map.of(
-            "reader", Map.of("name", mail.senderName() == null ? "" : mail.senderName()),
-            "question", Map.of("id", question, "subject", subject == null ? "" : subject));
-    outbox.enqueue(
-        db, templates.render(kind, mail.senderAddress(), model, inReplyTo, references, question));
+    answers.enqueue(
+        db,
+        kind,
+        mail.senderAddress(),
+        mail.senderName(),
+        question,
+        subject,
+        inReplyTo,
+        references);
   }
 
   private long insertMessage(

@@ -56,6 +56,31 @@ public final class Arrivals {
     return id;
   }
 
+  /**
+   * A reader's new question from the site's form, once its writer confirmed the address; returns
+   * its id. It has no stored message: what was typed is its body.
+   */
+  public long receiveFromForm(
+      Connection db, String senderAddress, String senderName, String subject, String body)
+      throws SQLException {
+    String now = clock.instant().toString();
+    long id =
+        Sql.insert(
+            db,
+            """
+            INSERT INTO questions(state, origin, sender_address, sender_name, subject, body, received_at, updated_at)
+            VALUES (?, 'form', ?, ?, ?, ?, ?, ?)""",
+            State.NEW.id(),
+            senderAddress,
+            senderName,
+            subject,
+            body,
+            now,
+            now);
+    Audit.record(db, clock, id, ACTOR, "received", null, State.NEW.id(), "from the site's form");
+    return id;
+  }
+
   /** Notes on question {@code id} that the stored message {@code messageRow} follows it up. */
   public void followUp(Connection db, long id, long messageRow) throws SQLException {
     Audit.record(db, clock, id, ACTOR, "follow_up", null, null, "message " + messageRow);

@@ -251,7 +251,7 @@ public final class Publisher {
         id);
     if (transition == Transition.PUBLISH
         && q.notifyReader()
-        && "mail".equals(q.origin())
+        && Queue.fromReader(q.origin())
         && Outbox.mayWriteTo(q.senderAddress(), config.column().address())) {
       queue.notify(
           db, q, "published", Map.of("published", Map.of("title", column.title(), "url", url)));

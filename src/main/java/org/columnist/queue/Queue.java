@@ -269,7 +269,7 @@ public final class Queue {
     store.inTransaction(
         db -> {
           QuestionRow q = QuestionRow.load(db, id);
-          if (!"mail".equals(q.origin())) {
+          if (!fromReader(q.origin())) {
             throw new ColumnistException(
                 "question " + id + " has no reader to tell: it was started by the coach");
           }
@@ -299,7 +299,15 @@ public final class Queue {
 
   /** Whether a question may still bring its reader a notice of publication. */
   public static boolean noticeToCome(String origin, String state) {
-    return "mail".equals(origin) && State.isOpen(state);
+    return fromReader(origin) && State.isOpen(state);
+  }
+
+  /**
+   * Whether a question of {@code origin} has a reader to tell of it: one by mail, or one from the
+   * site's form (whose address its writer confirmed); not one the coach started.
+   */
+  public static boolean fromReader(String origin) {
+    return "mail".equals(origin) || "form".equals(origin);
   }
 
   /** Marks {@code id} a duplicate of {@code into}; both histories say so. */

@@ -26,9 +26,14 @@ public final class SearchPage {
   private final DateDisplay dates;
 
   public SearchPage(Config config) {
+    this(config, ReaderSide.NONE);
+  }
+
+  /** The page, its site-wide forms carrying the tokens of {@code readers}. */
+  public SearchPage(Config config, ReaderSide readers) {
     this.config = config;
     this.templates = new Templates(config.paths().templates());
-    this.pages = Pages.outsideBuild(config, templates, ReaderSide.NONE);
+    this.pages = Pages.outsideBuild(config, templates, readers);
     this.basePath = Site.basePath(config);
     this.dates = new DateDisplay(config.site().language());
   }

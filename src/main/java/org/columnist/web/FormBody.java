@@ -19,6 +19,12 @@ final class FormBody {
   /** A form's fields fit in far less; more is not a person filling in a form. */
   static final int MAX = 4096;
 
+  /**
+   * A form that asks for writing (a question, a response) takes up to 20,000 characters, which in
+   * any script fit in this once percent-encoded (at most nine bytes a character).
+   */
+  static final int WRITING_MAX = 256 * 1024;
+
   private static final String URLENCODED = "application/x-www-form-urlencoded";
 
   private FormBody() {}
@@ -37,21 +43,26 @@ final class FormBody {
   record Refused(HttpStatus status, String message) implements Read {}
 
   static Read of(Context ctx) {
+    return of(ctx, MAX);
+  }
+
+  /** The fields of a body of at most {@code max} bytes. */
+  static Read of(Context ctx, int max) {
     Refused tooLarge =
         new Refused(
             HttpStatus.CONTENT_TOO_LARGE,
             "That was more than a form sends; please use the form on the site.");
-    if (ctx.contentLength() > MAX) {
+    if (ctx.contentLength() > max) {
       return tooLarge;
     }
     byte[] bytes;
     try {
       InputStream in = ctx.req().getInputStream();
-      bytes = in.readNBytes(MAX + 1);
+      bytes = in.readNBytes(max + 1);
     } catch (IOException | RuntimeException e) {
       return broken();
     }
-    if (bytes.length > MAX) {
+    if (bytes.length > max) {
       return tooLarge;
     }
     if (bytes.length == 0) {

@@ -87,7 +87,7 @@ final class FormGuard {
           "Please use the form on this site",
           "This form was sent from another web site, so nothing was done.");
     }
-    FormBody.Read read = FormBody.of(ctx);
+    FormBody.Read read = FormBody.of(ctx, fillTime ? FormBody.WRITING_MAX : FormBody.MAX);
     if (read instanceof FormBody.Refused r) {
       return refuse(
           ctx,

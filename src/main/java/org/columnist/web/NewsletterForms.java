@@ -11,6 +11,7 @@ import org.columnist.config.Config;
 import org.columnist.newsletter.Source;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.site.AnswerPage;
+import org.columnist.site.FormTokens;
 
 /**
  * The newsletter's public forms and links: subscribing (the same answer whatever the address, so
@@ -29,12 +30,19 @@ final class NewsletterForms {
   private final AnswerPage pages;
   private final FormLimits limits;
   private final SameOrigin origin;
+  private final FormGuard guard;
 
-  NewsletterForms(Config config, Subscribers subscribers, FormLimits limits) {
+  NewsletterForms(
+      Config config,
+      Subscribers subscribers,
+      FormLimits limits,
+      FormGuard guard,
+      AnswerPage pages) {
     this.subscribers = subscribers;
-    this.pages = new AnswerPage(config);
+    this.pages = pages;
     this.limits = limits;
     this.origin = new SameOrigin(config.site().baseUrl());
+    this.guard = guard;
   }
 
   void addRoutes(Javalin app) {
@@ -46,26 +54,21 @@ final class NewsletterForms {
   }
 
   private void subscribe(Context ctx) {
-    Optional<FormBody.Fields> form = form(ctx);
-    if (form.isEmpty()) {
-      return;
-    }
-    String typed = form.get().get("email");
-    Optional<String> address = Subscribers.address(typed);
-    if (Blank.toNull(form.get().get("website")) != null) {
-      LOG.log(
-          System.Logger.Level.INFO,
-          "subscribe form from " + ClientAddress.of(ctx) + ": honeypot filled, ignored");
-    } else if (address.isEmpty()) {
-      show(
-          ctx,
-          HttpStatus.BAD_REQUEST,
-          "That is not an e-mail address",
-          List.of(badAddress(typed)),
-          null,
-          true);
-      return;
-    } else {
+    FormGuard.Post post = guard.check(ctx, "subscribe", FormTokens.NO_SLUG, false);
+    // Java 17 has no pattern switch: Taken acts, Trapped answers as if it had, Refused is drawn.
+    if (post instanceof FormGuard.Taken taken) {
+      String typed = taken.fields().get("email");
+      Optional<String> address = Subscribers.address(typed);
+      if (address.isEmpty()) {
+        show(
+            ctx,
+            HttpStatus.BAD_REQUEST,
+            "That is not an e-mail address",
+            List.of(badAddress(typed)),
+            null,
+            true);
+        return;
+      }
       Subscribers.Requested requested = subscribers.request(address.get(), Source.FORM);
       LOG.log(
           System.Logger.Level.INFO,
@@ -73,6 +76,8 @@ final class NewsletterForms {
               + ClientAddress.of(ctx)
               + ": "
               + requested.name().toLowerCase(java.util.Locale.ROOT));
+    } else if (!(post instanceof FormGuard.Trapped)) {
+      return;
     }
     // The same page whatever happened: it must not tell who is subscribed.
     show(

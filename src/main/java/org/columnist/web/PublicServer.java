@@ -2,6 +2,7 @@ package org.columnist.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
@@ -10,14 +11,19 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.columnist.Blank;
 import org.columnist.config.Config;
+import org.columnist.mail.SiteQuestions;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.search.Results;
 import org.columnist.search.SearchIndex;
 import org.columnist.search.SearchRequest;
+import org.columnist.site.AnswerPage;
+import org.columnist.site.FormTokens;
+import org.columnist.site.ReaderSide;
 import org.columnist.site.SearchPage;
 
 /**
@@ -49,13 +55,26 @@ public final class PublicServer implements AutoCloseable {
   }
 
   /**
-   * With the newsletter's forms and links too ({@code POST /subscribe}, {@code /newsletter/…}) when
-   * {@code subscribers} is not null.
+   * What the readers' forms need: the newsletter's subscribers, the questions asked on the site,
+   * the forms' signed tokens, what the pages drawn here carry ({@code readers}: the site-wide
+   * forms' tokens), and the clock a form's fill time is measured on.
    */
-  public PublicServer(Config config, SearchIndex index, Health health, Subscribers subscribers) {
+  public record Forms(
+      Subscribers subscribers,
+      SiteQuestions questions,
+      FormTokens tokens,
+      ReaderSide readers,
+      Clock clock) {}
+
+  /**
+   * With the readers' forms and links too ({@code POST /subscribe}, {@code /newsletter/…}, {@code
+   * POST /ask}, {@code /ask/confirm}) when {@code forms} is not null.
+   */
+  public PublicServer(Config config, SearchIndex index, Health health, Forms forms) {
     this.config = config;
     this.index = index;
-    this.searchPage = new SearchPage(config);
+    this.searchPage =
+        forms == null ? new SearchPage(config) : new SearchPage(config, forms.readers());
     Path publicDir = config.paths().publicDir().toAbsolutePath();
     this.app =
         Javalin.create(
@@ -83,12 +102,20 @@ public final class PublicServer implements AutoCloseable {
     app.get("/search", this::searchPage);
     app.get("/api/search", this::searchApi);
     app.get("/healthz", ctx -> ctx.json(health == null ? Map.of("status", "ok") : health.report()));
-    if (subscribers != null) {
-      new NewsletterForms(config, subscribers, new FormLimits(FORMS_PER_MINUTE, CLIENTS))
-          .addRoutes(app);
+    if (forms != null) {
+      addForms(forms);
     }
     app.error(404, ctx -> notFound(ctx, publicDir));
     app.exception(Exception.class, PublicServer::failed);
+  }
+
+  /** The readers' forms, behind one per-client limit and one {@link FormGuard}. */
+  private void addForms(Forms forms) {
+    FormLimits perClient = new FormLimits(FORMS_PER_MINUTE, CLIENTS);
+    FormGuard guard = new FormGuard(config, forms.tokens(), perClient, forms.clock());
+    AnswerPage pages = new AnswerPage(config, forms.readers());
+    new NewsletterForms(config, forms.subscribers(), perClient, guard, pages).addRoutes(app);
+    new AskForm(forms.questions(), guard, pages).addRoutes(app);
   }
 
   /**
@@ -262,7 +289,9 @@ public final class PublicServer implements AutoCloseable {
     if (path == null || HiddenPaths.hidden(path)) {
       throw new NotFoundResponse();
     }
-    if (!path.endsWith("/")) {
+    // Only a page is sent on: a form posts to its own path (POST /ask beside the folder ask/).
+    if (!path.endsWith("/")
+        && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)) {
       Path file = publicDir.resolve(path.substring(1)).normalize();
       if (file.startsWith(publicDir) && !file.equals(publicDir) && Files.isDirectory(file)) {
         // The last segment as the request wrote it: still escaped, fit for a header.

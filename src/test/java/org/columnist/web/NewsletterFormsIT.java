@@ -26,6 +26,7 @@ import org.columnist.config.TestConfig;
 import org.columnist.newsletter.Source;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.search.SearchIndex;
+import org.columnist.site.FormTokens;
 import org.columnist.site.SiteBuilder;
 import org.columnist.store.Sql;
 import org.jsoup.Jsoup;
@@ -59,7 +60,8 @@ class NewsletterFormsIT {
     new SiteBuilder(wiring.config, new Archive(wiring.config.paths().archive())).build(false);
     index = wiring.searchIndex();
     subscribers = wiring.subscribers();
-    server = new PublicServer(wiring.config, index, null, subscribers).start("127.0.0.1", 0);
+    server =
+        new PublicServer(wiring.config, index, null, wiring.publicForms()).start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port();
   }
 
@@ -92,7 +94,12 @@ class NewsletterFormsIT {
   }
 
   HttpResponse<String> subscribe(String address) throws Exception {
-    return post("/subscribe", "email=" + q(address) + "&website=");
+    return post("/subscribe", subscribeToken() + "&email=" + q(address) + "&website=");
+  }
+
+  /** The subscribe form's token, as every page of the site carries it. */
+  String subscribeToken() {
+    return "token=" + q(wiring.formTokens().forPage("subscribe", FormTokens.NO_SLUG));
   }
 
   static String q(String text) {
@@ -221,7 +228,9 @@ class NewsletterFormsIT {
     }
     client = 3;
     HttpResponse<String> robot =
-        post("/subscribe", "email=" + q("robot@example.com") + "&website=" + q("http://spam"));
+        post(
+            "/subscribe",
+            subscribeToken() + "&email=" + q("robot@example.com") + "&website=" + q("http://spam"));
     answers.add(robot.statusCode() + robot.body());
     assertThat(answers).hasSize(5).allMatch(a -> a.equals(answers.get(0)));
     assertThat(answers.get(0)).startsWith("200");
@@ -233,9 +242,26 @@ class NewsletterFormsIT {
   }
 
   @Test
+  void aSubscriptionWithoutThisFormsTokenIsRefusedWithA403AndStoresNothing() throws Exception {
+    String address = "&email=" + q("reader@example.com") + "&website=";
+    String ask = "token=" + q(wiring.formTokens().forPage("ask", FormTokens.NO_SLUG));
+    String forged = subscribeToken().substring(0, subscribeToken().length() - 3) + "AAA";
+    for (String body : List.of(address.substring(1), ask + address, forged + address)) {
+      client++;
+      HttpResponse<String> r = post("/subscribe", body);
+      assertThat(r.statusCode()).as(body).isEqualTo(403);
+      assertThat(h1(r)).isEqualTo("Please use the form on this site");
+    }
+    assertThat(column("SELECT count(*) FROM subscribers")).containsExactly("0");
+    assertThat(column("SELECT count(*) FROM outbox")).containsExactly("0");
+  }
+
+  @Test
   void theHoneypotStoresNothing() throws Exception {
     HttpResponse<String> r =
-        post("/subscribe", "email=" + q("bot@example.com") + "&website=" + q("http://spam"));
+        post(
+            "/subscribe",
+            subscribeToken() + "&email=" + q("bot@example.com") + "&website=" + q("http://spam"));
     assertThat(h1(r)).isEqualTo("Check your inbox");
     assertThat(column("SELECT count(*) FROM subscribers")).containsExactly("0");
     assertThat(column("SELECT count(*) FROM outbox")).containsExactly("0");
@@ -268,7 +294,9 @@ class NewsletterFormsIT {
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(tooLong.body()).contains("at most 254");
     HttpResponse<String> huge =
-        post("/subscribe", "email=" + q("a@example.com") + "&website=" + "x".repeat(5000));
+        post(
+            "/subscribe",
+            subscribeToken() + "&email=" + q("a@example.com") + "&website=" + "x".repeat(5000));
     assertThat(huge.statusCode()).isEqualTo(413);
     assertThat(column("SELECT count(*) FROM subscribers")).containsExactly("0");
   }
@@ -422,7 +450,7 @@ class NewsletterFormsIT {
     client = 2;
     String form = "Content-Type";
     String urlencoded = "application/x-www-form-urlencoded";
-    String subscribeBody = "email=" + q("b@example.com") + "&website=";
+    String subscribeBody = subscribeToken() + "&email=" + q("b@example.com") + "&website=";
     List<HttpResponse<String>> refused =
         List.of(
             post("/subscribe", subscribeBody, form, urlencoded, "Origin", "https://evil.example"),
@@ -491,7 +519,7 @@ class NewsletterFormsIT {
   int subscribeFrom(String ip, String address) throws Exception {
     return post(
             "/subscribe",
-            "email=" + q(address) + "&website=",
+            subscribeToken() + "&email=" + q(address) + "&website=",
             "Content-Type",
             "application/x-www-form-urlencoded",
             "X-Forwarded-For",

@@ -86,10 +86,15 @@ class PublicSiteInBrowserIT {
   void aReaderSubscribesFromTheHomePageWithoutJavaScriptAndSeesTheAnswer() throws Exception {
     InstanceSkeleton.copyTo(dir);
     Wiring wiring = new Wiring(Config.load(dir.resolve("config/columnist.yml"), Map.of()));
-    new SiteBuilder(wiring.config, new Archive(wiring.config.paths().archive())).build(false);
+    new SiteBuilder(
+            wiring.config,
+            new Archive(wiring.config.paths().archive()),
+            slug -> List.of(),
+            wiring.sitePart())
+        .build(false);
     try (SearchIndex index = wiring.searchIndex();
         PublicServer server =
-            new PublicServer(wiring.config, index, null, wiring.subscribers())
+            new PublicServer(wiring.config, index, null, wiring.publicForms())
                 .start("127.0.0.1", 0);
         Browser browser = Browser.withoutJavaScript()) {
       String base = "http://127.0.0.1:" + server.port() + "/";
@@ -114,10 +119,15 @@ class PublicSiteInBrowserIT {
   void theNewsletterPagesMeetWcagAa() throws Exception {
     InstanceSkeleton.copyTo(dir);
     Wiring wiring = new Wiring(Config.load(dir.resolve("config/columnist.yml"), Map.of()));
-    new SiteBuilder(wiring.config, new Archive(wiring.config.paths().archive())).build(false);
+    new SiteBuilder(
+            wiring.config,
+            new Archive(wiring.config.paths().archive()),
+            slug -> List.of(),
+            wiring.sitePart())
+        .build(false);
     try (SearchIndex index = wiring.searchIndex();
         PublicServer server =
-            new PublicServer(wiring.config, index, null, wiring.subscribers())
+            new PublicServer(wiring.config, index, null, wiring.publicForms())
                 .start("127.0.0.1", 0);
         Browser browser = new Browser()) {
       String base = "http://127.0.0.1:" + server.port() + "/";
