@@ -94,6 +94,8 @@ final class QueuePages {
     q.put("allowed", Transition.allowedVerbs(d.state()));
     q.put("notice_to_come", Queue.noticeToCome(d.origin(), d.state()));
     q.put("notice", d.notifyReader());
+    // A question from the site's form could only be sent with its consent box ticked.
+    q.put("from_form", "form".equals(d.origin()));
     view.page(ctx, "question", Map.of("q", q, "reveal", reveal));
   }
 
