@@ -42,6 +42,22 @@ class HtmlValidationTest {
   }
 
   @Test
+  void theAskCheckPageIsValidHtml() throws Exception {
+    SiteFixture fx = new SiteFixture(dir);
+    Path check = dir.resolve("check.html");
+    Files.writeString(
+        check,
+        new AnswerPage(fx.config)
+            .renderAsk(
+                "Check your question and send",
+                java.util.Map.of("question", "<b>Why?</b>", "age", "47", "consent", "yes"),
+                List.of("Please write your question."),
+                "abc~def"));
+    assertThat(Files.readString(check)).contains("&lt;b&gt;Why?").contains("checked");
+    assertThat(NuChecker.errors(List.of(check))).isEmpty();
+  }
+
+  @Test
   void theCheckerCatchesInvalidHtml() throws Exception {
     // Proves the harness above can fail: a page with a stray end tag and a duplicate id.
     Path bad = dir.resolve("bad.html");
