@@ -60,26 +60,7 @@ record AskInput(Map<String, String> typed, List<String> problems, SiteQuestions.
     }
     List<String> problems = new ArrayList<>();
     String question = typed.get("question").strip();
-    if (question.isEmpty()) {
-      problems.add("Please write your question.");
-    } else if (question.length() > MAX_QUESTION) {
-      problems.add(
-          "Your question is "
-              + question.length()
-              + " characters long; please shorten it to at most "
-              + MAX_QUESTION
-              + ".");
-    }
-    Optional<String> address = Subscribers.address(typed.get("email"));
-    if (address.isEmpty()) {
-      problems.add(
-          "Please give the e-mail address the answer should go to, such as name@example.com.");
-    }
-    if (!"yes".equals(typed.get("consent"))) {
-      problems.add(
-          "Please tick the box that lets the column publish your question anonymised: without it"
-              + " the question cannot be answered in the column.");
-    }
+    Optional<String> address = required(typed, question, problems);
     StringBuilder body = new StringBuilder(question).append("\n");
     for (Profile p : PROFILE) {
       String value = typed.get(p.field()).strip().replaceAll("\\s+", " ");
@@ -110,6 +91,35 @@ record AskInput(Map<String, String> typed, List<String> problems, SiteQuestions.
             Blank.toNull(typed.get("name").strip()),
             Blank.toNull(typed.get("subject").strip()),
             body.toString().strip()));
+  }
+
+  /**
+   * Notes in {@code problems} what the fields every question needs lack (the question, an address,
+   * the consent); returns the address, when it is one.
+   */
+  private static Optional<String> required(
+      Map<String, String> typed, String question, List<String> problems) {
+    if (question.isEmpty()) {
+      problems.add("Please write your question.");
+    } else if (question.length() > MAX_QUESTION) {
+      problems.add(
+          "Your question is "
+              + question.length()
+              + " characters long; please shorten it to at most "
+              + MAX_QUESTION
+              + ".");
+    }
+    Optional<String> address = Subscribers.address(typed.get("email"));
+    if (address.isEmpty()) {
+      problems.add(
+          "Please give the e-mail address the answer should go to, such as name@example.com.");
+    }
+    if (!"yes".equals(typed.get("consent"))) {
+      problems.add(
+          "Please tick the box that lets the column publish your question anonymised: without it"
+              + " the question cannot be answered in the column.");
+    }
+    return address;
   }
 
   /** What is wrong with {@code value} typed for {@code p}, if anything; empty is fine. */
