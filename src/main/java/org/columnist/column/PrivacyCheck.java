@@ -1,6 +1,7 @@
 package org.columnist.column;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * Looks through a column for what would identify its reader: their e-mail address, the parts of the
- * name in their From header, any e-mail address (also written out as "jane at example dot com"),
- * and phone numbers in common national and international forms. Publication waits until the coach
- * removes them or overrides the check with a reason.
+ * name in their From header, the employer their address's domain names (not a webmail provider's),
+ * the name, job, company and phone number of their signature, any e-mail address (also written out
+ * as "jane at example dot com"), and phone numbers in common national and international forms.
+ * Publication waits until the coach removes them or overrides the check with a reason.
  */
 public final class PrivacyCheck {
   // Each pattern may start only where a run of address characters starts: any later start in the
@@ -42,17 +44,26 @@ public final class PrivacyCheck {
   }
 
   /**
-   * Who wrote what is checked: the address and the From (or form) name, either may be null; what
-   * else of them is known is added here.
+   * Who wrote what is checked: the address, the From (or form) name and the signature intake cut
+   * from their mail; any may be null.
    */
-  public record Writer(String address, String name) {}
+  public record Writer(String address, String name, String signature) {
+    /** A writer known only by address and name (a form, say). */
+    public Writer(String address, String name) {
+      this(address, name, null);
+    }
+  }
 
   /**
    * What in {@code column} may identify the reader whose address is {@code readerAddress} and whose
    * From header named them {@code readerName} (either may be null).
    */
   public static List<Finding> findings(Column column, String readerAddress, String readerName) {
-    Writer writer = new Writer(readerAddress, readerName);
+    return findings(column, new Writer(readerAddress, readerName));
+  }
+
+  /** What in {@code column} may identify {@code writer} or anyone else. */
+  public static List<Finding> findings(Column column, Writer writer) {
     Set<Finding> found = new LinkedHashSet<>();
     for (Part part : parts(column)) {
       found.addAll(inText(part.where(), part.text(), writer));
@@ -71,12 +82,13 @@ public final class PrivacyCheck {
     if (address != null && !address.isBlank() && lower.contains(address.toLowerCase(Locale.ROOT))) {
       found.add(new Finding("the reader's address", address, where));
     }
-    for (String name : nameParts(writer.name(), address)) {
-      Matcher m =
-          Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])")
-              .matcher(text);
-      if (m.find()) {
-        found.add(new Finding("the reader's name", m.group(), where));
+    KnownDetails known = KnownDetails.of(writer);
+    Set<String> said = new HashSet<>();
+    for (KnownDetails.Detail detail : known.details()) {
+      Matcher m = detail.spellings().matcher(text);
+      // What an earlier detail found (the employer, say, that the signature names too) once.
+      if (m.find() && said.add(m.group().toLowerCase(Locale.ROOT))) {
+        found.add(new Finding(detail.kind(), m.group(), where));
       }
     }
     add(found, "an e-mail address", EMAIL, text, where);
@@ -84,7 +96,11 @@ public final class PrivacyCheck {
     Matcher phone = PHONE_CANDIDATE.matcher(text);
     while (phone.find()) {
       if (isPhone(phone.group())) {
-        found.add(new Finding("a phone number", phone.group().strip(), where));
+        String kind =
+            known.signedPhone(phone.group().replaceAll("\\D", ""))
+                ? KnownDetails.SIGNATURE_PHONE
+                : "a phone number";
+        found.add(new Finding(kind, phone.group().strip(), where));
       }
     }
     return new ArrayList<>(found);
@@ -110,23 +126,6 @@ public final class PrivacyCheck {
     while (m.find()) {
       found.add(new Finding(kind, m.group(), where));
     }
-  }
-
-  /** Name parts worth looking for: from the From header, else from the address's local part. */
-  private static List<String> nameParts(String name, String address) {
-    List<String> parts = new ArrayList<>();
-    String source =
-        name != null && !name.isBlank()
-            ? name
-            : address == null ? "" : address.replaceAll("@.*", "");
-    for (String part : source.split("[\\s,._\"'()<>+-]+")) {
-      if (part.length() >= 3
-          && part.chars().anyMatch(Character::isLetter)
-          && !parts.contains(part)) {
-        parts.add(part);
-      }
-    }
-    return parts;
   }
 
   private record Part(String where, String text) {}

@@ -69,6 +69,7 @@ final class MailParser {
       warnings.add("text cut at " + MAX_TEXT + " characters");
     }
     InternetAddress from = from(headers.get("from"), warnings);
+    QuoteTrimmer.Trimmed trimmed = QuoteTrimmer.cut(text);
     return new ParsedMail(
         clean(headers.get("message-id")),
         from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
@@ -79,7 +80,8 @@ final class MailParser {
         headers,
         contentType(message),
         text,
-        QuoteTrimmer.trim(text),
+        trimmed.question(),
+        trimmed.signature(),
         body.attachments,
         body.reported,
         body.report,

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param text the readable body (HTML turned to text), before quotes and signature are cut
  * @param question the text with quoted replies and the signature cut
+ * @param signature the signature cut from the text (after "-- ", or a sign-off block), or null
  * @param reportedMessageIds for a delivery report, the Message-IDs of the mail it reports on
  * @param report the fields of a delivery or feedback report (RFC 3464 message/delivery-status, RFC
  *     5965 message/feedback-report) by lowercase name, the first of each; empty for other mail
@@ -26,6 +27,7 @@ record ParsedMail(
     String contentType,
     String text,
     String question,
+    String signature,
     List<Attachment> attachments,
     List<String> reportedMessageIds,
     Map<String, String> report,

@@ -101,7 +101,7 @@ final class Recorder {
       throws SQLException {
     ParsedMail nothing =
         new ParsedMail(
-            null, sender, null, subject, null, List.of(), Map.of(), "", "", "", List.of(),
+            null, sender, null, subject, null, List.of(), Map.of(), "", "", "", null, List.of(),
             List.of(), Map.of(), List.of());
     insertMessage(db, fetched, nothing, fetched.rawHash(), "rejected", reason, null, null);
   }
@@ -208,8 +208,8 @@ final class Recorder {
         db,
         """
         INSERT INTO messages(mailbox, uidvalidity, uid, message_id, raw_hash, content_hash, sender, subject, size, raw,
-                             outcome, reason, warnings, question_id, outbox_id, fetched_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                             outcome, reason, warnings, question_id, outbox_id, fetched_at, signature)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         f.mailbox(),
         f.uidValidity(),
         f.uid(),
@@ -225,7 +225,8 @@ final class Recorder {
         mail.warnings().isEmpty() ? null : String.join("\n", mail.warnings()),
         questionId,
         outboxId,
-        clock.instant().toString());
+        clock.instant().toString(),
+        mail.signature());
   }
 
   private void insertAttachment(Connection db, long messageRow, ParsedMail.Attachment a)

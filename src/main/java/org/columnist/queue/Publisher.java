@@ -113,8 +113,7 @@ public final class Publisher {
           QuestionRow q = QuestionRow.load(db, id);
           Draft draft = latestDraft(db, id);
           Column column = Drafts.parse(id, draft.text());
-          List<PrivacyCheck.Finding> findings =
-              PrivacyCheck.findings(column, q.senderAddress(), q.senderName());
+          List<PrivacyCheck.Finding> findings = PrivacyCheck.findings(column, q.writer());
           if (!findings.isEmpty() && override == null) {
             throw new PrivacyBlockedException(id, findings);
           }
@@ -225,8 +224,7 @@ public final class Publisher {
     } else {
       column = column.withDate(today).withCorrected(null);
     }
-    List<PrivacyCheck.Finding> findings =
-        PrivacyCheck.findings(column, q.senderAddress(), q.senderName());
+    List<PrivacyCheck.Finding> findings = PrivacyCheck.findings(column, q.writer());
     String reason =
         override != null
             ? override

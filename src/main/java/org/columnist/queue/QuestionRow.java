@@ -3,6 +3,7 @@ package org.columnist.queue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.columnist.ColumnistException;
+import org.columnist.column.PrivacyCheck;
 import org.columnist.store.Sql;
 
 /** One row of {@code questions}, as the queue's code reads it inside a transaction. */
@@ -24,7 +25,13 @@ record QuestionRow(
     String url,
     String privacyOverride,
     Integer privacyOverrideVersion,
-    String readerMessageId) {
+    String readerMessageId,
+    String signature) {
+
+  /** Who wrote the question, as the privacy check knows them. */
+  PrivacyCheck.Writer writer() {
+    return new PrivacyCheck.Writer(senderAddress, senderName, signature);
+  }
 
   static QuestionRow load(Connection db, long id) throws SQLException {
     return Sql.one(
@@ -32,7 +39,7 @@ record QuestionRow(
             """
             SELECT q.id, q.state, q.version, q.origin, q.sender_address, q.sender_name, q.subject, q.body, q.notify_reader,
                    q.merged_into, q.received_at, q.scheduled_at, q.published_at, q.archive_path, q.url,
-                   q.privacy_override, q.privacy_override_version, m.message_id
+                   q.privacy_override, q.privacy_override_version, m.message_id, m.signature
             FROM questions q LEFT JOIN messages m ON m.id = q.message_id WHERE q.id = ?""",
             rs ->
                 new QuestionRow(
@@ -53,7 +60,8 @@ record QuestionRow(
                     rs.getString(15),
                     rs.getString(16),
                     Sql.intOrNull(rs, 17),
-                    rs.getString(18)),
+                    rs.getString(18),
+                    rs.getString(19)),
             id)
         .orElseThrow(
             () ->

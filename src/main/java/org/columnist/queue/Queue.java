@@ -12,6 +12,7 @@ import org.columnist.ColumnistException;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
 import org.columnist.column.ColumnCodec;
+import org.columnist.column.PrivacyCheck;
 import org.columnist.config.Config;
 import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
@@ -111,7 +112,13 @@ public final class Queue {
       List<Attachment> attachments,
       List<FollowUp> followUps,
       Draft draft,
-      List<Event> history) {
+      List<Event> history,
+      String signature) {
+
+    /** Who wrote the question, as the privacy check knows them. */
+    public PrivacyCheck.Writer writer() {
+      return new PrivacyCheck.Writer(senderAddress, senderName, signature);
+    }
 
     /** The same with the reader's address and name masked. */
     public Details masked() {
@@ -133,7 +140,8 @@ public final class Queue {
           attachments,
           followUps,
           draft,
-          history);
+          history,
+          null);
     }
   }
 
@@ -217,7 +225,8 @@ public final class Queue {
         s.attachments(),
         followUps.apply(id),
         s.draft(),
-        s.history());
+        s.history(),
+        q.signature());
   }
 
   /** Accepts a question and starts its draft, prefilled from what the reader wrote. */

@@ -120,8 +120,7 @@ final class DraftPages {
 
   private static List<String> findings(Map<String, String> form, Queue.Details d) {
     try {
-      return PrivacyCheck.findings(DraftForm.column(form), d.senderAddress(), d.senderName())
-          .stream()
+      return PrivacyCheck.findings(DraftForm.column(form), d.writer()).stream()
           .map(PrivacyCheck.Finding::toString)
           .toList();
     } catch (RuntimeException e) {

@@ -567,4 +567,31 @@ class IntakeIT {
         .isInstanceOf(ColumnistException.class)
         .hasMessageContaining("login refused");
   }
+
+  @Test
+  void storesTheSignOffAsTheMessagesSignatureAndCutsItFromTheQuestion() throws Exception {
+    fx.append(
+        question(
+            "Jane Doe <jane.doe@northfield-grain.example>",
+            "Credit for my work",
+            "My manager presents my analyses as his own. Should I tell HR?\n\n"
+                + "Best regards,\nJane Doe\nSenior Analyst | Northfield Grain\n+1 312 555 0142",
+            "<sig1@northfield-grain.example>"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT body FROM questions"))
+        .containsExactly("My manager presents my analyses as his own. Should I tell HR?");
+    assertThat(fx.column("SELECT signature FROM messages"))
+        .containsExactly("Jane Doe\nSenior Analyst | Northfield Grain\n+1 312 555 0142");
+  }
+
+  @Test
+  void storesNoSignatureWhenTheQuestionEndsWithItsOwnThanks() throws Exception {
+    String text =
+        "My manager presents my analyses as his own.\n\nThanks in advance for any advice.";
+    fx.append(question("Jo <jo@example.com>", "Credit", text, "<sig2@example.com>"));
+    fx.intake().pollOnce();
+    assertThat(fx.column("SELECT body FROM questions")).containsExactly(text);
+    assertThat(fx.column("SELECT coalesce(signature, 'none') FROM messages"))
+        .containsExactly("none");
+  }
 }

@@ -67,6 +67,28 @@ final class QueueFixture {
                 clock.instant().toString()));
   }
 
+  /** A reader's question whose mail intake stored with {@code signature}; returns its id. */
+  long signedQuestion(String address, String name, String signature) {
+    long id = question(address, name, "Credit for my work", "My manager takes the credit.");
+    store.inTransaction(
+        db -> {
+          long message =
+              Sql.insert(
+                  db,
+                  """
+                  INSERT INTO messages(mailbox, uidvalidity, uid, raw_hash, content_hash, sender, size, raw,
+                                       outcome, reason, question_id, fetched_at, signature)
+                  VALUES ('INBOX', 1, ?, 'r', 'c', ?, 1, x'00', 'question', 'new question', ?, ?, ?)""",
+                  "u" + id,
+                  address,
+                  id,
+                  clock.instant().toString(),
+                  signature);
+          return Sql.update(db, "UPDATE questions SET message_id = ? WHERE id = ?", message, id);
+        });
+    return id;
+  }
+
   long question() {
     return question(
         "mary@example.com",

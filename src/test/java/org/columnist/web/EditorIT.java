@@ -236,16 +236,7 @@ class EditorIT {
   void aCoachAcceptsWritesPreviewsAndPublishesInTheBrowser() throws Exception {
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
-      // A page still loading has no such element yet, and one replaced while a condition reads
-      // it leaves a stale element: ask again until the page is there.
-      ConditionFactory page =
-          await()
-              .atMost(Duration.ofSeconds(15))
-              .pollInterval(Duration.ofMillis(50))
-              .ignoreExceptionsMatching(
-                  e ->
-                      e instanceof NotFoundException
-                          || e instanceof StaleElementReferenceException);
+      ConditionFactory page = untilThePageIsThere();
       browser.screenshot(base + "/login", "editor-login", 1280, 900);
       d.findElement(By.id("name")).sendKeys("pat");
       d.findElement(By.id("password")).sendKeys("wrong password!");
@@ -308,6 +299,51 @@ class EditorIT {
           .contains("Lunch is yours");
       browser.screenshot(base + "/", "editor-queue-phone", 390, 900);
       browser.screenshot(base + "/mail", "editor-mail", 1280, 900);
+    }
+  }
+
+  // A page still loading has no such element yet, and one replaced while a condition reads it
+  // leaves a stale element: ask again until the page is there.
+  private static ConditionFactory untilThePageIsThere() {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(50))
+        .ignoreExceptionsMatching(
+            e -> e instanceof NotFoundException || e instanceof StaleElementReferenceException);
+  }
+
+  @Test
+  void theDraftPageFlagsTheReadersEmployerAndWhatTheirSignatureSays() throws Exception {
+    GreenMailUtil.sendTextEmail(
+        "ask@column.example",
+        "Jane Doe <jane.doe@northfield-grain.example>",
+        "Credit for my work",
+        "My manager presents my analyses as his own. Should I tell HR?\n\nBest regards,\n"
+            + "Jane Doe\nSenior Analyst | Northfield Grain\n+1 312 555 0142",
+        greenMail.getSmtp().getServerSetup());
+    wiring.intake().pollOnce();
+    try (Browser browser = new Browser()) {
+      WebDriver d = browser.driver();
+      ConditionFactory page = untilThePageIsThere();
+      d.get(base + "/login");
+      d.findElement(By.id("name")).sendKeys("pat");
+      d.findElement(By.id("password")).sendKeys("correct horse battery");
+      d.findElement(By.cssSelector("form button")).click();
+      page.until(() -> d.getCurrentUrl().equals(base + "/"));
+      d.get(base + "/questions/2");
+      assertThat(d.findElement(By.cssSelector(".text")).getText()).doesNotContain("Senior Analyst");
+      d.findElement(By.xpath("//button[text()='Accept and start the draft']")).click();
+      page.until(() -> d.getCurrentUrl().contains("/drafts/"));
+      d.findElement(By.id("answer"))
+          .sendKeys("As a senior analyst at NorthfieldGrain, keep copies of what you send.");
+      d.findElement(By.xpath("//button[text()='Save']")).click();
+      page.untilAsserted(
+          () ->
+              assertThat(d.findElement(By.cssSelector(".findings")).getText())
+                  .contains("the reader's employer \"NorthfieldGrain\" in 'Answer'")
+                  .contains(
+                      "the reader's job title from their signature \"senior analyst\" in 'Answer'"));
+      browser.save("editor-draft-privacy");
     }
   }
 }
