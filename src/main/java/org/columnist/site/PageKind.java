@@ -20,6 +20,7 @@ sealed interface PageKind
         FeedPage,
         SearchResults,
         FormAnswer,
+        VoteAnswer,
         PageKind.ArchivePage,
         PageKind.TermsPage,
         PageKind.AboutPage,

@@ -10,15 +10,19 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.columnist.Blank;
 import org.columnist.config.Config;
 import org.columnist.newsletter.Subscribers;
+import org.columnist.responses.Votes;
 import org.columnist.search.Results;
 import org.columnist.search.SearchIndex;
 import org.columnist.search.SearchRequest;
+import org.columnist.site.FormTokens;
 import org.columnist.site.SearchPage;
+import org.columnist.site.VotePage;
 
 /**
  * The public web server: the static site in {@code public/}, {@code GET /search} (an HTML page) and
@@ -89,6 +93,19 @@ public final class PublicServer implements AutoCloseable {
     }
     app.error(404, ctx -> notFound(ctx, publicDir));
     app.exception(Exception.class, PublicServer::failed);
+  }
+
+  /**
+   * Takes "Was this helpful?" into {@code votes} ({@code POST /votes/{slug}}, signed by {@code
+   * tokens}, fill times on {@code clock}); {@code readersChanged} runs when a vote changed what a
+   * column's page may show, and is the caller's to coalesce into a site build. Before {@link
+   * #start}.
+   */
+  public PublicServer votes(Votes votes, FormTokens tokens, Clock clock, Runnable readersChanged) {
+    FormGuard guard =
+        new FormGuard(config, tokens, new FormLimits(FORMS_PER_MINUTE, CLIENTS), clock);
+    new VoteForms(guard, votes, index::pathOf, readersChanged, new VotePage(config)).addRoutes(app);
+    return this;
   }
 
   /**
