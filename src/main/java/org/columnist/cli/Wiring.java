@@ -21,6 +21,7 @@ import org.columnist.outbox.Outbox;
 import org.columnist.queue.Arrivals;
 import org.columnist.queue.Queue;
 import org.columnist.responses.SitePart;
+import org.columnist.responses.Votes;
 import org.columnist.search.SearchIndex;
 import org.columnist.site.FormTokens;
 import org.columnist.site.SiteBuilder;
@@ -163,7 +164,14 @@ public final class Wiring {
         outbox(),
         this::intake,
         () -> archiveWatch(watchStarted),
-        subscribers());
+        subscribers(),
+        votes(),
+        formTokens());
+  }
+
+  /** "Was this helpful?": the votes, counted by days of {@code site.time_zone}. */
+  public Votes votes() {
+    return new Votes(store, clock, config.site().timeZone());
   }
 
   Path indexDir() {

@@ -14,6 +14,8 @@ import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Publisher;
 import org.columnist.queue.Queue;
+import org.columnist.responses.Votes;
+import org.columnist.site.FormTokens;
 import org.columnist.store.Store;
 import org.columnist.web.Accounts;
 import org.columnist.web.EditorServer;
@@ -41,7 +43,12 @@ public final class Daemon implements AutoCloseable {
       Outbox outbox,
       Supplier<Intake> intake,
       Supplier<ArchiveWatch> watch,
-      Subscribers subscribers) {}
+      Subscribers subscribers,
+      Votes votes,
+      FormTokens formTokens) {}
+
+  /** The least time between two site builds for readers' votes: a burst is one build. */
+  static final Duration READERS_GAP = Duration.ofSeconds(5);
 
   private final Parts parts;
   private final Health health;
@@ -80,6 +87,7 @@ public final class Daemon implements AutoCloseable {
             "public server",
             () ->
                 new PublicServer(parts.config(), watch.index(), health, parts.subscribers())
+                    .votes(parts.votes(), parts.formTokens(), parts.clock(), readersChanged())
                     .start(publicHost, publicPort),
             publicHost,
             publicPort);
@@ -154,6 +162,14 @@ public final class Daemon implements AutoCloseable {
     } else {
       health.failing("outbox", "no 'smtp:' section in the config: mail waits in the outbox");
     }
+  }
+
+  /** A site build for what readers changed, coalesced: at most one each {@link #READERS_GAP}. */
+  private Coalesced readersChanged() {
+    return new Coalesced(
+        watch::readersChanged,
+        READERS_GAP,
+        (delay, task) -> timers.once("site build for readers", delay, task, failing("site")));
   }
 
   /** Reports a failed run of {@code part}: the reason of an expected failure, else the bug. */
