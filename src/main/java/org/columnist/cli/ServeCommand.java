@@ -3,6 +3,7 @@ package org.columnist.cli;
 import java.time.Duration;
 import org.columnist.ColumnistException;
 import org.columnist.daemon.ArchiveWatch;
+import org.columnist.daemon.Coalesced;
 import org.columnist.daemon.Shutdown;
 import org.columnist.daemon.Timers;
 import org.columnist.web.PublicServer;
@@ -27,11 +28,22 @@ final class ServeCommand implements Runnable {
   public void run() {
     Wiring wiring = new Wiring(config.load());
     ArchiveWatch watch = wiring.archiveWatch(() -> {});
+    Timers timers = new Timers(1);
+    Coalesced readersChanged =
+        new Coalesced(
+            watch::readersChanged,
+            WATCH_EVERY,
+            (delay, task) -> timers.once("site build for readers", delay, task, e -> {}));
     PublicServer server =
-        new PublicServer(wiring.config, watch.index(), null, wiring.publicForms());
+        new PublicServer(
+            wiring.config,
+            watch.index(),
+            null,
+            wiring.publicForms().whenReadersChange(readersChanged));
     try {
       server.start(wiring.config.server().publicHost(), wiring.config.server().publicPort());
     } catch (RuntimeException e) {
+      timers.close();
       watch.close();
       throw new ColumnistException(
           "cannot listen on "
@@ -42,7 +54,6 @@ final class ServeCommand implements Runnable {
               + e.getMessage()
               + "); is it taken? Set server.public in the config");
     }
-    Timers timers = new Timers(1);
     timers.every("archive watch", WATCH_EVERY, WATCH_EVERY, watch::refresh, e -> {});
     spec.commandLine()
         .getOut()

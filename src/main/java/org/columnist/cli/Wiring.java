@@ -22,6 +22,7 @@ import org.columnist.outbox.Outbox;
 import org.columnist.queue.Arrivals;
 import org.columnist.queue.Queue;
 import org.columnist.responses.SitePart;
+import org.columnist.responses.Votes;
 import org.columnist.search.SearchIndex;
 import org.columnist.site.FormTokens;
 import org.columnist.site.SiteBuilder;
@@ -157,7 +158,8 @@ public final class Wiring {
 
   /** What the public server's readers' forms need. */
   public PublicServer.Forms publicForms() {
-    return new PublicServer.Forms(subscribers(), siteQuestions(), formTokens(), sitePart(), clock);
+    return new PublicServer.Forms(
+        subscribers(), siteQuestions(), votes(), formTokens(), sitePart(), clock, () -> {});
   }
 
   /** The index and site of a server, kept up to date with the archive. */
@@ -178,6 +180,11 @@ public final class Wiring {
         () -> archiveWatch(watchStarted),
         subscribers(),
         publicForms());
+  }
+
+  /** "Was this helpful?": the votes, counted by days of {@code site.time_zone}. */
+  public Votes votes() {
+    return new Votes(store, clock, config.site().timeZone());
   }
 
   Path indexDir() {

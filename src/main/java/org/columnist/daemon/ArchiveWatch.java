@@ -80,6 +80,18 @@ public final class ArchiveWatch implements AutoCloseable {
     }
   }
 
+  /**
+   * Builds the site again for what readers changed (a count of helpful votes, a response): the
+   * incremental build redraws just the pages whose readers' part changed.
+   */
+  public void readersChanged() {
+    synchronized (lock) {
+      if (!closed) {
+        site().build(false);
+      }
+    }
+  }
+
   private SiteBuilder site() {
     return sites.apply(index);
   }

@@ -44,6 +44,9 @@ public final class Daemon implements AutoCloseable {
       Subscribers subscribers,
       PublicServer.Forms forms) {}
 
+  /** The least time between two site builds for readers' votes: a burst is one build. */
+  static final Duration READERS_GAP = Duration.ofSeconds(5);
+
   private final Parts parts;
   private final Health health;
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -80,7 +83,11 @@ public final class Daemon implements AutoCloseable {
         listen(
             "public server",
             () ->
-                new PublicServer(parts.config(), watch.index(), health, parts.forms())
+                new PublicServer(
+                        parts.config(),
+                        watch.index(),
+                        health,
+                        parts.forms().whenReadersChange(readersChanged()))
                     .start(publicHost, publicPort),
             publicHost,
             publicPort);
@@ -155,6 +162,14 @@ public final class Daemon implements AutoCloseable {
     } else {
       health.failing("outbox", "no 'smtp:' section in the config: mail waits in the outbox");
     }
+  }
+
+  /** A site build for what readers changed, coalesced: at most one each {@link #READERS_GAP}. */
+  private Coalesced readersChanged() {
+    return new Coalesced(
+        watch::readersChanged,
+        READERS_GAP,
+        (delay, task) -> timers.once("site build for readers", delay, task, failing("site")));
   }
 
   /** Reports a failed run of {@code part}: the reason of an expected failure, else the bug. */

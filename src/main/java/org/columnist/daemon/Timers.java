@@ -31,21 +31,28 @@ public final class Timers implements AutoCloseable {
    */
   public void every(
       String what, Duration first, Duration every, Runnable task, Consumer<Throwable> failed) {
-    Runnable guarded =
-        () -> {
-          try {
-            task.run();
-          } catch (ColumnistException e) {
-            LOG.log(System.Logger.Level.WARNING, what + " failed: " + e.getMessage());
-            failed.accept(e);
-          } catch (RuntimeException | Error e) {
-            // An Error too: the executor would otherwise end this timer for good, unlogged.
-            LOG.log(System.Logger.Level.ERROR, what + " failed: a bug; will try again", e);
-            failed.accept(e);
-          }
-        };
     executor.scheduleWithFixedDelay(
-        guarded, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        guarded(what, task, failed), first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs {@code task} once, after {@code delay}; a failure is logged and handled as above. */
+  public void once(String what, Duration delay, Runnable task, Consumer<Throwable> failed) {
+    executor.schedule(guarded(what, task, failed), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static Runnable guarded(String what, Runnable task, Consumer<Throwable> failed) {
+    return () -> {
+      try {
+        task.run();
+      } catch (ColumnistException e) {
+        LOG.log(System.Logger.Level.WARNING, what + " failed: " + e.getMessage());
+        failed.accept(e);
+      } catch (RuntimeException | Error e) {
+        // An Error too: the executor would otherwise end this timer for good, unlogged.
+        LOG.log(System.Logger.Level.ERROR, what + " failed: a bug; will try again", e);
+        failed.accept(e);
+      }
+    };
   }
 
   /** Starts no more runs and waits for the one in progress, if any, to finish. */

@@ -3,6 +3,7 @@ package org.columnist.responses;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.columnist.config.Config;
@@ -21,12 +22,14 @@ public final class SitePart implements ReaderSide {
   private final Store store;
   private final FormTokens tokens;
   private final Clock clock;
+  private final Votes votes;
 
   public SitePart(Config config, Store store, FormTokens tokens, Clock clock) {
     this.config = config;
     this.store = store;
     this.tokens = tokens;
     this.clock = clock;
+    this.votes = new Votes(store, clock, config.site().timeZone());
   }
 
   @Override
@@ -35,14 +38,28 @@ public final class SitePart implements ReaderSide {
     return new Readers(
         List.of(),
         open,
-        0,
+        shown(votes.helpful(slug)),
         open ? tokens.forPage("respond", slug) : "",
         tokens.forPage("vote", slug));
   }
 
   @Override
   public Map<String, String> fingerprints() {
-    return Map.of();
+    Map<String, String> prints = new HashMap<>();
+    votes
+        .helpful()
+        .forEach(
+            (slug, yes) -> {
+              if (shown(yes) > 0) {
+                prints.merge(slug, "helpful " + yes, (a, b) -> a + " " + b);
+              }
+            });
+    return prints;
+  }
+
+  /** The count of yes votes a page shows: none below {@code votes.show_from}. */
+  private long shown(long yes) {
+    return yes >= config.votes().showFrom() ? yes : 0;
   }
 
   @Override

@@ -131,6 +131,11 @@ public final class SearchIndex implements AutoCloseable {
     return searcher.search(request);
   }
 
+  /** The site path (e.g. {@code 2008/04/slug/}) of the column at {@code slug}, if it is indexed. */
+  public java.util.Optional<String> pathOf(String slug) {
+    return searcher.pathOf(slug);
+  }
+
   /** The {@code count} columns most like the one at {@code slug}, itself excluded. */
   public List<Hit> related(String slug, int count) {
     return searcher.related(slug, count);

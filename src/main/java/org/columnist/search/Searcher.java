@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -207,6 +208,24 @@ final class Searcher {
           }
         });
     return fields.size() == 1;
+  }
+
+  /** The site path of the column at {@code slug}, if the index holds it. */
+  Optional<String> pathOf(String slug) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        TopDocs self = s.search(new TermQuery(new Term(ColumnDocument.SLUG, slug)), 1);
+        return self.scoreDocs.length == 0
+            ? Optional.empty()
+            : Optional.of(
+                s.storedFields().document(self.scoreDocs[0].doc).get(ColumnDocument.PATH));
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new ColumnistException("cannot read the search index: " + e.getMessage(), e);
+    }
   }
 
   List<Hit> related(String slug, int count) {

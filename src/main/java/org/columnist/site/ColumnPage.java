@@ -43,6 +43,7 @@ record ColumnPage(int index, Summary summary) implements PageKind {
     model.put("newer", site.linkTo(site.catalog.newer(index)));
     model.put("older", site.linkTo(site.catalog.older(index)));
     model.put("jsonLd", jsonLd(site, column));
+    model.put("readers", site.readers.column(column.slug(), column.date()));
     model.put(
         "related",
         site.related.apply(column.slug()).stream()
@@ -54,6 +55,7 @@ record ColumnPage(int index, Summary summary) implements PageKind {
   private Map<String, Object> column(Site site, Column c) {
     Map<String, Object> m = new HashMap<>();
     m.put("title", c.title());
+    m.put("slug", c.slug());
     m.put("date", c.date().toString());
     m.put("date_display", site.dates.day(c.date()));
     m.put("corrected", c.corrected() == null ? "" : c.corrected().toString());

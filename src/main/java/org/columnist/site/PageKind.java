@@ -21,6 +21,7 @@ sealed interface PageKind
         SearchResults,
         FormAnswer,
         AskAgain,
+        VoteAnswer,
         PageKind.ArchivePage,
         PageKind.TermsPage,
         PageKind.AboutPage,

@@ -14,6 +14,7 @@ import org.columnist.newsletter.Sends;
 import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Queue;
+import org.columnist.responses.Helpfulness;
 import org.columnist.site.ColumnPreview;
 import org.columnist.store.Store;
 
@@ -43,6 +44,7 @@ public final class EditorServer implements AutoCloseable {
           "GET /newsletter",
           "GET /subscribers/{id}",
           "POST /subscribers/{id}/reactivate",
+          "GET /helpful",
           "POST /logout");
 
   /**
@@ -118,6 +120,7 @@ public final class EditorServer implements AutoCloseable {
     app.get("/newsletter", newsletter::newsletterPage);
     app.get("/subscribers/{id}", newsletter::subscriberPage);
     app.post("/subscribers/{id}/reactivate", newsletter::reactivate);
+    app.get("/helpful", new HelpfulPages(new Helpfulness(store), view)::helpfulPage);
     app.exception(
         BadInput.class,
         (e, ctx) -> {

@@ -18,6 +18,7 @@ import org.columnist.Blank;
 import org.columnist.config.Config;
 import org.columnist.mail.SiteQuestions;
 import org.columnist.newsletter.Subscribers;
+import org.columnist.responses.Votes;
 import org.columnist.search.Results;
 import org.columnist.search.SearchIndex;
 import org.columnist.search.SearchRequest;
@@ -25,6 +26,7 @@ import org.columnist.site.AnswerPage;
 import org.columnist.site.FormTokens;
 import org.columnist.site.ReaderSide;
 import org.columnist.site.SearchPage;
+import org.columnist.site.VotePage;
 
 /**
  * The public web server: the static site in {@code public/}, {@code GET /search} (an HTML page) and
@@ -56,15 +58,24 @@ public final class PublicServer implements AutoCloseable {
 
   /**
    * What the readers' forms need: the newsletter's subscribers, the questions asked on the site,
-   * the forms' signed tokens, what the pages drawn here carry ({@code readers}: the site-wide
-   * forms' tokens), and the clock a form's fill time is measured on.
+   * the votes, the forms' signed tokens, what the pages drawn here carry ({@code readers}: the
+   * site-wide forms' tokens), the clock a form's fill time is measured on, and what to run when
+   * readers changed what a column's page shows ({@code readersChanged}: the caller coalesces it
+   * into a site build).
    */
   public record Forms(
       Subscribers subscribers,
       SiteQuestions questions,
+      Votes votes,
       FormTokens tokens,
       ReaderSide readers,
-      Clock clock) {}
+      Clock clock,
+      Runnable readersChanged) {
+    /** These forms, running {@code hook} when readers changed what a column's page shows. */
+    public Forms whenReadersChange(Runnable hook) {
+      return new Forms(subscribers, questions, votes, tokens, readers, clock, hook);
+    }
+  }
 
   /**
    * With the readers' forms and links too ({@code POST /subscribe}, {@code /newsletter/…}, {@code
@@ -116,6 +127,13 @@ public final class PublicServer implements AutoCloseable {
     AnswerPage pages = new AnswerPage(config, forms.readers());
     new NewsletterForms(config, forms.subscribers(), perClient, guard, pages).addRoutes(app);
     new AskForm(forms.questions(), guard, pages).addRoutes(app);
+    new VoteForms(
+            guard,
+            forms.votes(),
+            index::pathOf,
+            forms.readersChanged(),
+            new VotePage(config, forms.readers()))
+        .addRoutes(app);
   }
 
   /**

@@ -59,6 +59,8 @@ class EditorOnAPhoneIT {
             Clock.systemUTC());
     Accounts accounts = new Accounts(wiring.store, wiring.clock);
     accounts.add("pat", EditorInstance.PASSWORD.toCharArray());
+    wiring.votes().cast("when-a-colleague-takes-credit-for-your-work", "198.51.100.1", false);
+    wiring.votes().missing("when-a-colleague-takes-credit-for-your-work", "x".repeat(300));
     editor =
         new EditorServer(
                 wiring.config,
@@ -109,7 +111,8 @@ class EditorOnAPhoneIT {
             "/drafts/1/history",
             "/published",
             "/mail",
-            "/newsletter");
+            "/newsletter",
+            "/helpful");
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
       SoftAssertions softly = new SoftAssertions();
