@@ -28,7 +28,9 @@ final class ServeCommand implements Runnable {
     Wiring wiring = new Wiring(config.load());
     ArchiveWatch watch = wiring.archiveWatch(() -> {});
     PublicServer server =
-        new PublicServer(wiring.config, watch.index(), null, wiring.subscribers());
+        new PublicServer(wiring.config, watch.index(), null, wiring.subscribers())
+            .withResponses(
+                wiring.responses(slug -> watch.refreshSite()), wiring.formTokens(), wiring.clock);
     try {
       server.start(wiring.config.server().publicHost(), wiring.config.server().publicPort());
     } catch (RuntimeException e) {

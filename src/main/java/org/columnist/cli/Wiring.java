@@ -20,6 +20,9 @@ import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Arrivals;
 import org.columnist.queue.Queue;
+import org.columnist.responses.Moderation;
+import org.columnist.responses.PageChanged;
+import org.columnist.responses.Responses;
 import org.columnist.responses.SitePart;
 import org.columnist.search.SearchIndex;
 import org.columnist.site.FormTokens;
@@ -147,6 +150,41 @@ public final class Wiring {
     return new SitePart(config, store, formTokens(), clock);
   }
 
+  /** Readers' responses: the form's posts and their confirmation links. */
+  public Responses responses(PageChanged changed) {
+    Archive archive = new Archive(config.paths().archive());
+    return new Responses(
+        config,
+        store,
+        outbox(),
+        mailTemplates(),
+        Secrets.key(store, "link_key"),
+        slug -> columnDate(archive, slug),
+        changed,
+        clock);
+  }
+
+  /** The coach's moderation of responses; {@code changed} rebuilds a column's page. */
+  public Moderation moderation(PageChanged changed) {
+    return new Moderation(config, store, outbox(), mailTemplates(), changed, clock);
+  }
+
+  /** A hook that brings the site up to date after a response changed (outside a daemon). */
+  PageChanged rebuildsSite() {
+    return slug -> buildSite(false);
+  }
+
+  /** The date of the published column {@code slug}, if there is one. */
+  private static java.util.Optional<java.time.LocalDate> columnDate(Archive archive, String slug) {
+    if (!org.columnist.column.Slug.isValid(slug)) {
+      return java.util.Optional.empty();
+    }
+    return archive.files().stream()
+        .filter(f -> f.getFileName().toString().equals(slug + ".md"))
+        .findFirst()
+        .map(f -> archive.read(f).date());
+  }
+
   /** The index and site of a server, kept up to date with the archive. */
   public ArchiveWatch archiveWatch(Runnable started) {
     Archive archive = new Archive(config.paths().archive());
@@ -163,7 +201,9 @@ public final class Wiring {
         outbox(),
         this::intake,
         () -> archiveWatch(watchStarted),
-        subscribers());
+        subscribers(),
+        this::responses,
+        formTokens());
   }
 
   Path indexDir() {

@@ -80,6 +80,17 @@ public final class ArchiveWatch implements AutoCloseable {
     }
   }
 
+  /**
+   * {@link #refresh}, and the site built even when no column changed: what readers added to a page
+   * (a response approved) is not in the archive. The build renders only the pages that changed.
+   */
+  public void refreshSite() {
+    synchronized (lock) {
+      siteBehind = true;
+    }
+    refresh();
+  }
+
   private SiteBuilder site() {
     return sites.apply(index);
   }

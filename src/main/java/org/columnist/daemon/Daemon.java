@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.columnist.ColumnistException;
 import org.columnist.config.Config;
@@ -14,6 +15,9 @@ import org.columnist.newsletter.Subscribers;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Publisher;
 import org.columnist.queue.Queue;
+import org.columnist.responses.PageChanged;
+import org.columnist.responses.Responses;
+import org.columnist.site.FormTokens;
 import org.columnist.store.Store;
 import org.columnist.web.Accounts;
 import org.columnist.web.EditorServer;
@@ -41,7 +45,9 @@ public final class Daemon implements AutoCloseable {
       Outbox outbox,
       Supplier<Intake> intake,
       Supplier<ArchiveWatch> watch,
-      Subscribers subscribers) {}
+      Subscribers subscribers,
+      Function<PageChanged, Responses> responses,
+      FormTokens formTokens) {}
 
   private final Parts parts;
   private final Health health;
@@ -80,6 +86,10 @@ public final class Daemon implements AutoCloseable {
             "public server",
             () ->
                 new PublicServer(parts.config(), watch.index(), health, parts.subscribers())
+                    .withResponses(
+                        parts.responses().apply(slug -> watch.refreshSite()),
+                        parts.formTokens(),
+                        parts.clock())
                     .start(publicHost, publicPort),
             publicHost,
             publicPort);
@@ -96,7 +106,7 @@ public final class Daemon implements AutoCloseable {
                         parts.outbox(),
                         parts.subscribers(),
                         accounts,
-                        watch::refresh,
+                        watch::refreshSite,
                         parts.clock(),
                         health)
                     .start(editorHost, editorPort),
@@ -129,7 +139,7 @@ public final class Daemon implements AutoCloseable {
         this::publishDue,
         failing("scheduler"));
     timers.every(
-        "forget unconfirmed subscribers",
+        "forget unconfirmed subscribers and responses",
         Duration.ofMinutes(1),
         Duration.ofHours(1),
         this::forgetUnconfirmed,
@@ -189,6 +199,12 @@ public final class Daemon implements AutoCloseable {
   }
 
   private void forgetUnconfirmed() {
+    int responses = parts.responses().apply(PageChanged.NOTHING).forgetUnconfirmed();
+    if (responses > 0) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "deleted " + responses + " responses whose writers never confirmed them (7 days)");
+    }
     int forgotten = parts.subscribers().forgetUnconfirmed();
     if (forgotten > 0) {
       LOG.log(

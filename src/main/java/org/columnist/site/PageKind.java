@@ -20,6 +20,7 @@ sealed interface PageKind
         FeedPage,
         SearchResults,
         FormAnswer,
+        ResponseCheck,
         PageKind.ArchivePage,
         PageKind.TermsPage,
         PageKind.AboutPage,

@@ -16,8 +16,11 @@ import java.util.Map;
  * form parsing (which would read the body again, or throw on a broken multipart) is not used.
  */
 final class FormBody {
-  /** A form's fields fit in far less; more is not a person filling in a form. */
-  static final int MAX = 4096;
+  /**
+   * A form's fields fit in this; more is not a person filling in a form. The longest is a
+   * response's 4,000 characters, each up to 9 bytes once encoded (3 bytes of UTF-8, each %XX).
+   */
+  static final int MAX = 40_000;
 
   private static final String URLENCODED = "application/x-www-form-urlencoded";
 

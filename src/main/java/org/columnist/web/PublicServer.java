@@ -61,7 +61,8 @@ public final class PublicServer implements AutoCloseable {
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
-              c.http.maxRequestSize = 16_384;
+              // A response of 4,000 characters, each up to 9 bytes once encoded, and its fields.
+              c.http.maxRequestSize = 48_000;
               // A redirect's Location stays as written: Jetty would otherwise make it absolute
               // with the host the request names, which anyone can set.
               c.jetty.modifyHttpConfiguration(h -> h.setRelativeRedirectAllowed(true));
@@ -298,6 +299,20 @@ public final class PublicServer implements AutoCloseable {
     } catch (IOException e) {
       ctx.result("Not found.");
     }
+  }
+
+  /**
+   * Adds the response form under each column and its confirmation link ({@code POST
+   * /responses/{slug}}, {@code /responses/confirm}); call before {@link #start}.
+   */
+  public PublicServer withResponses(
+      org.columnist.responses.Responses responses,
+      org.columnist.site.FormTokens tokens,
+      java.time.Clock clock) {
+    FormGuard guard =
+        new FormGuard(config, tokens, new FormLimits(FORMS_PER_MINUTE, CLIENTS), clock);
+    new ResponseForms(config, responses, guard).addRoutes(app);
+    return this;
   }
 
   @Override
