@@ -64,7 +64,12 @@ class ResponsesIT {
 
   /** An instance with one open column and one closed one, built, with both servers. */
   void start(boolean trustReturning) throws Exception {
-    Path file = TestConfig.aConfig().withSmtp(greenMail.getSmtp().getPort()).writeTo(dir);
+    start(trustReturning, TestConfig.aConfig().withSmtp(greenMail.getSmtp().getPort()));
+  }
+
+  /** The same on {@code config} (a browser test's, with no relay: mail waits in the outbox). */
+  void start(boolean trustReturning, TestConfig config) throws Exception {
+    Path file = config.writeTo(dir);
     if (!trustReturning) {
       Files.writeString(file, Files.readString(file) + "responses:\n  trust_returning: false\n");
     }
