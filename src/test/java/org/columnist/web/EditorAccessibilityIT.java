@@ -39,7 +39,8 @@ class EditorAccessibilityIT {
                       "/drafts/1/history",
                       "/published",
                       "/mail",
-                      "/newsletter")))
+                      "/newsletter",
+                      "/responses")))
           .as("WCAG 2.1 AA violations by page")
           .isEmpty();
     }

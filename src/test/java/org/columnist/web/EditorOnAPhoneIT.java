@@ -109,7 +109,8 @@ class EditorOnAPhoneIT {
             "/drafts/1/history",
             "/published",
             "/mail",
-            "/newsletter");
+            "/newsletter",
+            "/responses");
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
       SoftAssertions softly = new SoftAssertions();
