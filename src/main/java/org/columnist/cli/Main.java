@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       OutboxCommand.class,
       SubscribersCommand.class,
+      ResponsesCommand.class,
       NewsletterCommand.class,
       DoctorCommand.class
     })

@@ -31,7 +31,7 @@ final class ServeCommand implements Runnable {
     Timers timers = new Timers(1);
     Coalesced readersChanged =
         new Coalesced(
-            watch::readersChanged,
+            watch::refreshSite,
             WATCH_EVERY,
             (delay, task) -> timers.once("site build for readers", delay, task, e -> {}));
     PublicServer server =

@@ -21,6 +21,9 @@ import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Arrivals;
 import org.columnist.queue.Queue;
+import org.columnist.responses.Moderation;
+import org.columnist.responses.PageChanged;
+import org.columnist.responses.Responses;
 import org.columnist.responses.SitePart;
 import org.columnist.responses.Votes;
 import org.columnist.search.SearchIndex;
@@ -159,7 +162,48 @@ public final class Wiring {
   /** What the public server's readers' forms need. */
   public PublicServer.Forms publicForms() {
     return new PublicServer.Forms(
-        subscribers(), siteQuestions(), votes(), formTokens(), sitePart(), clock, () -> {});
+        subscribers(),
+        siteQuestions(),
+        responses(),
+        votes(),
+        formTokens(),
+        sitePart(),
+        clock,
+        () -> {});
+  }
+
+  /** Readers' responses: the form's posts and their confirmation links. */
+  public Responses responses() {
+    Archive archive = new Archive(config.paths().archive());
+    return new Responses(
+        config,
+        store,
+        outbox(),
+        mailTemplates(),
+        Secrets.key(store, "link_key"),
+        slug -> columnDate(archive, slug),
+        clock);
+  }
+
+  /** The coach's moderation of responses; {@code changed} rebuilds a column's page. */
+  public Moderation moderation(PageChanged changed) {
+    return new Moderation(config, store, outbox(), mailTemplates(), changed, clock);
+  }
+
+  /** A hook that brings the site up to date after a response changed (outside a daemon). */
+  PageChanged rebuildsSite() {
+    return slug -> buildSite(false);
+  }
+
+  /** The date of the published column {@code slug}, if there is one. */
+  private static java.util.Optional<java.time.LocalDate> columnDate(Archive archive, String slug) {
+    if (!org.columnist.column.Slug.isValid(slug)) {
+      return java.util.Optional.empty();
+    }
+    return archive.files().stream()
+        .filter(f -> f.getFileName().toString().equals(slug + ".md"))
+        .findFirst()
+        .map(f -> archive.read(f).date());
   }
 
   /** The index and site of a server, kept up to date with the archive. */

@@ -81,15 +81,14 @@ public final class ArchiveWatch implements AutoCloseable {
   }
 
   /**
-   * Builds the site again for what readers changed (a count of helpful votes, a response): the
-   * incremental build redraws just the pages whose readers' part changed.
+   * {@link #refresh}, and the site built even when no column changed: what readers added to a page
+   * (a response approved) is not in the archive. The build renders only the pages that changed.
    */
-  public void readersChanged() {
+  public void refreshSite() {
     synchronized (lock) {
-      if (!closed) {
-        site().build(false);
-      }
+      siteBehind = true;
     }
+    refresh();
   }
 
   private SiteBuilder site() {

@@ -104,7 +104,7 @@ public final class Daemon implements AutoCloseable {
                         parts.outbox(),
                         parts.subscribers(),
                         accounts,
-                        watch::refresh,
+                        watch::refreshSite,
                         parts.clock(),
                         health)
                     .start(editorHost, editorPort),
@@ -137,7 +137,7 @@ public final class Daemon implements AutoCloseable {
         this::publishDue,
         failing("scheduler"));
     timers.every(
-        "forget unconfirmed subscribers and questions",
+        "forget unconfirmed subscribers, questions and responses",
         Duration.ofMinutes(1),
         Duration.ofHours(1),
         this::forgetUnconfirmed,
@@ -167,7 +167,7 @@ public final class Daemon implements AutoCloseable {
   /** A site build for what readers changed, coalesced: at most one each {@link #READERS_GAP}. */
   private Coalesced readersChanged() {
     return new Coalesced(
-        watch::readersChanged,
+        watch::refreshSite,
         READERS_GAP,
         (delay, task) -> timers.once("site build for readers", delay, task, failing("site")));
   }
@@ -212,6 +212,12 @@ public final class Daemon implements AutoCloseable {
           "forgot "
               + questions
               + " questions asked on the site whose writers never confirmed them (7 days)");
+    }
+    int responses = parts.forms().responses().forgetUnconfirmed();
+    if (responses > 0) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "forgot " + responses + " responses whose writers never confirmed them (7 days)");
     }
     int forgotten = parts.subscribers().forgetUnconfirmed();
     if (forgotten > 0) {

@@ -1,15 +1,19 @@
 package org.columnist.responses;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.columnist.Sha256;
 import org.columnist.config.Config;
 import org.columnist.site.FormTokens;
 import org.columnist.site.ReaderSide;
 import org.columnist.site.Readers;
+import org.columnist.store.Sql;
 import org.columnist.store.Store;
 
 /**
@@ -36,7 +40,7 @@ public final class SitePart implements ReaderSide {
   public Readers column(String slug, LocalDate date) {
     boolean open = open(date);
     return new Readers(
-        List.of(),
+        approved(slug),
         open,
         shown(votes.helpful(slug)),
         open ? tokens.forPage("respond", slug) : "",
@@ -45,7 +49,7 @@ public final class SitePart implements ReaderSide {
 
   @Override
   public Map<String, String> fingerprints() {
-    Map<String, String> prints = new HashMap<>();
+    Map<String, String> prints = new HashMap<>(responsePrints());
     votes
         .helpful()
         .forEach(
@@ -64,8 +68,58 @@ public final class SitePart implements ReaderSide {
 
   @Override
   public boolean open(LocalDate date) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), zone());
+    return open(config, clock, date);
+  }
+
+  /** The one rule: a column takes responses until {@code responses.close_after} past its date. */
+  static boolean open(Config config, Clock clock, LocalDate date) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), config.site().timeZone());
     return !date.plusDays(config.responses().closeAfter().toDays()).isBefore(today);
+  }
+
+  /** Column {@code slug}'s approved responses, oldest first, dated in the site's time zone. */
+  private List<Readers.Response> approved(String slug) {
+    return store.read(
+        db ->
+            Sql.list(
+                db,
+                """
+                SELECT id, name, confirmed_at, body, reply FROM responses
+                WHERE slug = ? AND state = 'approved' ORDER BY confirmed_at, id""",
+                rs ->
+                    new Readers.Response(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        LocalDate.ofInstant(Instant.parse(rs.getString(3)), zone()).toString(),
+                        rs.getString(4),
+                        rs.getString(5)),
+                slug));
+  }
+
+  /** A hash of each column's approved responses and replies, by slug, in one query. */
+  private Map<String, String> responsePrints() {
+    Map<String, StringBuilder> texts = new HashMap<>();
+    store.read(
+        db ->
+            Sql.list(
+                db,
+                """
+                SELECT slug, id, name, confirmed_at, body, reply FROM responses
+                WHERE state = 'approved' ORDER BY slug, confirmed_at, id""",
+                rs -> {
+                  StringBuilder text =
+                      texts.computeIfAbsent(rs.getString(1), s -> new StringBuilder());
+                  for (int i = 2; i <= 6; i++) {
+                    String field = rs.getString(i);
+                    text.append(field == null ? "-" : field.length() + ":" + field).append('|');
+                  }
+                  return null;
+                }));
+    Map<String, String> prints = new HashMap<>();
+    texts.forEach(
+        (slug, text) ->
+            prints.put(slug, Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8))));
+    return prints;
   }
 
   @Override

@@ -43,12 +43,12 @@ record ColumnPage(int index, Summary summary) implements PageKind {
     model.put("newer", site.linkTo(site.catalog.newer(index)));
     model.put("older", site.linkTo(site.catalog.older(index)));
     model.put("jsonLd", jsonLd(site, column));
-    model.put("readers", site.readers.column(column.slug(), column.date()));
     model.put(
         "related",
         site.related.apply(column.slug()).stream()
             .map(r -> Map.of("title", r.title(), "url", site.link(r.path())))
             .toList());
+    model.put("readers", readers(site, column));
     return new Content(column.title(), summary.excerpt(), model);
   }
 
@@ -64,6 +64,33 @@ record ColumnPage(int index, Summary summary) implements PageKind {
     m.put("client", client(site, c.client()));
     m.put("tags", site.tags(c.tags()));
     m.put("sections", site.sections(c));
+    return m;
+  }
+
+  /** What readers added: the approved responses as safe HTML, and the form's state. */
+  private static Map<String, Object> readers(Site site, Column c) {
+    Readers r = site.readers.column(c.slug(), c.date());
+    Map<String, Object> m = new HashMap<>();
+    // A site built without a database has no responses to show and no form to offer.
+    m.put("shown", !r.equals(Readers.NONE));
+    m.put("open", r.open());
+    m.put("slug", c.slug());
+    m.put("responseToken", r.responseToken());
+    m.put("voteToken", r.voteToken());
+    m.put("helpful", r.helpful());
+    m.put(
+        "responses",
+        r.responses().stream()
+            .map(
+                x ->
+                    Map.of(
+                        "id", x.id(),
+                        "name", x.name(),
+                        "date", x.at(),
+                        "date_display", site.dates.day(java.time.LocalDate.parse(x.at())),
+                        "html", Markdown.readerHtml(x.markdown()),
+                        "reply_html", x.reply() == null ? "" : Markdown.readerHtml(x.reply())))
+            .toList());
     return m;
   }
 

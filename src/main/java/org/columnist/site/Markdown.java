@@ -30,6 +30,21 @@ final class Markdown {
           .sanitizeUrls(true)
           .urlSanitizer(new DefaultUrlSanitizer(Set.of("http", "https", "mailto")))
           .build();
+  // A reader's text: no images at all (each becomes its alt text), and every link marked as the
+  // reader's, so that search engines give it no weight and spam gains nothing.
+  private static final HtmlRenderer READER_HTML =
+      HtmlRenderer.builder()
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .urlSanitizer(new DefaultUrlSanitizer(Set.of("http", "https", "mailto")))
+          .attributeProviderFactory(
+              context ->
+                  (node, tag, attributes) -> {
+                    if (node instanceof Link) {
+                      attributes.put("rel", "nofollow ugc");
+                    }
+                  })
+          .build();
   private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
   private final URI site;
@@ -46,6 +61,30 @@ final class Markdown {
       remoteImages(document).forEach(Markdown::showAsLink);
     }
     return HTML.render(document);
+  }
+
+  /** What a reader wrote (a response, the coach's reply to it) as HTML that can do no harm. */
+  static String readerHtml(String markdown) {
+    Node document = PARSER.parse(markdown);
+    List<Image> images = new ArrayList<>();
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Image image) {
+            images.add(image);
+            visitChildren(image);
+          }
+        });
+    for (Image image : images) {
+      Node child = image.getFirstChild();
+      while (child != null) {
+        Node next = child.getNext();
+        image.insertBefore(child);
+        child = next;
+      }
+      image.unlink();
+    }
+    return READER_HTML.render(document);
   }
 
   private List<Image> remoteImages(Node document) {

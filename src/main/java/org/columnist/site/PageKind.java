@@ -22,6 +22,7 @@ sealed interface PageKind
         FormAnswer,
         AskAgain,
         VoteAnswer,
+        ResponseCheck,
         PageKind.ArchivePage,
         PageKind.TermsPage,
         PageKind.AboutPage,

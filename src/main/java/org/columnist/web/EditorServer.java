@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Map;
 import org.columnist.ColumnistException;
 import org.columnist.config.Config;
+import org.columnist.config.Templates;
 import org.columnist.mail.MailLog;
 import org.columnist.newsletter.Roster;
 import org.columnist.newsletter.Sends;
 import org.columnist.newsletter.Subscribers;
+import org.columnist.outbox.MailTemplates;
 import org.columnist.outbox.Outbox;
 import org.columnist.queue.Queue;
 import org.columnist.responses.Helpfulness;
+import org.columnist.responses.Moderation;
 import org.columnist.site.ColumnPreview;
 import org.columnist.store.Store;
 
@@ -45,6 +48,8 @@ public final class EditorServer implements AutoCloseable {
           "GET /subscribers/{id}",
           "POST /subscribers/{id}/reactivate",
           "GET /helpful",
+          "GET /responses",
+          "POST /responses/{id}/{action}",
           "POST /logout");
 
   /**
@@ -121,6 +126,19 @@ public final class EditorServer implements AutoCloseable {
     app.get("/subscribers/{id}", newsletter::subscriberPage);
     app.post("/subscribers/{id}/reactivate", newsletter::reactivate);
     app.get("/helpful", new HelpfulPages(new Helpfulness(store), view)::helpfulPage);
+    // A response's change shows on its column's page: afterPublish brings the site up to date.
+    ResponsesPages responses =
+        new ResponsesPages(
+            new Moderation(
+                config,
+                store,
+                outbox,
+                new MailTemplates(new Templates(config.paths().templates()), config),
+                slug -> afterPublish.run(),
+                clock),
+            view);
+    app.get("/responses", responses::responsesPage);
+    app.post("/responses/{id}/{action}", responses::act);
     app.exception(
         BadInput.class,
         (e, ctx) -> {

@@ -18,6 +18,7 @@ import org.columnist.Blank;
 import org.columnist.config.Config;
 import org.columnist.mail.SiteQuestions;
 import org.columnist.newsletter.Subscribers;
+import org.columnist.responses.Responses;
 import org.columnist.responses.Votes;
 import org.columnist.search.Results;
 import org.columnist.search.SearchIndex;
@@ -58,14 +59,15 @@ public final class PublicServer implements AutoCloseable {
 
   /**
    * What the readers' forms need: the newsletter's subscribers, the questions asked on the site,
-   * the votes, the forms' signed tokens, what the pages drawn here carry ({@code readers}: the
-   * site-wide forms' tokens), the clock a form's fill time is measured on, and what to run when
-   * readers changed what a column's page shows ({@code readersChanged}: the caller coalesces it
-   * into a site build).
+   * the responses to columns, the votes, the forms' signed tokens, what the pages drawn here carry
+   * ({@code readers}: the site-wide forms' tokens), the clock a form's fill time is measured on,
+   * and what to run when readers changed what a column's page shows ({@code readersChanged}: the
+   * caller coalesces it into a site build).
    */
   public record Forms(
       Subscribers subscribers,
       SiteQuestions questions,
+      Responses responses,
       Votes votes,
       FormTokens tokens,
       ReaderSide readers,
@@ -73,7 +75,7 @@ public final class PublicServer implements AutoCloseable {
       Runnable readersChanged) {
     /** These forms, running {@code hook} when readers changed what a column's page shows. */
     public Forms whenReadersChange(Runnable hook) {
-      return new Forms(subscribers, questions, votes, tokens, readers, clock, hook);
+      return new Forms(subscribers, questions, responses, votes, tokens, readers, clock, hook);
     }
   }
 
@@ -127,6 +129,9 @@ public final class PublicServer implements AutoCloseable {
     AnswerPage pages = new AnswerPage(config, forms.readers());
     new NewsletterForms(config, forms.subscribers(), perClient, guard, pages).addRoutes(app);
     new AskForm(forms.questions(), guard, pages).addRoutes(app);
+    new ResponseForms(
+            config, forms.responses(), guard, pages, forms.readers(), forms.readersChanged())
+        .addRoutes(app);
     new VoteForms(
             guard,
             forms.votes(),

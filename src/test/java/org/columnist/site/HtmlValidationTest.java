@@ -41,6 +41,65 @@ class HtmlValidationTest {
     assertThat(NuChecker.errors(List.of(withButton, withForm))).isEmpty();
   }
 
+  /** Every column open, each with one response and the coach's reply. */
+  static final ReaderSide WITH_RESPONSES =
+      new ReaderSide() {
+        @Override
+        public Readers column(String slug, java.time.LocalDate date) {
+          return new Readers(
+              List.of(
+                  new Readers.Response(
+                      1, "Sam", "2026-03-02", "It *helped*. <b>x</b> ![i](/a.png)", "Good.")),
+              true,
+              0,
+              "tok~en",
+              "vote~tok");
+        }
+
+        @Override
+        public java.util.Map<String, String> fingerprints() {
+          return java.util.Map.of();
+        }
+
+        @Override
+        public boolean open(java.time.LocalDate date) {
+          return true;
+        }
+
+        @Override
+        public String pageToken(String form) {
+          return "page~tok";
+        }
+      };
+
+  @Test
+  void columnPagesWithResponsesAndTheirCheckPageAreValidHtml() throws Exception {
+    SiteFixture fx = new SiteFixture(dir);
+    new SiteBuilder(fx.config, fx.archive, slug -> List.of(), WITH_RESPONSES).build(false);
+    List<Path> columns =
+        fx.files().stream()
+            .filter(f -> f.matches("\\d{4}/\\d{2}/.+/index\\.html"))
+            .map(fx.publicDir()::resolve)
+            .toList();
+    assertThat(columns).isNotEmpty();
+    assertThat(Files.readString(columns.get(0)))
+        .contains("Responses (1)", "form class=\"respond\"");
+    Path check = dir.resolve("check.html");
+    Files.writeString(
+        check,
+        new ResponseForm(fx.config, ReaderSide.NONE)
+            .render(
+                "Check your response and send",
+                "Please read it through once more.",
+                "responses/a-column",
+                "tok~en",
+                new ResponseForm.Filled("Sam", "sam@example.com", "<script>x</script>", true),
+                List.of("Please write your response.")));
+    List<Path> all = new java.util.ArrayList<>(columns.subList(0, 1));
+    all.add(check);
+    assertThat(NuChecker.errors(all)).isEmpty();
+  }
+
   @Test
   void theAskCheckPageIsValidHtml() throws Exception {
     SiteFixture fx = new SiteFixture(dir);

@@ -40,7 +40,8 @@ class EditorAccessibilityIT {
                       "/published",
                       "/mail",
                       "/newsletter",
-                      "/helpful")))
+                      "/helpful",
+                      "/responses")))
           .as("WCAG 2.1 AA violations by page")
           .isEmpty();
     }

@@ -79,7 +79,12 @@ class EditorFormsIT {
           new Case("GET", "/subscribers/abc", Map.of(), "number"),
           new Case("GET", "/subscribers/999", Map.of(), "999"),
           new Case("POST", "/subscribers/abc/reactivate", Map.of(), "number"),
-          new Case("POST", "/subscribers/999/reactivate", Map.of("reason", "x"), "999"));
+          new Case("POST", "/subscribers/999/reactivate", Map.of("reason", "x"), "999"),
+          new Case("POST", "/responses/abc/approve", Map.of(), "number"),
+          new Case("POST", "/responses/1/frobnicate", Map.of(), "frobnicate"),
+          new Case("POST", "/responses/999/approve", Map.of(), "999"),
+          new Case("POST", "/responses/1/edit", Map.of("body", LONG), "body"),
+          new Case("POST", "/responses/1/reply", Map.of("reply", "x".repeat(9_000)), "reply"));
 
   @Test
   void everyRouteAnswersBadValuesWithAClearClientErrorNeverAServerError() throws Exception {
@@ -109,6 +114,7 @@ class EditorFormsIT {
       if (route.equals("GET /mail")
           || route.equals("GET /newsletter")
           || route.equals("GET /helpful")
+          || route.equals("GET /responses")
           || route.equals("POST /logout")) {
         continue; // no values to get wrong
       }

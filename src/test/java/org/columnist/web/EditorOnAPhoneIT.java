@@ -112,7 +112,8 @@ class EditorOnAPhoneIT {
             "/published",
             "/mail",
             "/newsletter",
-            "/helpful");
+            "/helpful",
+            "/responses");
     try (Browser browser = new Browser()) {
       WebDriver d = browser.driver();
       SoftAssertions softly = new SoftAssertions();
