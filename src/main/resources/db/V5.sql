@@ -101,11 +101,15 @@ CREATE TABLE vote_salts (
   salt  TEXT NOT NULL
 );
 
--- What a reader who said "no" thought was missing: for the coach, never for the page.
+-- What a reader who said "no" thought was missing: for the coach, never for the page. One text
+-- per "no" vote (the same day and visitor hash as the vote's): a later one replaces it.
 CREATE TABLE vote_feedback (
   id         INTEGER PRIMARY KEY,
+  day        TEXT NOT NULL,
   slug       TEXT NOT NULL,
+  visitor    TEXT NOT NULL,
   body       TEXT NOT NULL,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  UNIQUE (day, slug, visitor)
 );
 CREATE INDEX vote_feedback_of_slug ON vote_feedback(slug, id);

@@ -137,10 +137,10 @@ public final class Daemon implements AutoCloseable {
         this::publishDue,
         failing("scheduler"));
     timers.every(
-        "forget unconfirmed subscribers, questions and responses",
+        "forget unconfirmed readers and past vote salts; close old columns' responses",
         Duration.ofMinutes(1),
         Duration.ofHours(1),
-        this::forgetUnconfirmed,
+        this::hourly,
         failing("newsletter"));
     timers.every(
         "archive watch",
@@ -204,7 +204,7 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
-  private void forgetUnconfirmed() {
+  private void hourly() {
     int questions = parts.forms().questions().forgetUnconfirmed();
     if (questions > 0) {
       LOG.log(
@@ -219,6 +219,10 @@ public final class Daemon implements AutoCloseable {
           System.Logger.Level.INFO,
           "forgot " + responses + " responses whose writers never confirmed them (7 days)");
     }
+    parts.forms().votes().forgetPastSalts();
+    // A column's page says whether it takes responses; the build redraws the pages of columns
+    // that closed (responses.close_after) since the last one.
+    watch.refreshSite();
     int forgotten = parts.subscribers().forgetUnconfirmed();
     if (forgotten > 0) {
       LOG.log(

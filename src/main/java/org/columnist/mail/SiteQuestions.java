@@ -70,10 +70,17 @@ public final class SiteQuestions {
   public record Asked(String address, String name, String subject, String body) {}
 
   /**
-   * Keeps {@code asked} until its writer confirms, and mails the link unless {@code mayMail} is
-   * false (too many mails to that address already: nothing tells the visitor).
+   * Keeps {@code asked} until its writer confirms, and mails the link; unless {@code mayMail} is
+   * false (too many mails to that address already) or the address is one Columnist never writes to:
+   * then nothing is kept, since nothing could confirm it, and nothing tells the visitor.
    */
   public void ask(Asked asked, boolean mayMail) {
+    if (!mayMail || !Outbox.mayWriteTo(asked.address(), config.column().address())) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "question from the site's form not kept: no confirmation mail (limit or address)");
+      return;
+    }
     Instant now = clock.instant();
     Instant expires = now.plus(CONFIRM_WITHIN);
     String nonce = Signer.nonce();
@@ -92,15 +99,7 @@ public final class SiteQuestions {
                   nonce,
                   now.toString(),
                   expires.toString());
-          if (mayMail && Outbox.mayWriteTo(asked.address(), config.column().address())) {
-            mailLink(db, asked, link(id, nonce, expires));
-          } else {
-            LOG.log(
-                System.Logger.Level.INFO,
-                "question "
-                    + id
-                    + " from the site's form: no confirmation mail (limit or address)");
-          }
+          mailLink(db, asked, link(id, nonce, expires));
           return null;
         });
   }
@@ -115,9 +114,7 @@ public final class SiteQuestions {
                 "confirm_url",
                 config.site().baseUrl().resolve("ask/confirm?t=" + token).toString(),
                 "expires_in",
-                CONFIRM_WITHIN.toDays() + " days",
-                "subject",
-                asked.subject() == null ? "" : asked.subject()),
+                CONFIRM_WITHIN.toDays() + " days"),
             null,
             List.of(),
             null));

@@ -24,7 +24,7 @@ final class DailySalt {
     if (existing.isPresent()) {
       return HexFormat.of().parseHex(existing.get());
     }
-    Sql.update(db, "DELETE FROM vote_salts WHERE day <> ?", today);
+    forgetBefore(db, day);
     byte[] fresh = new byte[32];
     new SecureRandom().nextBytes(fresh);
     Sql.update(
@@ -33,5 +33,10 @@ final class DailySalt {
         today,
         HexFormat.of().formatHex(fresh));
     return fresh;
+  }
+
+  /** Deletes the salt of every day but {@code day}. */
+  static void forgetBefore(Connection db, LocalDate day) throws SQLException {
+    Sql.update(db, "DELETE FROM vote_salts WHERE day <> ?", day.toString());
   }
 }

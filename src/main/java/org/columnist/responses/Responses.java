@@ -23,6 +23,8 @@ import org.columnist.store.Store;
  * names the row's nonce, works once and for {@link #CONFIRM_WITHIN}.
  */
 public final class Responses {
+  private static final System.Logger LOG = System.getLogger("responses");
+
   /** The longest response and name the form takes. */
   public static final int MAX_TEXT = 4_000;
 
@@ -98,6 +100,13 @@ public final class Responses {
    * mayMail} (the per-address limit said yes); the visitor is told the same either way.
    */
   public void post(Draft draft, boolean mayMail) {
+    if (!mayMail || !Outbox.mayWriteTo(draft.address(), config.column().address())) {
+      // Nothing could confirm it: nothing is kept.
+      LOG.log(
+          System.Logger.Level.INFO,
+          "response to " + draft.slug() + " not kept: no confirmation mail (limit or address)");
+      return;
+    }
     Instant now = clock.instant();
     String nonce = Signer.nonce();
     store.inTransaction(
@@ -117,9 +126,7 @@ public final class Responses {
               now.toString(),
               now.plus(CONFIRM_WITHIN).toString());
           long id = Sql.one(db, "SELECT last_insert_rowid()", rs -> rs.getLong(1)).orElseThrow();
-          if (mayMail && Outbox.mayWriteTo(draft.address(), config.column().address())) {
-            mail(db, draft, link(id, nonce));
-          }
+          mail(db, draft, link(id, nonce));
           return null;
         });
   }
@@ -130,15 +137,7 @@ public final class Responses {
         mails.render(
             KIND,
             draft.address(),
-            Map.of(
-                "confirm_url",
-                url,
-                "expires_in",
-                CONFIRM_WITHIN.toDays() + " days",
-                "name",
-                draft.name(),
-                "body",
-                draft.body()),
+            Map.of("confirm_url", url, "expires_in", CONFIRM_WITHIN.toDays() + " days"),
             null,
             java.util.List.of(),
             null));
@@ -213,14 +212,20 @@ public final class Responses {
     return trusted ? Confirmed.PUBLISHED : Confirmed.PENDING;
   }
 
-  /** Whether a coach (not trust itself) approved a response from {@code address} before. */
+  /**
+   * Whether a coach (not trust itself) approved a response from {@code address} before, and no
+   * response from it was marked spam since: one spam verdict ends the trust.
+   */
   private static boolean approvedBefore(Connection db, String address) throws SQLException {
     return Sql.one(
             db,
             """
             SELECT 1 FROM responses
-            WHERE address = ? AND state = 'approved' AND decided_by IS NOT 'trusted' LIMIT 1""",
+            WHERE address = ? AND state = 'approved' AND decided_by IS NOT 'trusted'
+              AND NOT EXISTS (SELECT 1 FROM responses WHERE address = ? AND state = 'spam')
+            LIMIT 1""",
             rs -> rs.getInt(1),
+            address,
             address)
         .isPresent();
   }

@@ -1,5 +1,7 @@
 package org.columnist.responses;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,8 +50,7 @@ public final class Votes {
     LocalDate day = LocalDate.ofInstant(clock.instant(), zone);
     return store.inTransaction(
         db -> {
-          String visitor =
-              new Signer(DailySalt.of(db, day)).keyedHash(slug.length() + ":" + slug + client);
+          String visitor = visitor(db, day, slug, client);
           Optional<Boolean> before =
               Sql.one(
                   db,
@@ -73,19 +74,60 @@ public final class Votes {
         });
   }
 
-  /** Keeps what a reader thought column {@code slug} was missing (at most {@link #MAX_MISSING}). */
-  public void missing(String slug, String text) {
+  /**
+   * Keeps what {@code client} thought column {@code slug} was missing (at most {@link
+   * #MAX_MISSING}): only after their "no" today, one text per such vote (a later one replaces it),
+   * so that the box cannot be used to fill the database. Returns whether it was kept.
+   */
+  public boolean missing(String slug, String client, String text) {
     if (text.length() > MAX_MISSING) {
       throw new IllegalArgumentException("checked at the edge: " + text.length() + " characters");
     }
-    store.inTransaction(
-        db ->
-            Sql.insert(
+    LocalDate day = LocalDate.ofInstant(clock.instant(), zone);
+    return store.inTransaction(
+        db -> {
+          String visitor = visitor(db, day, slug, client);
+          boolean saidNo =
+              Sql.one(
+                      db,
+                      "SELECT 1 FROM votes WHERE day = ? AND slug = ? AND visitor = ? AND helpful = 0",
+                      rs -> true,
+                      day.toString(),
+                      slug,
+                      visitor)
+                  .isPresent();
+          if (saidNo) {
+            Sql.update(
                 db,
-                "INSERT INTO vote_feedback(slug, body, created_at) VALUES (?, ?, ?)",
+                """
+                INSERT INTO vote_feedback(day, slug, visitor, body, created_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (day, slug, visitor) DO UPDATE
+                SET body = excluded.body, created_at = excluded.created_at
+                """,
+                day.toString(),
                 slug,
+                visitor,
                 text,
-                clock.instant().toString()));
+                clock.instant().toString());
+          }
+          return saidNo;
+        });
+  }
+
+  /** Deletes the salts of past days, even on a day nobody voted (the daemon's hourly job). */
+  public void forgetPastSalts() {
+    LocalDate day = LocalDate.ofInstant(clock.instant(), zone);
+    store.inTransaction(
+        db -> {
+          DailySalt.forgetBefore(db, day);
+          return null;
+        });
+  }
+
+  /** The hash that stands for {@code client} on column {@code slug} on {@code day}. */
+  private static String visitor(Connection db, LocalDate day, String slug, String client)
+      throws SQLException {
+    return new Signer(DailySalt.of(db, day)).keyedHash(slug.length() + ":" + slug + client);
   }
 
   /** The yes votes of every column that has any, by slug: one query for the whole site. */

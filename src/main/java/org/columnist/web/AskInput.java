@@ -3,6 +3,7 @@ package org.columnist.web;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.columnist.Blank;
@@ -87,7 +88,8 @@ record AskInput(Map<String, String> typed, List<String> problems, SiteQuestions.
         typed,
         List.of(),
         new SiteQuestions.Asked(
-            address.get(),
+            // As intake keeps a sender: a reply that withdraws it must find it.
+            address.get().toLowerCase(Locale.ROOT),
             Blank.toNull(typed.get("name").strip()),
             Blank.toNull(typed.get("subject").strip()),
             body.toString().strip()));

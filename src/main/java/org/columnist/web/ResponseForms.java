@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.columnist.Blank;
 import org.columnist.config.Config;
 import org.columnist.newsletter.Subscribers;
@@ -93,7 +94,7 @@ final class ResponseForms {
       draw(ctx, slug, guard.fresh(FORM, slug), null, filled, problems);
       return;
     }
-    String address = filled.email().strip();
+    String address = filled.email().strip().toLowerCase(Locale.ROOT);
     responses.post(
         new Responses.Draft(
             slug, filled.name().strip(), address, filled.text(), filled.mailReply()),

@@ -18,6 +18,7 @@ import org.columnist.site.VotePage;
  * hash.
  */
 final class VoteForms {
+  private static final System.Logger LOG = System.getLogger("web");
   private static final String VOTE = "vote";
   private static final String MISSING = "missing";
 
@@ -101,7 +102,13 @@ final class VoteForms {
       return;
     }
     if (text != null && post instanceof FormGuard.Taken) {
-      votes.missing(column.slug(), text.strip());
+      if (!votes.missing(column.slug(), ClientAddress.block(ctx), text.strip())) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "what was missing from "
+                + column.slug()
+                + " not kept: no \"no\" vote from this client today");
+      }
     }
     show(ctx, HttpStatus.OK, pages.kept(column));
   }

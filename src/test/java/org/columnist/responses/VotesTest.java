@@ -65,8 +65,8 @@ class VotesTest {
 
   @Test
   void keepsTheAddressInNoTable() {
-    votes.cast("a-column", ADDRESS, true);
-    votes.missing("a-column", "More about the boss");
+    votes.cast("a-column", ADDRESS, false);
+    assertThat(votes.missing("a-column", ADDRESS, "More about the boss")).isTrue();
 
     for (String table : rows("SELECT name FROM sqlite_master WHERE type = 'table'")) {
       for (String row : dump(table)) {
@@ -90,19 +90,42 @@ class VotesTest {
   }
 
   @Test
+  void keepsWhatWasMissingOnlyAfterThatVisitorsNoAndOneTextPerVote() {
+    assertThat(votes.missing("a-column", ADDRESS, "without a vote")).isFalse();
+    votes.cast("a-column", ADDRESS, true);
+    assertThat(votes.missing("a-column", ADDRESS, "after a yes")).isFalse();
+    votes.cast("a-column", ADDRESS, false);
+    assertThat(votes.missing("a-column", ADDRESS, "first")).isTrue();
+    assertThat(votes.missing("a-column", ADDRESS, "second")).isTrue();
+    assertThat(votes.missing("a-column", "198.51.100.9", "another client")).isFalse();
+
+    assertThat(rows("SELECT body FROM vote_feedback")).containsExactly("second");
+  }
+
+  @Test
+  void forgetsYesterdaysSaltEvenOnADayWithoutVotes() {
+    votes.cast("a-column", ADDRESS, true);
+    clock.advance(Duration.ofDays(1));
+    votes.forgetPastSalts();
+
+    assertThat(rows("SELECT COUNT(*) FROM vote_salts")).containsExactly("0");
+  }
+
+  @Test
   void listsTheMostHelpfulFirstAndWhatWasMissingNewestFirst() {
     votes.cast("so-so", "198.51.100.1", true);
     votes.cast("so-so", "198.51.100.2", false);
+    votes.cast("so-so", "198.51.100.3", false);
     votes.cast("great", "198.51.100.1", true);
     votes.cast("great", "198.51.100.2", true);
-    votes.missing("so-so", "first");
+    votes.missing("so-so", "198.51.100.2", "first");
     clock.advance(Duration.ofMinutes(1));
-    votes.missing("so-so", "second");
+    votes.missing("so-so", "198.51.100.3", "second");
 
     Helpfulness helpfulness = new Helpfulness(wiring.store);
     assertThat(helpfulness.columns())
-        .containsExactly(new Helpfulness.Row("great", 2, 0), new Helpfulness.Row("so-so", 1, 1));
-    assertThat(helpfulness.columns().get(1).share()).isEqualTo(50);
+        .containsExactly(new Helpfulness.Row("great", 2, 0), new Helpfulness.Row("so-so", 1, 2));
+    assertThat(helpfulness.columns().get(1).share()).isEqualTo(33);
     assertThat(helpfulness.missing())
         .extracting(Helpfulness.Missing::text)
         .containsExactly("second", "first");

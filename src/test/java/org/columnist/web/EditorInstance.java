@@ -62,7 +62,9 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
     queue.drafts().start("A first draft", "test");
     wiring.votes().cast("the-nurse-manager-who-cannot-say-no", "198.51.100.1", true);
     wiring.votes().cast("when-a-colleague-takes-credit-for-your-work", "198.51.100.1", false);
-    wiring.votes().missing("when-a-colleague-takes-credit-for-your-work", "More on credit");
+    wiring
+        .votes()
+        .missing("when-a-colleague-takes-credit-for-your-work", "198.51.100.1", "More on credit");
     editor =
         new EditorServer(
                 config, store, queue, wiring.outbox(), subscribers, accounts, () -> {}, clock)

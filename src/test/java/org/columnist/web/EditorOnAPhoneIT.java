@@ -60,7 +60,9 @@ class EditorOnAPhoneIT {
     Accounts accounts = new Accounts(wiring.store, wiring.clock);
     accounts.add("pat", EditorInstance.PASSWORD.toCharArray());
     wiring.votes().cast("when-a-colleague-takes-credit-for-your-work", "198.51.100.1", false);
-    wiring.votes().missing("when-a-colleague-takes-credit-for-your-work", "x".repeat(300));
+    wiring
+        .votes()
+        .missing("when-a-colleague-takes-credit-for-your-work", "198.51.100.1", "x".repeat(300));
     editor =
         new EditorServer(
                 wiring.config,

@@ -22,7 +22,8 @@ class HelpfulPagesIT {
     votes.cast("the-nurse-manager-who-cannot-say-no", "198.51.100.2", true);
     votes.cast("leading-the-team-you-used-to-be-part-of", "198.51.100.2", false);
     instance.clock.advance(java.time.Duration.ofMinutes(1));
-    votes.missing("leading-the-team-you-used-to-be-part-of", "<img src=x onerror=alert(1)>");
+    votes.missing(
+        "leading-the-team-you-used-to-be-part-of", "198.51.100.2", "<img src=x onerror=alert(1)>");
 
     HttpClient http = instance.loggedIn();
     HttpResponse<String> page = instance.send(http, "GET", "/helpful", Map.of());

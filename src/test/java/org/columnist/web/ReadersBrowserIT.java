@@ -80,7 +80,7 @@ class ReadersBrowserIT {
       d.findElement(By.id("ask-email")).sendKeys("reader@example.com");
       d.findElement(By.id("ask-consent")).click();
       browser.save("ask-form");
-      d.findElement(By.cssSelector("form.ask button")).click();
+      browser.press(By.cssSelector("form.ask button"));
       page.untilAsserted(
           () ->
               assertThat(d.findElement(By.tagName("h1")).getText())
@@ -88,7 +88,7 @@ class ReadersBrowserIT {
       assertThat(d.findElement(By.id("ask-age")).getAttribute("value")).isEqualTo("47");
       browser.save("ask-check");
       clock.advance(Duration.ofSeconds(10)); // the reader reads it through
-      d.findElement(By.cssSelector("form.ask button")).click();
+      browser.press(By.cssSelector("form.ask button"));
       page.untilAsserted(
           () ->
               assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox"));
@@ -100,7 +100,7 @@ class ReadersBrowserIT {
       assertThat(link.find()).as(mail).isTrue();
       d.get(site + link.group(1));
       assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Send your question");
-      d.findElement(By.xpath("//button[text()='Send my question']")).click();
+      browser.press(By.xpath("//button[text()='Send my question']"));
       page.untilAsserted(
           () ->
               assertThat(d.findElement(By.tagName("h1")).getText())
@@ -111,13 +111,13 @@ class ReadersBrowserIT {
       d.get(desk + "/login");
       d.findElement(By.id("name")).sendKeys("pat");
       d.findElement(By.id("password")).sendKeys("correct horse battery");
-      d.findElement(By.cssSelector("form button")).click();
+      browser.press(By.cssSelector("form button"));
       page.until(() -> d.getCurrentUrl().equals(desk + "/"));
       page.untilAsserted(
           () ->
               assertThat(d.findElement(By.cssSelector("table a")).getText())
                   .contains("A silent manager"));
-      d.findElement(By.cssSelector("table a")).click();
+      browser.press(By.cssSelector("table a"));
       page.until(() -> d.getCurrentUrl().contains("/questions/"));
       assertThat(d.findElement(By.cssSelector(".origin")).getText())
           .isEqualTo("Asked on the site's form · consent to anonymised publication: yes");

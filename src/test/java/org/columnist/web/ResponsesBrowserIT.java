@@ -44,18 +44,18 @@ class ResponsesBrowserIT {
       driver.findElement(By.id("response-email")).sendKeys("sam@example.com");
       driver.findElement(By.id("response-text")).sendKeys("This *helped* me <b>a lot</b>.");
       driver.findElement(By.id("response-notify")).click();
-      driver.findElement(By.cssSelector("form.respond button")).click();
+      browser.press(By.cssSelector("form.respond button"));
       assertThat(h1(driver)).isEqualTo("Check your response and send");
       assertThat(driver.findElement(By.id("response-text")).getAttribute("value"))
           .isEqualTo("This *helped* me <b>a lot</b>.");
       assertThat(driver.findElement(By.id("response-notify")).isSelected()).isTrue();
       browser.save("responses-check-page");
       instance.clock.advance(Duration.ofSeconds(5));
-      driver.findElement(By.cssSelector("form.respond button")).click();
+      browser.press(By.cssSelector("form.respond button"));
       assertThat(h1(driver)).isEqualTo("Check your inbox");
 
       driver.get(instance.base + "/responses/confirm?t=" + queuedToken());
-      driver.findElement(By.cssSelector("main form button")).click();
+      browser.press(By.cssSelector("main form button"));
       assertThat(h1(driver)).isEqualTo("Thank you");
 
       String editor = "http://127.0.0.1:" + instance.editor.port();
@@ -64,7 +64,7 @@ class ResponsesBrowserIT {
       assertThat(driver.findElement(By.cssSelector("pre.response-text")).getText())
           .isEqualTo("This *helped* me <b>a lot</b>.");
       browser.save("responses-editor");
-      driver.findElement(By.cssSelector("form[action$='/approve'] button")).click();
+      browser.press(By.cssSelector("form[action$='/approve'] button"));
       assertThat(driver.findElement(By.tagName("main")).getText()).contains("approved");
 
       driver.get(columnUrl);

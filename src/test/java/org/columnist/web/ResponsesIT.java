@@ -260,6 +260,9 @@ class ResponsesIT {
     assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("sam@example.com");
     assertThat(mail.getSubject()).isEqualTo("Confirm your response on Coach's Corner");
     assertThat(mail.getContentType()).as("plain text: nothing in it runs").startsWith("text/plain");
+    assertThat(GreenMailUtil.getBody(mail))
+        .as("an unconfirmed address gets none of the text typed for it")
+        .doesNotContain("Sam", "script", "alert");
     String token = link(mail);
     assertThat(select("SELECT state FROM responses")).containsExactly("unconfirmed");
 
@@ -318,6 +321,20 @@ class ResponsesIT {
     assertThat(select("SELECT body || ' ' || decided_by FROM responses ORDER BY id"))
         .containsExactly("First. web:pat", "Second. trusted");
     assertThat(columnPage().select("#responses-heading").text()).isEqualTo("Responses (2)");
+  }
+
+  @Test
+  void aWriterOnceMarkedSpamIsTrustedNoMore() throws Exception {
+    start(true);
+    returningWriter();
+    HttpClient coach = coach();
+    long second = Long.parseLong(select("SELECT id FROM responses ORDER BY id").get(1));
+    moderate(coach, second, "spam", Map.of());
+    respond("Ann", "ann@example.com", "Third.", false);
+    confirm(link(newestMail()));
+
+    assertThat(select("SELECT body || ' ' || state FROM responses ORDER BY id"))
+        .containsExactly("First. approved", "Second. spam", "Third. pending");
   }
 
   @Test

@@ -53,17 +53,17 @@ class VotesInBrowserIT {
       browser.screenshot(base + PAGE, "helpful-column-desktop", 1280, 2400);
       browser.screenshot(base + PAGE, "helpful-column-phone", 390, 2400);
       d.get(base + PAGE);
-      d.findElement(By.cssSelector("form.helpful-vote button[value=no]")).click();
+      browser.press(By.cssSelector("form.helpful-vote button[value=no]"));
 
       assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
       browser.save("helpful-thanks-no");
       clock.advance(Duration.ofSeconds(10));
       d.findElement(By.id("missing-text")).sendKeys("What to say to the director.");
-      d.findElement(By.cssSelector("form.missing button")).click();
+      browser.press(By.cssSelector("form.missing button"));
 
       assertThat(d.findElement(By.cssSelector("p.lead")).getText())
           .contains("The coach will read what you wrote");
-      d.findElement(By.linkText("Back to the column")).click();
+      browser.press(By.linkText("Back to the column"));
       assertThat(d.getCurrentUrl()).isEqualTo(base + PAGE);
       assertThat(d.getPageSource()).doesNotContain("What to say to the director");
       List<String> rows =
