@@ -77,10 +77,6 @@ public final class Moderation {
                 SHOWN));
   }
 
-  public Optional<ResponseRow> byId(long id) {
-    return store.read(db -> row(db, id));
-  }
-
   static Optional<ResponseRow> row(Connection db, long id) throws SQLException {
     return Sql.one(db, "SELECT * FROM responses WHERE id = ?", ResponseRow::of, id);
   }
@@ -124,7 +120,9 @@ public final class Moderation {
               text == null ? null : clock.instant().toString(),
               text == null ? null : actor,
               id);
+          // Mailed once, for a new reply: correcting a typo in it mails no one again.
           if (text != null
+              && row.reply() == null
               && row.mailReply()
               && Outbox.mayWriteTo(row.address(), config.column().address())) {
             outbox.enqueue(

@@ -117,6 +117,14 @@ final class FormGuard {
           "This form did not come from a page of this site, or the page was out of date. Please"
               + " reload the page and send the form again.");
     }
+    Instant now = clock.instant();
+    Instant issued = stamp.get().issued();
+    String fresh = tokens.fresh(form, slug, now);
+    // A static page's first post gets its check page whatever it holds, so that a robot that
+    // filled the trap cannot tell from the answer.
+    if (fillTime && issued == null) {
+      return new ToCheck(fields, fresh, null);
+    }
     if (Blank.toNull(fields.get("website")) != null) {
       LOG.log(
           System.Logger.Level.INFO,
@@ -125,12 +133,6 @@ final class FormGuard {
     }
     if (!fillTime) {
       return new Taken(fields);
-    }
-    Instant now = clock.instant();
-    Instant issued = stamp.get().issued();
-    String fresh = tokens.fresh(form, slug, now);
-    if (issued == null) {
-      return new ToCheck(fields, fresh, null);
     }
     if (now.isBefore(issued.plus(MIN_FILL))) {
       LOG.log(

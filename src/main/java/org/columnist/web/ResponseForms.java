@@ -60,6 +60,11 @@ final class ResponseForms {
 
   private void respond(Context ctx) {
     String slug = ctx.pathParam("slug");
+    // The guard first: its limits hold before the archive is looked at.
+    FormGuard.Post post = guard.check(ctx, FORM, slug, true);
+    if (post instanceof FormGuard.Refused) {
+      return;
+    }
     switch (responses.column(slug)) {
       case UNKNOWN -> {
         show(ctx, HttpStatus.NOT_FOUND, "No such column", "There is no column at this address.");
@@ -72,7 +77,6 @@ final class ResponseForms {
       }
       case OPEN -> {}
     }
-    FormGuard.Post post = guard.check(ctx, FORM, slug, true);
     // Java 17 has no pattern switch: a post is one of four records.
     if (post instanceof FormGuard.Taken taken) {
       take(ctx, slug, taken.fields());

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -370,11 +371,14 @@ class ResponsesIT {
     Document oldPage = Jsoup.parse(get("/" + old.path()).body());
     assertThat(oldPage.select(".responses .closed").text()).isEqualTo("Responses are closed.");
     assertThat(oldPage.select("form.respond")).isEmpty();
-    Map<String, String> form = fields(columnPage());
-    form.putAll(Map.of("name", "A", "email", "a@example.com", "text", "Hi"));
+    // Tokens as a page built while the column was open had, and one made up for no column.
+    Map<String, String> form =
+        new HashMap<>(Map.of("name", "A", "email", "a@example.com", "text", "Hi"));
+    form.put("token", wiring.formTokens().forPage("respond", old.slug()));
     HttpResponse<String> closed = post("/responses/" + old.slug(), form);
     assertThat(closed.statusCode()).isEqualTo(410);
     assertThat(h1(closed)).isEqualTo("Responses are closed");
+    form.put("token", wiring.formTokens().forPage("respond", "no-such-column"));
     assertThat(post("/responses/no-such-column", form).statusCode()).isEqualTo(404);
     assertThat(select("SELECT id FROM responses")).isEmpty();
   }
