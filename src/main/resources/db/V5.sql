@@ -23,7 +23,8 @@ CREATE TABLE questions_v5 (
   received_at    TEXT    NOT NULL,
   updated_at     TEXT    NOT NULL,
   privacy_override         TEXT,
-  privacy_override_version INTEGER
+  privacy_override_version INTEGER,
+  signature                TEXT  -- a form question's cut sign-off (mail keeps it with the message)
 );
 INSERT INTO questions_v5(id, state, version, origin, sender_address, sender_name, subject, body,
                          message_id, notify_reader, merged_into, scheduled_at, published_at,
@@ -49,6 +50,7 @@ CREATE TABLE form_questions (
   name          TEXT,              -- as typed, optional: shown to the coach only
   subject       TEXT,
   body          TEXT    NOT NULL,  -- the question with the profile lines the form asked for
+  signature     TEXT,              -- the sign-off cut from the question, as intake cuts a mail's
   consent       INTEGER NOT NULL,  -- to publication in anonymised form
   nonce         TEXT    NOT NULL,  -- the one confirmation link that works
   created_at    TEXT    NOT NULL,

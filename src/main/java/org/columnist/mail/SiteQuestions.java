@@ -64,10 +64,11 @@ public final class SiteQuestions {
   }
 
   /**
-   * A question as typed on the form, checked: {@code body} holds the question and then the profile
-   * lines (such as {@code Age: 47}) that {@code ProfileHints} reads.
+   * A question as typed on the form, checked: the {@code question}, and the {@code profile} lines
+   * (such as {@code Age: 47}, one a line; may be empty) that {@code ProfileHints} reads.
    */
-  public record Asked(String address, String name, String subject, String body) {}
+  public record Asked(
+      String address, String name, String subject, String question, String profile) {}
 
   /**
    * Keeps {@code asked} until its writer confirms, and mails the link; unless {@code mayMail} is
@@ -81,6 +82,10 @@ public final class SiteQuestions {
           "question from the site's form not kept: no confirmation mail (limit or address)");
       return;
     }
+    // A sign-off typed into the form is cut and kept as a mail's is, for the privacy check; the
+    // profile lines come after the question, where they cannot be taken for a signature.
+    QuoteTrimmer.Trimmed cut = QuoteTrimmer.cut(asked.question());
+    String body = (cut.question() + "\n\n" + asked.profile()).strip();
     Instant now = clock.instant();
     Instant expires = now.plus(CONFIRM_WITHIN);
     String nonce = Signer.nonce();
@@ -90,12 +95,13 @@ public final class SiteQuestions {
               Sql.insert(
                   db,
                   """
-                  INSERT INTO form_questions(address, name, subject, body, consent, nonce, created_at, expires_at)
-                  VALUES (?, ?, ?, ?, 1, ?, ?, ?)""",
+                  INSERT INTO form_questions(address, name, subject, body, signature, consent, nonce, created_at, expires_at)
+                  VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)""",
                   asked.address(),
                   asked.name(),
                   asked.subject(),
-                  asked.body(),
+                  body,
+                  cut.signature(),
                   nonce,
                   now.toString(),
                   expires.toString());
@@ -166,22 +172,30 @@ public final class SiteQuestions {
     return store.inTransaction(db -> enter(db, link.get()));
   }
 
-  private record Waiting(String address, String name, String subject, String body) {}
+  private record Waiting(
+      String address, String name, String subject, String body, String signature) {}
 
   private Confirmed enter(Connection db, Link link) throws SQLException {
     Optional<Waiting> waiting =
         Sql.one(
             db,
-            "SELECT address, name, subject, body FROM form_questions"
+            "SELECT address, name, subject, body, signature FROM form_questions"
                 + " WHERE id = ? AND nonce = ? AND question_id IS NULL",
-            rs -> new Waiting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+            rs ->
+                new Waiting(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)),
             link.id(),
             link.nonce());
     if (waiting.isEmpty()) {
       return Confirmed.INVALID;
     }
     Waiting w = waiting.get();
-    long question = arrivals.receiveFromForm(db, w.address(), w.name(), w.subject(), w.body());
+    long question =
+        arrivals.receiveFromForm(db, w.address(), w.name(), w.subject(), w.body(), w.signature());
     Sql.update(db, "UPDATE form_questions SET question_id = ? WHERE id = ?", question, link.id());
     if (answers.mayAnswer(db, w.address(), "ack")) {
       answers.enqueue(db, "ack", w.address(), w.name(), question, w.subject(), null, List.of());

@@ -58,23 +58,30 @@ public final class Arrivals {
 
   /**
    * A reader's new question from the site's form, once its writer confirmed the address; returns
-   * its id. It has no stored message: what was typed is its body.
+   * its id. It has no stored message: what was typed is its body, and {@code signature} the
+   * sign-off cut from it (or null), which the privacy check reads as it reads a mail's.
    */
   public long receiveFromForm(
-      Connection db, String senderAddress, String senderName, String subject, String body)
+      Connection db,
+      String senderAddress,
+      String senderName,
+      String subject,
+      String body,
+      String signature)
       throws SQLException {
     String now = clock.instant().toString();
     long id =
         Sql.insert(
             db,
             """
-            INSERT INTO questions(state, origin, sender_address, sender_name, subject, body, received_at, updated_at)
-            VALUES (?, 'form', ?, ?, ?, ?, ?, ?)""",
+            INSERT INTO questions(state, origin, sender_address, sender_name, subject, body, signature, received_at, updated_at)
+            VALUES (?, 'form', ?, ?, ?, ?, ?, ?, ?)""",
             State.NEW.id(),
             senderAddress,
             senderName,
             subject,
             body,
+            signature,
             now,
             now);
     Audit.record(db, clock, id, ACTOR, "received", null, State.NEW.id(), "from the site's form");

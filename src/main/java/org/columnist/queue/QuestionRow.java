@@ -39,7 +39,7 @@ record QuestionRow(
             """
             SELECT q.id, q.state, q.version, q.origin, q.sender_address, q.sender_name, q.subject, q.body, q.notify_reader,
                    q.merged_into, q.received_at, q.scheduled_at, q.published_at, q.archive_path, q.url,
-                   q.privacy_override, q.privacy_override_version, m.message_id, m.signature
+                   q.privacy_override, q.privacy_override_version, m.message_id, COALESCE(q.signature, m.signature)
             FROM questions q LEFT JOIN messages m ON m.id = q.message_id WHERE q.id = ?""",
             rs ->
                 new QuestionRow(

@@ -62,14 +62,14 @@ record AskInput(Map<String, String> typed, List<String> problems, SiteQuestions.
     List<String> problems = new ArrayList<>();
     String question = typed.get("question").strip();
     Optional<String> address = required(typed, question, problems);
-    StringBuilder body = new StringBuilder(question).append("\n");
+    StringBuilder profile = new StringBuilder();
     for (Profile p : PROFILE) {
       String value = typed.get(p.field()).strip().replaceAll("\\s+", " ");
       Optional<String> problem = problem(p, value);
       if (problem.isPresent()) {
         problems.add(problem.get());
       } else if (!value.isEmpty()) {
-        body.append("\n").append(p.line()).append(": ").append(value);
+        profile.append(p.line()).append(": ").append(value).append("\n");
       }
     }
     for (String name : List.of("subject", "name")) {
@@ -92,7 +92,8 @@ record AskInput(Map<String, String> typed, List<String> problems, SiteQuestions.
             address.get().toLowerCase(Locale.ROOT),
             Blank.toNull(typed.get("name").strip()),
             Blank.toNull(typed.get("subject").strip()),
-            body.toString().strip()));
+            question,
+            profile.toString().strip()));
   }
 
   /**

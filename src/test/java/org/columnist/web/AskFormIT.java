@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
 import org.columnist.TestClock;
 import org.columnist.archive.Archive;
 import org.columnist.cli.Wiring;
+import org.columnist.column.Column;
+import org.columnist.column.Columns;
+import org.columnist.column.PrivacyCheck;
 import org.columnist.config.TestConfig;
 import org.columnist.queue.Arrivals;
 import org.columnist.search.SearchIndex;
@@ -155,6 +158,31 @@ class AskFormIT {
     Document doc = Jsoup.parse(page.body());
     assertThat(doc.select("form[method=post]").attr("action")).isEqualTo("/ask/confirm");
     return post("/ask/confirm", Map.of("t", doc.select("input[name=t]").val()));
+  }
+
+  @Test
+  void aSignOffTypedIntoTheFormIsCutAndKeptForThePrivacyCheckAsAMailsIs() throws Exception {
+    Map<String, String> fields = question("jane@northfield-grain.example");
+    fields.put(
+        "question",
+        "How do I ask for a raise?\n\nBest regards,\nJane Doe\nSenior Analyst, Northfield"
+            + " Grain\n+1 312 555 0142");
+    askAndSend(fields);
+    press(queuedLink());
+
+    long id = Long.parseLong(column("SELECT id FROM questions").get(0));
+    assertThat(column("SELECT body FROM questions").get(0))
+        .startsWith("How do I ask for a raise?\n\nAge: 47")
+        .doesNotContain("Jane Doe", "555");
+    PrivacyCheck.Writer writer = wiring.queue().show(id).writer();
+    assertThat(writer.signature()).contains("Jane Doe", "Northfield Grain", "+1 312 555 0142");
+    Column draft =
+        Columns.aColumn()
+            .withAnswer("Jane, as an analyst at Northfield Grain, call 312-555-0142.")
+            .build();
+    assertThat(PrivacyCheck.findings(draft, writer))
+        .extracting(PrivacyCheck.Finding::text)
+        .contains("Jane", "Northfield Grain", "312-555-0142");
   }
 
   @Test
