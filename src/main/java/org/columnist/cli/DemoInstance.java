@@ -47,6 +47,9 @@ record DemoInstance(Path config, boolean reused) {
                 port: %d
                 security: none
                 from: "Coach's Corner <%s>"
+              # The sample columns are years old: open for responses, so the demo can show them.
+              responses:
+                close_after: 36500d
               """
                   .formatted(imapPort, DemoCommand.ADDRESS, smtpPort, DemoCommand.ADDRESS));
     }

@@ -38,8 +38,9 @@ public final class PublicServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("web");
   private static final int MAX_FILTER = 100;
   private static final int MAX_PAGE = 1000;
-  // A person fills in a form a few times a minute at most; the clients remembered are bounded.
-  private static final int FORMS_PER_MINUTE = 5;
+  // A person sends a few forms a minute at most (a question or a response is two posts: its
+  // check page and its Send); the clients remembered are bounded.
+  static final int FORMS_PER_MINUTE = 10;
   private static final int CLIENTS = 10_000;
 
   private final Config config;
