@@ -3,6 +3,7 @@ package org.columnist.cli;
 import java.util.List;
 import org.columnist.queue.Mask;
 import org.columnist.responses.Moderation;
+import org.columnist.responses.PageChanged;
 import org.columnist.responses.ResponseRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,9 +62,7 @@ final class ResponsesCommand {
     public void run() {
       List<Shown> shown =
           new Wiring(config.load())
-              .moderation(org.columnist.responses.PageChanged.NOTHING).list().stream()
-                  .map(Shown::of)
-                  .toList();
+              .moderation(PageChanged.NOTHING).list().stream().map(Shown::of).toList();
       Listing.print(
           spec.commandLine().getOut(),
           json,

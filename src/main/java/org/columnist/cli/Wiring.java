@@ -3,9 +3,12 @@ package org.columnist.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.columnist.archive.Archive;
+import org.columnist.column.Slug;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
 import org.columnist.daemon.ArchiveWatch;
@@ -196,9 +199,9 @@ public final class Wiring {
   }
 
   /** The date of the published column {@code slug}, if there is one. */
-  private static java.util.Optional<java.time.LocalDate> columnDate(Archive archive, String slug) {
-    if (!org.columnist.column.Slug.isValid(slug)) {
-      return java.util.Optional.empty();
+  private static Optional<LocalDate> columnDate(Archive archive, String slug) {
+    if (!Slug.isValid(slug)) {
+      return Optional.empty();
     }
     return archive.files().stream()
         .filter(f -> f.getFileName().toString().equals(slug + ".md"))

@@ -1,5 +1,6 @@
 package org.columnist.column;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -72,8 +73,7 @@ final class Employer {
             ? last - 2
             : last - 1;
     String label = labels[registrable];
-    String domain =
-        String.join(".", java.util.Arrays.copyOfRange(labels, registrable, labels.length));
+    String domain = String.join(".", Arrays.copyOfRange(labels, registrable, labels.length));
     if (PROVIDERS.contains(domain)
         || PROVIDERS_ANYWHERE.contains(label)
         || label.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {

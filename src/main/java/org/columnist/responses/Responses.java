@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -139,7 +140,7 @@ public final class Responses {
             draft.address(),
             Map.of("confirm_url", url, "expires_in", CONFIRM_WITHIN.toDays() + " days"),
             null,
-            java.util.List.of(),
+            List.of(),
             null));
   }
 

@@ -2,6 +2,7 @@ package org.columnist.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,7 +88,7 @@ record ColumnPage(int index, Summary summary) implements PageKind {
                         "id", x.id(),
                         "name", x.name(),
                         "date", x.at(),
-                        "date_display", site.dates.day(java.time.LocalDate.parse(x.at())),
+                        "date_display", site.dates.day(LocalDate.parse(x.at())),
                         "html", Markdown.readerHtml(x.markdown()),
                         "reply_html", x.reply() == null ? "" : Markdown.readerHtml(x.reply())))
             .toList());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -254,7 +255,7 @@ public final class SiteBuilder {
     Map<String, String> fromDb = readers.fingerprints();
     Map<String, String> prints = new HashMap<>();
     for (Summary s : catalog.columns) {
-      boolean open = readers.open(java.time.LocalDate.parse(s.date()));
+      boolean open = readers.open(LocalDate.parse(s.date()));
       prints.put(s.slug(), (open ? "open " : "closed ") + fromDb.getOrDefault(s.slug(), ""));
     }
     return prints;

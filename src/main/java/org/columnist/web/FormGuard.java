@@ -44,11 +44,12 @@ final class FormGuard {
   private final FormLimits perAddress =
       new FormLimits(MAILS_PER_ADDRESS_PER_HOUR, Duration.ofHours(1), ADDRESSES);
 
-  FormGuard(Config config, FormTokens tokens, FormLimits perClient, Clock clock) {
+  /** Refusals are drawn by {@code pages}, the public server's one drawer of answer pages. */
+  FormGuard(Config config, FormTokens tokens, FormLimits perClient, AnswerPage pages, Clock clock) {
     this.tokens = tokens;
     this.perClient = perClient;
     this.origin = new SameOrigin(config.site().baseUrl());
-    this.pages = new AnswerPage(config);
+    this.pages = pages;
     this.clock = clock;
   }
 

@@ -126,8 +126,8 @@ public final class PublicServer implements AutoCloseable {
   /** The readers' forms, behind one per-client limit and one {@link FormGuard}. */
   private void addForms(Forms forms) {
     FormLimits perClient = new FormLimits(FORMS_PER_MINUTE, CLIENTS);
-    FormGuard guard = new FormGuard(config, forms.tokens(), perClient, forms.clock());
     AnswerPage pages = new AnswerPage(config, forms.readers());
+    FormGuard guard = new FormGuard(config, forms.tokens(), perClient, pages, forms.clock());
     new NewsletterForms(config, forms.subscribers(), perClient, guard, pages).addRoutes(app);
     new AskForm(forms.questions(), guard, pages).addRoutes(app);
     new ResponseForms(
