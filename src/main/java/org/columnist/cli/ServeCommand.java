@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.columnist.ColumnistException;
 import org.columnist.daemon.ArchiveWatch;
 import org.columnist.daemon.Coalesced;
+import org.columnist.daemon.Housekeeping;
 import org.columnist.daemon.Shutdown;
 import org.columnist.daemon.Timers;
 import org.columnist.web.PublicServer;
@@ -34,12 +35,8 @@ final class ServeCommand implements Runnable {
             watch::refreshSite,
             WATCH_EVERY,
             (delay, task) -> timers.once("site build for readers", delay, task, e -> {}));
-    PublicServer server =
-        new PublicServer(
-            wiring.config,
-            watch.index(),
-            null,
-            wiring.publicForms().whenReadersChange(readersChanged));
+    PublicServer.Forms forms = wiring.publicForms().whenReadersChange(readersChanged);
+    PublicServer server = new PublicServer(wiring.config, watch.index(), null, forms);
     try {
       server.start(wiring.config.server().publicHost(), wiring.config.server().publicPort());
     } catch (RuntimeException e) {
@@ -55,6 +52,12 @@ final class ServeCommand implements Runnable {
               + "); is it taken? Set server.public in the config");
     }
     timers.every("archive watch", WATCH_EVERY, WATCH_EVERY, watch::refresh, e -> {});
+    timers.every(
+        Housekeeping.WHAT,
+        Housekeeping.FIRST,
+        Housekeeping.EVERY,
+        new Housekeeping(forms, wiring.subscribers(), watch)::run,
+        e -> {});
     spec.commandLine()
         .getOut()
         .printf(

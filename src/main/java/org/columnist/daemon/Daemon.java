@@ -137,10 +137,10 @@ public final class Daemon implements AutoCloseable {
         this::publishDue,
         failing("scheduler"));
     timers.every(
-        "forget unconfirmed readers and past vote salts; close old columns' responses",
-        Duration.ofMinutes(1),
-        Duration.ofHours(1),
-        this::hourly,
+        Housekeeping.WHAT,
+        Housekeeping.FIRST,
+        Housekeeping.EVERY,
+        new Housekeeping(parts.forms(), parts.subscribers(), watch)::run,
         failing("newsletter"));
     timers.every(
         "archive watch",
@@ -201,35 +201,6 @@ public final class Daemon implements AutoCloseable {
           "scheduler", blocked + " scheduled columns could not be published; see the log");
     } else {
       health.ok("scheduler", "checked at " + Instant.now());
-    }
-  }
-
-  private void hourly() {
-    int questions = parts.forms().questions().forgetUnconfirmed();
-    if (questions > 0) {
-      LOG.log(
-          System.Logger.Level.INFO,
-          "forgot "
-              + questions
-              + " questions asked on the site whose writers never confirmed them (7 days)");
-    }
-    int responses = parts.forms().responses().forgetUnconfirmed();
-    if (responses > 0) {
-      LOG.log(
-          System.Logger.Level.INFO,
-          "forgot " + responses + " responses whose writers never confirmed them (7 days)");
-    }
-    parts.forms().votes().forgetPastSalts();
-    // A column's page says whether it takes responses; the build redraws the pages of columns
-    // that closed (responses.close_after) since the last one.
-    watch.refreshSite();
-    int forgotten = parts.subscribers().forgetUnconfirmed();
-    if (forgotten > 0) {
-      LOG.log(
-          System.Logger.Level.INFO,
-          "forgot "
-              + forgotten
-              + " addresses that asked to subscribe and never confirmed (newsletter.confirm_within)");
     }
   }
 
