@@ -153,7 +153,7 @@ public final class Wiring {
 
   /** What readers add to the static pages: responses, counts, the forms' tokens. */
   public SitePart sitePart() {
-    return new SitePart(config, store, formTokens(), clock);
+    return new SitePart(config, store, votes(), formTokens(), clock);
   }
 
   /** The questions asked on the site's form, waiting for their writers to confirm. */

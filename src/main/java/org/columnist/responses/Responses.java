@@ -32,7 +32,7 @@ public final class Responses {
   public static final int MAX_NAME = 80;
 
   /** How long a confirmation link works; an unconfirmed response is deleted after it. */
-  static final Duration CONFIRM_WITHIN = Duration.ofDays(7);
+  public static final Duration CONFIRM_WITHIN = Duration.ofDays(7);
 
   static final String CONFIRM_PATH = "responses/confirm";
   private static final String KIND = "confirm-response";

@@ -28,12 +28,13 @@ public final class SitePart implements ReaderSide {
   private final Clock clock;
   private final Votes votes;
 
-  public SitePart(Config config, Store store, FormTokens tokens, Clock clock) {
+  /** Over {@code votes}, the same the public server counts into. */
+  public SitePart(Config config, Store store, Votes votes, FormTokens tokens, Clock clock) {
     this.config = config;
     this.store = store;
+    this.votes = votes;
     this.tokens = tokens;
     this.clock = clock;
-    this.votes = new Votes(store, clock, config.site().timeZone());
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import org.columnist.Blank;
+import org.columnist.Signer;
 import org.columnist.mail.SiteQuestions;
 import org.columnist.site.AnswerPage;
 import org.columnist.site.FormTokens;
@@ -147,9 +148,7 @@ final class AskForm {
   }
 
   private static String token(String typed) {
-    return Blank.toNull(typed) == null || typed.length() > org.columnist.Signer.MAX_TOKEN
-        ? null
-        : typed.strip();
+    return Blank.toNull(typed) == null || typed.length() > Signer.MAX_TOKEN ? null : typed.strip();
   }
 
   private void show(

@@ -221,7 +221,9 @@ final class ResponseForms {
               ctx,
               HttpStatus.GONE,
               "This link has expired",
-              "Confirmation links work for 7 days. Please write your response again.");
+              "Confirmation links work for "
+                  + Responses.CONFIRM_WITHIN.toDays()
+                  + " days. Please write your response again.");
       case INVALID -> invalidLink(ctx);
     }
   }
