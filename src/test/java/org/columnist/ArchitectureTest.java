@@ -39,6 +39,8 @@ class ArchitectureTest {
         .definedBy("org.columnist.outbox..")
         .layer("mailserver")
         .definedBy("org.columnist.mailserver..")
+        .layer("importer")
+        .definedBy("org.columnist.importer..")
         .layer("site")
         .definedBy("org.columnist.site..")
         .layer("search")
@@ -74,12 +76,14 @@ class ArchitectureTest {
             "cli", "daemon", "web", "mail", "queue", "newsletter", "responses")
         .whereLayer("mailserver")
         .mayOnlyBeAccessedByLayers("cli", "mail", "outbox")
+        .whereLayer("importer")
+        .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("site")
         .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "newsletter", "responses")
         .whereLayer("search")
         .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "site")
         .whereLayer("archive")
-        .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "queue", "site", "search")
+        .mayOnlyBeAccessedByLayers("cli", "daemon", "web", "queue", "importer", "site", "search")
         .whereLayer("column")
         .mayOnlyBeAccessedByLayers(
             "cli",
@@ -89,6 +93,7 @@ class ArchitectureTest {
             "queue",
             "newsletter",
             "responses",
+            "importer",
             "site",
             "search",
             "archive")

@@ -17,6 +17,7 @@ public record Column(
     String slug,
     ClientProfile client,
     List<String> tags,
+    List<String> aliases,
     String question,
     String answer,
     String innerGame,
@@ -29,6 +30,7 @@ public record Column(
     slug = slug == null ? "" : slug;
     Objects.requireNonNull(client, "client");
     tags = tags == null ? List.of() : tags.stream().map(String::strip).toList();
+    aliases = aliases == null ? List.of() : List.copyOf(aliases);
     question = markdown(question);
     answer = markdown(answer);
     innerGame = markdown(innerGame);
@@ -44,6 +46,7 @@ public record Column(
       String slug,
       ClientProfile client,
       List<String> tags,
+      List<String> aliases,
       Map<Section, String> body) {
     return new Column(
         title,
@@ -52,6 +55,7 @@ public record Column(
         slug,
         client,
         tags,
+        aliases,
         body.get(Section.QUESTION),
         body.get(Section.ANSWER),
         body.get(Section.INNER_GAME),
@@ -73,21 +77,29 @@ public record Column(
   /** The same column under another slug. */
   public Column withSlug(String newSlug) {
     return new Column(
-        title, date, corrected, newSlug, client, tags, question, answer, innerGame, outerGame,
-        lastWord);
+        title, date, corrected, newSlug, client, tags, aliases, question, answer, innerGame,
+        outerGame, lastWord);
   }
 
   /** The same column dated {@code newDate} (its publication date). */
   public Column withDate(LocalDate newDate) {
     return new Column(
-        title, newDate, corrected, slug, client, tags, question, answer, innerGame, outerGame,
-        lastWord);
+        title, newDate, corrected, slug, client, tags, aliases, question, answer, innerGame,
+        outerGame, lastWord);
   }
 
   /** The same column, marked as corrected on {@code day} after its publication. */
   public Column withCorrected(LocalDate day) {
     return new Column(
-        title, date, day, slug, client, tags, question, answer, innerGame, outerGame, lastWord);
+        title, date, day, slug, client, tags, aliases, question, answer, innerGame, outerGame,
+        lastWord);
+  }
+
+  /** The same column, reachable also at {@code paths} (old URLs, kept by an import). */
+  public Column withAliases(List<String> paths) {
+    return new Column(
+        title, date, corrected, slug, client, tags, paths, question, answer, innerGame, outerGame,
+        lastWord);
   }
 
   /**

@@ -97,6 +97,13 @@ public final class ColumnCodec {
       }
       out.append("]\n");
     }
+    if (!column.aliases().isEmpty()) {
+      out.append("aliases: [");
+      for (int i = 0; i < column.aliases().size(); i++) {
+        out.append(i == 0 ? "" : ", ").append(scalar(column.aliases().get(i), true));
+      }
+      out.append("]\n");
+    }
     out.append("---\n");
     for (Section section : Section.values()) {
       String text = column.section(section);
@@ -162,6 +169,7 @@ public final class ColumnCodec {
             header.slug(),
             header.client(),
             header.tags(),
+            header.aliases(),
             body);
   }
 
@@ -288,11 +296,16 @@ public final class ColumnCodec {
         fm.problem("tags", "has an empty tag");
       }
     }
+    List<String> aliases = fm.textList("aliases");
+    for (String alias : aliases) {
+      Alias.problem(alias).ifPresent(p -> fm.problem("aliases", p));
+    }
     fm.rejectUnknownKeys();
     if (problems.size() > before || date == null || client == null) {
       return null;
     }
-    return new Column(title, date, corrected, slug, client, tags, null, null, null, null, null);
+    return new Column(
+        title, date, corrected, slug, client, tags, aliases, null, null, null, null, null);
   }
 
   private static ClientProfile client(YamlMapping map, Issue issue) {
@@ -454,7 +467,7 @@ public final class ColumnCodec {
   }
 
   // Problem messages quote user text: keep them on one line and short.
-  private static String printable(String text) {
+  static String printable(String text) {
     String clean = text.replaceAll("\\p{Cntrl}", "?");
     return clean.length() > 60 ? clean.substring(0, 57) + "..." : clean;
   }

@@ -139,6 +139,7 @@ final class DraftForm {
         nz(f.get("slug")).strip(),
         client,
         tags,
+        List.of(),
         f.get("question"),
         f.get("answer"),
         f.get("inner_game"),

@@ -74,6 +74,7 @@ public final class Columns {
 
   public Column build() {
     return new Column(
-        title, date, null, slug, client, tags, question, answer, innerGame, outerGame, lastWord);
+        title, date, null, slug, client, tags, List.of(), question, answer, innerGame, outerGame,
+        lastWord);
   }
 }
