@@ -56,6 +56,7 @@ final class Layout {
       return new Reading.Unrecognised(
           new Note(found.file(), found.line(), "no question and answer found"));
     }
+    date = date == null ? found.hints().sent() : date;
     if (date == null) {
       return new Reading.Unrecognised(
           new Note(found.file(), found.line(), "no date found: add a dateline"));

@@ -1,0 +1,19 @@
+package org.columnist.importer;
+
+import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
+
+/**
+ * An article's HTML as Markdown, keeping paragraphs, emphasis, lists and links (flexmark's
+ * converter does the work), then {@link Typography#normalised}. Scripts, styles, forms and images
+ * are not part of a column and do not survive.
+ */
+final class HtmlMarkdown {
+  // Thread-safe once built: the converter keeps no state between calls.
+  private static final FlexmarkHtmlConverter CONVERTER = FlexmarkHtmlConverter.builder().build();
+
+  private HtmlMarkdown() {}
+
+  static String of(String html) {
+    return Typography.normalised(CONVERTER.convert(html));
+  }
+}
