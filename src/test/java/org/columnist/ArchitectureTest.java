@@ -110,7 +110,7 @@ class ArchitectureTest {
             "mailserver",
             "site")
         .whereLayer("yaml")
-        .mayOnlyBeAccessedByLayers("column", "config")
+        .mayOnlyBeAccessedByLayers("column", "config", "importer")
         .whereLayer("store")
         .mayOnlyBeAccessedByLayers(
             "cli", "daemon", "web", "mail", "queue", "newsletter", "responses", "outbox")

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A plain-text or Markdown file: one column, its lines as the file has them. */
+/**
+ * A plain-text or Markdown file: one column, its lines as the file has them (typography made one,
+ * see {@link Typography}), a Jekyll or Hugo post's {@link FrontMatter} read as its hints.
+ */
 final class TextInput {
   /** Far above any column; a larger text file is not one. */
   static final int MAX_BYTES = 2 << 20;
@@ -19,7 +22,18 @@ final class TextInput {
   private TextInput() {}
 
   static List<Found> read(Path file) {
-    return List.of(new Found(file, 1, true, decoded(bytes(file, MAX_BYTES)), Hints.NONE));
+    String text = Typography.normalised(decoded(bytes(file, MAX_BYTES)));
+    return FrontMatter.of(file, text)
+        .map(fm -> found(file, text, fm))
+        .orElseGet(() -> List.of(new Found(file, 1, true, text, Hints.NONE)));
+  }
+
+  private static List<Found> found(Path file, String text, FrontMatter fm) {
+    int start = 0;
+    for (int i = 0; i < fm.lines(); i++) {
+      start = text.indexOf('\n', start) + 1;
+    }
+    return List.of(new Found(file, fm.lines() + 1, true, text.substring(start), fm.hints()));
   }
 
   /** The bytes of {@code file}, refused when it passes {@code limit}. */
