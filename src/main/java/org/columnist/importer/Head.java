@@ -33,6 +33,10 @@ final class Head {
         continue;
       }
       head.profile.pause();
+      if (plain.isEmpty() && !head.rest.isEmpty()) {
+        head.rest.add(""); // keeps the paragraphs of a loose article's text apart
+        continue;
+      }
       if (plain.isEmpty() || plain.equalsIgnoreCase(given) || ProfileBlock.isHeading(raw)) {
         continue;
       }
