@@ -201,7 +201,8 @@ public final class Importer {
     }
     warnings.addAll(privacy);
     column = column.withSlug(holdings.uniqueSlug(column));
-    Path file = options.dryRun() ? archive.pathFor(column) : archive.write(column);
+    // Holdings has every slug in use: Archive.write's listing per column made imports quadratic.
+    Path file = options.dryRun() ? archive.pathFor(column) : archive.writeUnlisted(column);
     holdings.add(column, file);
     return new Outcome.Imported(found.file(), column, file, reading.author(), warnings);
   }
