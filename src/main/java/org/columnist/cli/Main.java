@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       InitCommand.class,
       CheckCommand.class,
+      ImportCommand.class,
       PollCommand.class,
       MailCommand.class,
       QueueCommand.class,
