@@ -57,9 +57,14 @@ final class Head {
     return head;
   }
 
-  // A heading, or a short line that stands alone (a blank line, or nothing, after it).
+  // A heading, or a short line that stands alone: a blank line, nothing, or the dateline or byline
+  // that papers print right under a headline comes after it.
   private static boolean headline(List<String> lines, int i) {
-    boolean alone = i + 1 >= lines.size() || lines.get(i + 1).isBlank();
+    boolean alone =
+        i + 1 >= lines.size()
+            || lines.get(i + 1).isBlank()
+            || Dateline.of(lines.get(i + 1)).isPresent()
+            || Byline.of(lines.get(i + 1)).isPresent();
     return Markup.isHeading(lines.get(i))
         || alone && Markup.plain(lines.get(i)).length() <= MAX_HEADLINE;
   }
