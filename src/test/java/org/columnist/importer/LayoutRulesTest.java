@@ -45,6 +45,17 @@ class LayoutRulesTest {
   }
 
   @Test
+  void takesAHeadlineWithItsDatelineRightUnderItAsTheTitle() {
+    Column c =
+        column(
+            found(
+                "Caught between two managers\nCoach's Corner--April 14, 2008\n\nQ. q\n\nA. a\n",
+                Hints.NONE));
+    assertThat(c.title()).isEqualTo("Caught between two managers");
+    assertThat(c.date()).isEqualTo(LocalDate.of(2008, 4, 14));
+  }
+
+  @Test
   void letsTheStatedDateWinOverTheDateline() {
     Column c = column(found("April 14, 2008\n\nQ. q\n\nA. a\n", hints(STATED, SENT)));
     assertThat(c.date()).isEqualTo(STATED);
