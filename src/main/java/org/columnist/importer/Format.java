@@ -11,7 +11,8 @@ import java.util.function.Function;
 enum Format {
   TEXT(TextInput::read, "txt", "text", "md", "markdown"),
   EML(EmlInput::read, "eml"),
-  MBOX(MboxInput::read, "mbox");
+  MBOX(MboxInput::read, "mbox"),
+  WORDPRESS(WordPressInput::read, "xml");
 
   private final Function<Path, List<Found>> reader;
   private final Set<String> extensions;
