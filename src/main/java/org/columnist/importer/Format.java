@@ -9,7 +9,10 @@ import java.util.function.Function;
 
 /** The kinds of input the importer reads, known by their file name's extension. */
 enum Format {
-  TEXT(TextInput::read, "txt", "text", "md", "markdown");
+  TEXT(TextInput::read, "txt", "text", "md", "markdown"),
+  EML(EmlInput::read, "eml"),
+  MBOX(MboxInput::read, "mbox"),
+  WORDPRESS(WordPressInput::read, "xml");
 
   private final Function<Path, List<Found>> reader;
   private final Set<String> extensions;
