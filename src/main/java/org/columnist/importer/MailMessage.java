@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -61,7 +62,8 @@ final class MailMessage {
           body.exact() ? bodyLine + leading : bodyLine,
           body.exact(),
           text.strip(),
-          new Hints(title(message), null, sent(message), author(message), List.of(), List.of()));
+          new Hints(
+              title(message, text), null, sent(message), author(message), List.of(), List.of()));
     } catch (MessagingException e) {
       throw new Refusal(firstLine, "is not a readable e-mail: " + e.getMessage());
     } catch (IOException e) {
@@ -69,9 +71,18 @@ final class MailMessage {
     }
   }
 
-  private static String title(MimeMessage message) throws MessagingException {
+  // A subject often wraps the headline ("Column for Tuesday: The ..."): when the body's first line
+  // is the headline the subject holds, the body says it best and the layout takes it from there.
+  private static String title(MimeMessage message, String text) throws MessagingException {
     String subject = message.getSubject();
     if (subject == null || subject.isBlank()) {
+      return null;
+    }
+    String first = Markup.plain(text.strip().lines().findFirst().orElse(""));
+    if (!first.isEmpty()
+        && Typography.normalised(subject)
+            .toLowerCase(Locale.ROOT)
+            .contains(first.toLowerCase(Locale.ROOT))) {
       return null;
     }
     String title = subject.strip();
