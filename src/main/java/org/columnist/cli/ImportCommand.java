@@ -103,9 +103,11 @@ final class ImportCommand implements Callable<Integer> {
       out.println(lines.summary(summary));
     }
     if (summary.refused() > 0) {
-      err.printf(
-          "import: %d refused; the rest %s%n",
-          summary.refused(), dryRun ? "would be imported" : "was imported");
+      String rest =
+          summary.imported() == 0
+              ? "nothing else to import"
+              : dryRun ? "the rest would be imported" : "the rest was imported";
+      err.printf("import: %d refused; %s%n", summary.refused(), rest);
       return 1;
     }
     return 0;

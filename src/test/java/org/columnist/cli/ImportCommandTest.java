@@ -111,6 +111,14 @@ class ImportCommandTest {
   }
 
   @Test
+  void anImportThatOnlyRefusesDoesNotClaimToHaveImportedTheRest() {
+    CliTest.Result run = columnistWith(config, "import", SAMPLES + "/with-address.txt");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).endsWith("import: 1 refused; nothing else to import\n");
+  }
+
+  @Test
   void aRefusalIsPrintedAsFileLineReasonAndExitsOneWhileTheRestIsImported() {
     CliTest.Result run = columnistWith(config, "import", CATALOGUE, SAMPLES + "/with-address.txt");
 
