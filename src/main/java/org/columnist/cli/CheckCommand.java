@@ -8,6 +8,7 @@ import org.columnist.InvalidFileException;
 import org.columnist.Problem;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
+import org.columnist.site.Aliases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,9 +32,12 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     int files = 0;
     try {
       Config loaded = config.load();
-      Archive.CheckReport report = new Archive(loaded.paths().archive()).check();
+      Archive archive = new Archive(loaded.paths().archive());
+      Archive.CheckReport report = archive.check();
       files = report.files();
       problems.addAll(report.problems());
+      // The aliases the site build would not write: only the site knows its pages.
+      problems.addAll(Aliases.problems(archive));
     } catch (InvalidFileException e) {
       problems.addAll(e.problems());
     }

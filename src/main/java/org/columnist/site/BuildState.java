@@ -24,7 +24,7 @@ record BuildState(
     Map<String, Summary> sources,
     Map<String, String> outputs,
     Map<String, String> readers) {
-  private static final String FORMAT = "columnist-site-build 2";
+  private static final String FORMAT = "columnist-site-build 3";
   private static final String TAGS = "\u001f";
 
   static BuildState empty() {
@@ -48,7 +48,7 @@ record BuildState(
       String fingerprint = in.readLine();
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] f = line.split("\t", -1);
-        if (f[0].equals("s") && f.length == 13) {
+        if (f[0].equals("s") && f.length == 14) {
           sources.put(
               f[10],
               new Summary(
@@ -57,7 +57,8 @@ record BuildState(
                   Blank.toNull(f[3]),
                   f[4],
                   f[5],
-                  f[6].isEmpty() ? List.of() : Arrays.asList(f[6].split(TAGS, -1)),
+                  list(f[6]),
+                  list(f[13]),
                   Blank.toNull(f[7]),
                   Blank.toNull(f[8]),
                   f[9],
@@ -110,6 +111,8 @@ record BuildState(
           .append(s.size())
           .append('\t')
           .append(s.modified())
+          .append('\t')
+          .append(clean(String.join(TAGS, s.aliases())))
           .append('\n');
     }
     outputs.forEach(
@@ -125,6 +128,10 @@ record BuildState(
   // Summaries are one-line texts already; this keeps a stray tab or newline from breaking a row.
   private static String clean(String text) {
     return text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+  }
+
+  private static List<String> list(String joined) {
+    return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(TAGS, -1));
   }
 
   private static String nz(String text) {

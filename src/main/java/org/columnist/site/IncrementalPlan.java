@@ -41,6 +41,7 @@ final class IncrementalPlan {
     addRelated(planned, edit);
     addColumns(planned, edit);
     addListings(planned, edit);
+    addRedirects(planned, edit);
     if (edit.structural()) {
       all.values().stream()
           .filter(PageKind::indexesTheArchive)
@@ -133,6 +134,31 @@ final class IncrementalPlan {
         }
       }
     }
+  }
+
+  /**
+   * The redirects at the old and new aliases of the changed columns (a redirect shows its column's
+   * title and address), and {@code _redirects} when an alias or the address it leads to changed.
+   */
+  private static void addRedirects(Set<String> planned, Edit edit) {
+    for (String source : edit.changed()) {
+      Summary a = edit.old().get(source);
+      Summary b = edit.fresh().get(source);
+      Stream.of(a, b)
+          .filter(Objects::nonNull)
+          .flatMap(s -> s.aliases().stream())
+          .map(RedirectPage::file)
+          .forEach(planned::add);
+      if (!redirectsAlike(a, b)) {
+        planned.add(RedirectsFile.PATH);
+      }
+    }
+  }
+
+  private static boolean redirectsAlike(Summary a, Summary b) {
+    List<String> none = List.of();
+    return (a == null ? none : a.aliases()).equals(b == null ? none : b.aliases())
+        && (a == null || b == null || a.path().equals(b.path()));
   }
 
   private static void addListings(Set<String> planned, Edit edit) {

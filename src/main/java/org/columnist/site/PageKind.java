@@ -23,6 +23,8 @@ sealed interface PageKind
         AskAgain,
         VoteAnswer,
         ResponseCheck,
+        RedirectPage,
+        RedirectsFile,
         PageKind.ArchivePage,
         PageKind.TermsPage,
         PageKind.AboutPage,

@@ -45,8 +45,24 @@ final class Pages {
         config, templates, new Archive(config.paths().archive()), slug -> List.of(), readers);
   }
 
-  /** Every page the site has for {@code catalog}, by output path. */
+  /**
+   * Every page the site has for {@code catalog}, by output path: the real pages, then a redirect at
+   * each alias that {@link Aliases} finds room for, and {@code _redirects} listing them.
+   */
   static Map<String, PageKind> all(Catalog catalog) {
+    Map<String, PageKind> pages = real(catalog);
+    Aliases.Placement placement = Aliases.place(pages, catalog.columns);
+    placement.placed().forEach(page -> add(pages, page));
+    add(pages, new RedirectsFile(placement.placed()));
+    return pages;
+  }
+
+  /** Where the aliases of {@code catalog} go, and which have no room. */
+  static Aliases.Placement place(Catalog catalog) {
+    return Aliases.place(real(catalog), catalog.columns);
+  }
+
+  private static Map<String, PageKind> real(Catalog catalog) {
     Map<String, PageKind> pages = new LinkedHashMap<>();
     for (int i = 0; i < catalog.columns.size(); i++) {
       add(pages, new ColumnPage(i, catalog.columns.get(i)));

@@ -126,7 +126,9 @@ public final class SiteBuilder {
     List<String> written = write(planned, all, pages.site(now, scan.parsed), outputs, full);
     int removed = 0;
     for (String path : old.outputs().keySet()) {
-      if (!all.containsKey(path) && delete(publicDir.resolve(path))) {
+      if (!all.containsKey(path)
+          && RedirectPage.inside(publicDir, path)
+          && delete(publicDir.resolve(path))) {
         removed++;
       }
     }
@@ -161,6 +163,19 @@ public final class SiteBuilder {
     inParallel(
         planned,
         path -> {
+          if (!RedirectPage.inside(publicDir, path)) {
+            // Only a redirect's path comes from an archive file; the rest are the build's own.
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "not writing "
+                    + all.get(path).describe()
+                    + ": "
+                    + path
+                    + " is outside "
+                    + publicDir
+                    + " or reached through a symbolic link");
+            return;
+          }
           byte[] bytes = pages.render(all.get(path), site);
           String hash = Sha256.hex(bytes);
           Path target = publicDir.resolve(path);

@@ -8,6 +8,7 @@ import org.columnist.column.Column;
  * archive file need not be read again.
  *
  * @param path the column's page, relative to the site root: {@code 2008/04/<slug>/}
+ * @param aliases the column's old addresses, each a redirect page of the site
  * @param source the archive file, relative to the archive folder
  */
 public record Summary(
@@ -17,6 +18,7 @@ public record Summary(
     String slug,
     String path,
     List<String> tags,
+    List<String> aliases,
     String industry,
     String issue,
     String excerpt,
@@ -33,6 +35,7 @@ public record Summary(
         c.slug(),
         c.path(),
         c.tags(),
+        c.aliases(),
         c.client().industry(),
         c.client().issue(),
         Markdown.excerpt(c.question(), 220),

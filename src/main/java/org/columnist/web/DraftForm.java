@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
+import org.columnist.column.Alias;
 import org.columnist.column.ClientProfile;
 import org.columnist.column.Column;
 import org.columnist.column.ColumnCodec;
@@ -55,6 +56,7 @@ final class DraftForm {
       limits.put(key, LINE);
     }
     limits.put("tags", 1_000);
+    limits.put("aliases", 10_000);
     SECTIONS.forEach(s -> limits.put(s, SECTION));
     return Map.copyOf(limits);
   }
@@ -87,6 +89,7 @@ final class DraftForm {
     f.put("industry", nz(p.industry()));
     f.put("issue", nz(p.issue()));
     f.put("tags", String.join(", ", c.tags()));
+    f.put("aliases", String.join("\n", c.aliases()));
     f.put("question", c.question());
     f.put("answer", c.answer());
     f.put("inner_game", c.innerGame());
@@ -115,6 +118,7 @@ final class DraftForm {
     Integer age = number(f, "age", problems);
     Integer yearsAtCompany = number(f, "years_at_company", problems);
     Integer yearsInRole = number(f, "years_in_role", problems);
+    List<String> aliases = aliases(f, problems);
     if (!problems.isEmpty()) {
       throw new InvalidFileException(problems);
     }
@@ -139,7 +143,7 @@ final class DraftForm {
         nz(f.get("slug")).strip(),
         client,
         tags,
-        List.of(),
+        aliases,
         f.get("question"),
         f.get("answer"),
         f.get("inner_game"),
@@ -183,6 +187,18 @@ final class DraftForm {
       problems.add(problem(label(key) + " must be a date like 2026-11-23"));
       return null;
     }
+  }
+
+  /**
+   * The old addresses, one a line: an imported column's aliases, shown so that a correction keeps
+   * them and the coach can see (and mend) where old links lead.
+   */
+  private static List<String> aliases(Map<String, String> f, List<Problem> problems) {
+    List<String> aliases =
+        nz(f.get("aliases")).lines().map(String::strip).filter(a -> !a.isEmpty()).toList();
+    aliases.forEach(
+        a -> Alias.problem(a).ifPresent(p -> problems.add(problem("the old addresses: " + p))));
+    return aliases;
   }
 
   private static Integer number(Map<String, String> f, String key, List<Problem> problems) {

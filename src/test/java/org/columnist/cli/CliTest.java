@@ -104,6 +104,29 @@ public class CliTest {
   }
 
   @Test
+  void checkReportsAnAliasThatWouldTakeTheAddressOfAnotherColumn() throws IOException {
+    Path instance = dir.resolve("column");
+    columnist("init", instance.toString());
+    Path file = instance.resolve("archive/2025/03/leading-the-team-you-used-to-be-part-of.md");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace(
+                "tags: [",
+                "aliases: [/old/leading.html, /2025/06/the-nurse-manager-who-cannot-say-no/]\n"
+                    + "tags: ["));
+    Result check =
+        columnist("check", "--config", instance.resolve("config/columnist.yml").toString());
+    assertThat(check.exit()).isEqualTo(1);
+    assertThat(check.out())
+        .isEqualTo(
+            file
+                + ":13: alias '/2025/06/the-nurse-manager-who-cannot-say-no/' is already the"
+                + " address of 2025/06/the-nurse-manager-who-cannot-say-no.md\n");
+    assertThat(check.err()).isEqualTo("check: 1 problems found\n");
+  }
+
+  @Test
   void checkReportsConfigProblemsAsLines() throws IOException {
     Path config = dir.resolve("config/columnist.yml");
     Files.createDirectories(config.getParent());
