@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.columnist.column.ColumnCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,7 @@ class SiteOnNginxIT {
   @TempDir Path work;
 
   @Test
-  void nginxAsWwwDataServesTheHomeAColumnAFeedAndTheSitemap() throws Exception {
+  void nginxAsWwwDataServesTheHomeAColumnAFeedTheSitemapAndAnOldAddress() throws Exception {
     assumeTrue(
         Files.isExecutable(Nginx.BINARY),
         "no nginx at " + Nginx.BINARY + ": apt-get install nginx");
@@ -31,6 +33,13 @@ class SiteOnNginxIT {
     // instance's folder on a server would.
     Files.setPosixFilePermissions(instance, PosixFilePermissions.fromString("rwxr-xr-x"));
     SiteFixture fx = new SiteFixture(instance);
+    Path leading = fx.archive.root().resolve("2025/03/leading-the-team-you-used-to-be-part-of.md");
+    Files.writeString(
+        leading,
+        ColumnCodec.write(
+            fx.archive
+                .read(leading)
+                .withAliases(List.of("/columns/leading.html", "/blog/leading-the-team"))));
     fx.builder().build(false);
     Path site = fx.publicDir().toAbsolutePath();
     for (Path up = site.getParent(); up != null; up = up.getParent()) {
@@ -48,6 +57,11 @@ class SiteOnNginxIT {
           "Leading the team you used to be part of");
       assertServes(http, base + "feed.xml", "<feed xmlns=\"http://www.w3.org/2005/Atom\"");
       assertServes(http, base + "sitemap.xml", "<urlset");
+      String column = "/2025/03/leading-the-team-you-used-to-be-part-of/";
+      assertServes(http, base + "columns/leading.html", "url=" + column);
+      // nginx's own try_files $uri/ step: a path without a slash is redirected to its folder
+      assertServes(http, base + "blog/leading-the-team/", "url=" + column);
+      assertServes(http, base + "_redirects", "/columns/leading.html " + column + " 301");
       assertThat(nginx.log()).doesNotContain("Permission denied");
     }
   }
