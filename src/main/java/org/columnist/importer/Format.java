@@ -9,7 +9,9 @@ import java.util.function.Function;
 
 /** The kinds of input the importer reads, known by their file name's extension. */
 enum Format {
-  TEXT(TextInput::read, "txt", "text", "md", "markdown");
+  TEXT(TextInput::read, "txt", "text", "md", "markdown"),
+  HTML(HtmlInput::read, "html", "htm"),
+  MHTML(Mhtml::read, "mhtml", "mht");
 
   private final Function<Path, List<Found>> reader;
   private final Set<String> extensions;
