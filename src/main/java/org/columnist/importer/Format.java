@@ -10,6 +10,8 @@ import java.util.function.Function;
 /** The kinds of input the importer reads, known by their file name's extension. */
 enum Format {
   TEXT(TextInput::read, "txt", "text", "md", "markdown"),
+  HTML(HtmlInput::read, "html", "htm"),
+  MHTML(Mhtml::read, "mhtml", "mht"),
   EML(EmlInput::read, "eml"),
   MBOX(MboxInput::read, "mbox"),
   WORDPRESS(WordPressInput::read, "xml");
