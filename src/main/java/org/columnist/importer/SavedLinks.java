@@ -2,8 +2,6 @@ package org.columnist.importer;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jsoup.nodes.Element;
 
 /**
@@ -37,19 +35,5 @@ final class SavedLinks {
     } catch (URISyntaxException e) {
       return href;
     }
-  }
-
-  /**
-   * Whether {@code folder} is the assets folder of a page saved "complete" ({@code Name_files}
-   * beside {@code Name.html} or {@code Name.htm}): the importer's walk does not read inside it.
-   */
-  static boolean isAssetsFolder(Path folder) {
-    String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
-    if (!name.endsWith(ASSETS_SUFFIX) || folder.getParent() == null) {
-      return false;
-    }
-    String page = name.substring(0, name.length() - ASSETS_SUFFIX.length());
-    return Files.exists(folder.resolveSibling(page + ".html"))
-        || Files.exists(folder.resolveSibling(page + ".htm"));
   }
 }

@@ -83,8 +83,6 @@ class HtmlInputTest {
     assertFalse(text.contains("_files"), text);
     assertTrue(text.contains("Read the review form twice"), text);
     assertTrue(text.contains("**The inner game**"), text);
-    assertTrue(
-        SavedLinks.isAssetsFolder(Path.of("src/test/resources/import/html/boss-review_files")));
   }
 
   @Test
