@@ -9,4 +9,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -Dstyle.color=never -DskipTests test-compile
 classpath="target/test-classes:target/classes:$(mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-java -cp "$classpath" org.columnist.bench.ImportBench "${1:-1000}" "${2:-html}"
+# The JVM flags ./columnist gives every short verb, import among them.
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$classpath" org.columnist.bench.ImportBench "${1:-1000}" "${2:-html}"

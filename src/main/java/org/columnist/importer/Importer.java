@@ -113,17 +113,19 @@ public final class Importer {
       listener.outcome(outcome);
       listener.done(outcome.input());
     }
-    for (Path file : walk.files()) {
-      boolean written = false;
-      for (Outcome outcome : outcomes(file, options, holdings)) {
-        count(outcome, counts);
-        written |= outcome instanceof Outcome.Imported;
-        listener.outcome(outcome);
+    try (FileReads reads = new FileReads(walk.files(), file -> read(file, options))) {
+      for (Path file : walk.files()) {
+        boolean written = false;
+        for (Outcome outcome : outcomes(reads.next(), options, holdings)) {
+          count(outcome, counts);
+          written |= outcome instanceof Outcome.Imported;
+          listener.outcome(outcome);
+        }
+        if (written && !options.dryRun()) {
+          checkpoint.reached(Step.WRITTEN, file);
+        }
+        listener.done(file);
       }
-      if (written && !options.dryRun()) {
-        checkpoint.reached(Step.WRITTEN, file);
-      }
-      listener.done(file);
     }
     return new Summary(
         counts[0],
@@ -145,39 +147,62 @@ public final class Importer {
     }
   }
 
-  /** Every column's outcome in {@code file}, or the one refusal of the whole file. */
-  private List<Outcome> outcomes(Path file, Options options, Holdings holdings) {
+  /** A file's columns as its format and the layout read them, before anything is compared. */
+  record FileRead(Outcome refusal, List<ColumnRead> columns) {}
+
+  /** One column's reading, or why it has none (a refusal, a bug). */
+  record ColumnRead(Found found, Reading reading, Outcome failure) {}
+
+  // Touches nothing shared, so that files are read on several threads (see FileReads).
+  private static FileRead read(Path file, Options options) {
     List<Found> found;
     try {
       found = Format.of(file).orElseThrow().read(file);
     } catch (Refusal refusal) {
-      return List.of(refused(file, refusal.line(), refusal.getMessage()));
+      return new FileRead(refused(file, refusal.line(), refusal.getMessage()), List.of());
     } catch (UncheckedIOException e) {
-      return List.of(refused(file, 0, "could not be read: " + e.getCause().getMessage()));
+      return new FileRead(
+          refused(file, 0, "could not be read: " + e.getCause().getMessage()), List.of());
     } catch (ColumnistException e) {
-      return List.of(refused(file, 0, e.getMessage()));
+      return new FileRead(refused(file, 0, e.getMessage()), List.of());
     } catch (RuntimeException e) {
-      return List.of(bug(file, 0, e));
+      return new FileRead(bug(file, 0, e), List.of());
     }
-    List<Outcome> outcomes = new ArrayList<>();
+    List<ColumnRead> columns = new ArrayList<>();
     for (Found one : found) {
       try {
-        outcomes.add(outcome(one, options, holdings));
+        columns.add(new ColumnRead(one, Layout.read(one, options.loose()), null));
       } catch (ColumnistException e) {
-        outcomes.add(refused(file, one.line(), e.getMessage()));
+        columns.add(new ColumnRead(one, null, refused(file, one.line(), e.getMessage())));
       } catch (RuntimeException e) {
-        outcomes.add(bug(file, one.line(), e));
+        columns.add(new ColumnRead(one, null, bug(file, one.line(), e)));
+      }
+    }
+    return new FileRead(null, columns);
+  }
+
+  /** Every column's outcome in a file read, or the one refusal of the whole file. */
+  private List<Outcome> outcomes(FileRead read, Options options, Holdings holdings) {
+    if (read.refusal() != null) {
+      return List.of(read.refusal());
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    for (ColumnRead column : read.columns()) {
+      Found one = column.found();
+      try {
+        outcomes.add(
+            column.failure() != null
+                ? column.failure()
+                : column.reading() instanceof Reading.Recognised recognised
+                    ? recognised(one, recognised, options, holdings)
+                    : new Outcome.Refused(((Reading.Unrecognised) column.reading()).reason()));
+      } catch (ColumnistException e) {
+        outcomes.add(refused(one.file(), one.line(), e.getMessage()));
+      } catch (RuntimeException e) {
+        outcomes.add(bug(one.file(), one.line(), e));
       }
     }
     return outcomes;
-  }
-
-  private Outcome outcome(Found found, Options options, Holdings holdings) {
-    Reading reading = Layout.read(found, options.loose());
-    if (reading instanceof Reading.Recognised recognised) {
-      return recognised(found, recognised, options, holdings);
-    }
-    return new Outcome.Refused(((Reading.Unrecognised) reading).reason());
   }
 
   private Outcome recognised(
