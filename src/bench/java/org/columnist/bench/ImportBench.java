@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.columnist.archive.Archive;
 import org.columnist.importer.Importer;
 
@@ -73,6 +75,15 @@ public final class ImportBench {
         marks[0], marks[1], marks[2], heapAt[0] / 1e6, heapAt[1] / 1e6, heapAt[2] / 1e6);
     System.out.printf(
         "peak heap %.0f MB, peak RSS %s%n", Memory.peakHeap() / 1e6, Memory.peakRss());
+    deleteTree(dir);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static String title(int i) {
