@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.columnist.Problem;
 import org.columnist.archive.Archive;
 import org.columnist.config.Config;
 import org.columnist.importer.Importer;
+import org.columnist.site.Aliases;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +94,15 @@ final class ImportCommand implements Callable<Integer> {
           Paths.display(file)
               + ": warning: columnist check refuses this archive file, so the import could not"
               + " compare it for duplicates: run columnist check");
+    }
+    if (!dryRun && summary.imported() > 0) {
+      // Old addresses the build would not write (another column's, a real page): only the site
+      // knows its pages, so the import says it here rather than leaving it to the next check.
+      for (Problem problem : Aliases.problems(archive)) {
+        Path file = Paths.display(problem.file());
+        String where = problem.line() > 0 ? file + ":" + problem.line() : file.toString();
+        err.println(where + ": warning: " + problem.message());
+      }
     }
     if (json) {
       Map<String, Object> document = new LinkedHashMap<>();

@@ -111,6 +111,20 @@ class ImportCommandTest {
   }
 
   @Test
+  void warnsOfAnOldAddressTheSiteWouldNotWrite() throws IOException {
+    Path input = dir.resolve("takes-the-home-page.md");
+    Files.writeString(
+        input,
+        "---\ntitle: Taking the home page\ndate: 2011-06-02\naliases: [/index.html]\n---\n"
+            + "Q. Can an old address be the home page?\n\nA. Not on this site.\n");
+
+    CliTest.Result run = columnistWith(config, "import", input.toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).contains(": warning: ").contains("/index.html");
+  }
+
+  @Test
   void anImportThatOnlyRefusesDoesNotClaimToHaveImportedTheRest() {
     CliTest.Result run = columnistWith(config, "import", SAMPLES + "/with-address.txt");
 
