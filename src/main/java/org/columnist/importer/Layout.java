@@ -71,6 +71,10 @@ final class Layout {
   private static Reading column(
       Found found, Head head, Trailer trailer, FieldText fields, Map<Section, String> body) {
     Hints hints = found.hints();
+    if (body.values().stream().allMatch(String::isBlank)) {
+      return new Reading.Unrecognised(
+          new Note(found.file(), found.at(0), "its question and answer are empty: no column here"));
+    }
     String title = hints.title() != null ? hints.title() : head.title;
     int titleLine = hints.title() != null ? 0 : head.titleLine;
     if (title == null) {

@@ -56,6 +56,14 @@ class LayoutRulesTest {
   }
 
   @Test
+  void refusesMarkersWithNothingUnderThemInsteadOfFailing() {
+    Reading reading =
+        Layout.read(new Found(FILE, 3, true, "April 14, 2008\n\nQ.\n\nA.\n", Hints.NONE), false);
+    assertThat(((Reading.Unrecognised) reading).reason().format(FILE))
+        .isEqualTo("page.html:3: its question and answer are empty: no column here");
+  }
+
+  @Test
   void letsTheStatedDateWinOverTheDateline() {
     Column c = column(found("April 14, 2008\n\nQ. q\n\nA. a\n", hints(STATED, SENT)));
     assertThat(c.date()).isEqualTo(STATED);
