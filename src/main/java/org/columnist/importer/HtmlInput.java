@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * A saved web page ({@code .html}, {@code .htm}, also saved "complete" beside its {@code
@@ -15,6 +16,9 @@ import org.jsoup.parser.Parser;
  * metadata as hints. {@link Mhtml} hands its page to {@link #found} too.
  */
 final class HtmlInput {
+  /** Far deeper than any real page nests its elements (a few dozen). */
+  static final int MAX_DEPTH = 400;
+
   /** Far above any page with a column; a larger file is not one. */
   static final int MAX_BYTES = 10 << 20;
 
@@ -41,9 +45,25 @@ final class HtmlInput {
             ? location
             : file.toUri().toString();
     Document page = Jsoup.parse(html, base, Parser.htmlParser().setTrackPosition(true));
+    int depth = depth(page);
+    if (depth > MAX_DEPTH) {
+      // Readability walks the tree recursively: a hostile nesting would overflow its stack.
+      throw new Refusal(
+          1,
+          "nests its HTML "
+              + depth
+              + " elements deep; a page with a column needs far fewer than "
+              + MAX_DEPTH);
+    }
     List<String> dropped = new ArrayList<>();
     Hints hints = PageMetadata.of(page, location, dropped);
     Article article = Article.of(page, hints.title());
     return new Found(file, article.line(), false, HtmlMarkdown.of(article.content()), hints);
+  }
+
+  private static int depth(Document page) {
+    int[] deepest = {0};
+    NodeTraversor.traverse((node, depth) -> deepest[0] = Math.max(deepest[0], depth), page);
+    return deepest[0];
   }
 }

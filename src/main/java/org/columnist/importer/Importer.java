@@ -165,7 +165,7 @@ public final class Importer {
           refused(file, 0, "could not be read: " + e.getCause().getMessage()), List.of());
     } catch (ColumnistException e) {
       return new FileRead(refused(file, 0, e.getMessage()), List.of());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       return new FileRead(bug(file, 0, e), List.of());
     }
     List<ColumnRead> columns = new ArrayList<>();
@@ -174,7 +174,7 @@ public final class Importer {
         columns.add(new ColumnRead(one, Layout.read(one, options.loose()), null));
       } catch (ColumnistException e) {
         columns.add(new ColumnRead(one, null, refused(file, one.line(), e.getMessage())));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
         columns.add(new ColumnRead(one, null, bug(file, one.line(), e)));
       }
     }
@@ -263,8 +263,11 @@ public final class Importer {
     return new Outcome.Refused(new Note(file, line, reason));
   }
 
-  /** A reader's bug must not cost the coach the rest of the import: refused, and logged whole. */
-  private static Outcome bug(Path file, int line, RuntimeException e) {
+  /**
+   * A reader's bug must not cost the coach the rest of the import: refused, and logged whole. A
+   * recursion that overflows (a library's, on a page no limit foresaw) is one file's bug too.
+   */
+  private static Outcome bug(Path file, int line, Throwable e) {
     LOG.log(System.Logger.Level.ERROR, "importing " + file + " failed", e);
     return refused(
         file,

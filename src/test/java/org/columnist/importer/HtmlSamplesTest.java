@@ -1,6 +1,7 @@
 package org.columnist.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -146,6 +147,14 @@ class HtmlSamplesTest {
     assertThat(found.text())
         .contains(
             "[our column on priorities](https://rbw.example/columns/2011/02/priorities.html)");
+  }
+
+  @Test
+  void refusesAPageNestedDeeperThanAnyRealOneBeforeReadabilityRecursesIntoIt() {
+    String html = "<div>".repeat(100_000) + "Q. Deep? A. Too deep.";
+    assertThatThrownBy(() -> HtmlInput.found(Path.of("deep.html"), html, null))
+        .isInstanceOf(Refusal.class)
+        .hasMessageStartingWith("nests its HTML 100003 elements deep");
   }
 
   private static Reading.Recognised recognised(String name) {
