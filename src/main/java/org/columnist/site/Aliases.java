@@ -24,7 +24,7 @@ import org.columnist.archive.Archive;
 public final class Aliases {
   // First segments the public server answers itself (web/PublicServer and its forms).
   private static final Set<String> SERVED =
-      Set.of("search", "api", "healthz", "newsletter", "subscribe", "responses", "votes");
+      Set.of("search", "api", "healthz", "newsletter", "subscribe", "ask", "responses", "votes");
 
   private Aliases() {}
 

@@ -174,7 +174,7 @@ class RedirectPagesTest {
   void checkReportsEveryAliasTheBuildWouldNotWriteTheNewestColumnKeepingAShared()
       throws IOException {
     alias(LEADING, "/ok.html", "/index.html", "/2025/06/the-nurse-manager-who-cannot-say-no");
-    alias(NURSE, "/ok.html", "/style.css/x.html", "/api/x");
+    alias(NURSE, "/ok.html", "/style.css/x.html", "/api/x", "/ask/confirm");
     List<String> problems =
         Aliases.problems(fx.archive).stream()
             .map(p -> p.format(fx.archive.root().relativize(p.file())))
@@ -190,7 +190,10 @@ class RedirectPagesTest {
             NURSE
                 + ":14: alias '/style.css/x.html' needs a folder where there is the site's page"
                 + " /style.css",
-            NURSE + ":14: alias '/api/x' is an address the public server answers itself (/api)");
+            NURSE + ":14: alias '/api/x' is an address the public server answers itself (/api)",
+            NURSE
+                + ":14: alias '/ask/confirm' is an address the public server answers itself"
+                + " (/ask)");
   }
 
   @Test
