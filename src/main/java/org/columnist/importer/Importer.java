@@ -226,10 +226,24 @@ public final class Importer {
     }
     warnings.addAll(privacy);
     column = column.withSlug(holdings.uniqueSlug(column));
+    column = withoutOwnAddress(column);
     // Holdings has every slug in use: Archive.write's listing per column made imports quadratic.
     Path file = options.dryRun() ? archive.pathFor(column) : archive.writeUnlisted(column);
     holdings.add(column, file);
     return new Outcome.Imported(found.file(), column, file, reading.author(), warnings);
+  }
+
+  /**
+   * The column without an old address that is its new one: a WordPress permalink such as {@code
+   * /2010/03/slug/} often is, and a redirect there would take the column's own page.
+   */
+  private static Column withoutOwnAddress(Column column) {
+    String own = "/" + column.path();
+    List<String> kept =
+        column.aliases().stream()
+            .filter(a -> !a.equals(own) && !a.equals(own + "index.html") && !(a + "/").equals(own))
+            .toList();
+    return kept.size() == column.aliases().size() ? column : column.withAliases(kept);
   }
 
   /** A column signed by someone else may be a guest's: the coach should know it came in. */

@@ -202,6 +202,24 @@ class ImporterTest {
   }
 
   @Test
+  void anOldAddressThatIsTheColumnsNewOneIsNotKeptAsAnAlias() throws IOException {
+    Path input = dir.resolve("same-address.md");
+    Files.writeString(
+        input,
+        "---\ntitle: Same address\ndate: 2010-03-09\n"
+            + "aliases: [/2010/03/same-address/, /old/same.html]\n---\n"
+            + "Q. Is my old address my new one?\n\nA. Here it is.\n");
+
+    Recorded run = run(PLAIN, input);
+
+    assertThat(run.of(Importer.Outcome.Imported.class))
+        .singleElement()
+        .satisfies(i -> assertThat(i.column().aliases()).containsExactly("/old/same.html"));
+    // the site would have refused a redirect over the column's own page, and check with it
+    assertThat(org.columnist.site.Aliases.problems(archive())).isEmpty();
+  }
+
+  @Test
   void aTextWithoutQuestionAndAnswerIsRefusedWithItsPlace() {
     Path input = SAMPLES.resolve("an-essay.txt");
     Recorded run = run(PLAIN, input);
