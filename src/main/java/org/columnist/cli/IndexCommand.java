@@ -25,7 +25,10 @@ final class IndexCommand implements Runnable {
     Archive archive = new Archive(wiring.config.paths().archive());
     SearchIndex.UpdateReport r;
     try (SearchIndex index = wiring.searchIndex()) {
-      r = rebuild ? index.rebuild(archive) : index.update(archive);
+      r =
+          rebuild
+              ? index.rebuild(archive, new ProgressDisplay(spec.commandLine().getErr()))
+              : index.update(archive);
     }
     spec.commandLine()
         .getOut()

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -65,8 +66,9 @@ final class ColumnDocument {
     DOCS_ONLY.freeze();
   }
 
-  // Offsets in the postings let the highlighter find passages without re-analysing the text.
-  private static final FieldType WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
+  // Offsets in the postings let the highlighter find passages without re-analysing the text. The
+  // text is stored in a StoredField of the same name, as the tokens come pre-analysed.
+  private static final FieldType WITH_OFFSETS = new FieldType(TextField.TYPE_NOT_STORED);
 
   static {
     WITH_OFFSETS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
@@ -107,26 +109,29 @@ final class ColumnDocument {
     doc.add(new StoredField(DATE, c.date().toString()));
     doc.add(new NumericDocValuesField(DATE, c.date().toEpochDay()));
     doc.add(new StoredField(PATH, c.path()));
+    // Every word a column can be found by, each once (ALL holds documents only): gathered while
+    // each section is analysed, its one pass replayed to the index, instead of analysing the whole
+    // text a second time for ALL.
+    CharArraySet all = new CharArraySet(256, false);
+    for (String small :
+        new String[] {c.title(), c.client().issue(), String.join(" . ", c.tags())}) {
+      Tokens.analyse(small, all);
+    }
+    for (String small : new String[] {c.client().industry(), c.client().title()}) {
+      if (small != null) {
+        Tokens.analyse(small, all);
+      }
+    }
     StringBuilder words = new StringBuilder(c.title()).append('\n').append(c.client().issue());
     for (int i = 0; i < SECTIONS.size(); i++) {
       String text = c.section(Section.values()[i]);
-      doc.add(new Field(SECTIONS.get(i), text, WITH_OFFSETS));
+      doc.add(new Field(SECTIONS.get(i), Tokens.analyse(text, all), WITH_OFFSETS));
+      doc.add(new StoredField(SECTIONS.get(i), text));
       words.append('\n').append(text);
     }
     doc.add(new TextField(SPELL, words.toString(), Field.Store.NO));
-    doc.add(new Field(ALL, all(c, words), DOCS_ONLY));
+    doc.add(new Field(ALL, Tokens.each(all), DOCS_ONLY));
     return doc;
-  }
-
-  /** Every field a word can be searched in, for counting hits: see Searcher.countable. */
-  private static String all(Column c, CharSequence words) {
-    StringBuilder all = new StringBuilder(words).append('\n').append(String.join(" . ", c.tags()));
-    for (String value : new String[] {c.client().industry(), c.client().title()}) {
-      if (value != null) {
-        all.append('\n').append(value);
-      }
-    }
-    return all.toString();
   }
 
   /** The index analyzer, and plain lowercased words for the spelling field. */

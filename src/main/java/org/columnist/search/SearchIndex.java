@@ -1,11 +1,13 @@
 package org.columnist.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
@@ -21,6 +23,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
+import org.columnist.Progress;
 import org.columnist.Sha256;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
@@ -36,6 +39,7 @@ public final class SearchIndex implements AutoCloseable {
   public static final List<String> DEFAULT_SYNONYMS = Analyzers.DEFAULT_SYNONYMS;
 
   private static final System.Logger LOG = System.getLogger("search");
+  private static final double RAM_BUFFER_MB = 64;
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -57,6 +61,9 @@ public final class SearchIndex implements AutoCloseable {
       Files.createDirectories(dir);
       Directory directory = FSDirectory.open(dir);
       IndexWriterConfig config = new IndexWriterConfig(ColumnDocument.analyzer());
+      // Fewer, larger segments while rebuilding: less flushing and merging (the buffer is only
+      // filled that far by a rebuild, and freed at each flush).
+      config.setRAMBufferSizeMB(RAM_BUFFER_MB);
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       IndexWriter writer = new IndexWriter(directory, config);
       if (!DirectoryReader.indexExists(directory)) {
@@ -105,12 +112,17 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Brings the index in line with the archive: adds, updates and deletes by slug. */
   public UpdateReport update(Archive archive) {
-    return sync(archive, false);
+    return sync(archive, false, Progress.NONE);
   }
 
   /** Indexes the whole archive anew. */
   public UpdateReport rebuild(Archive archive) {
-    return sync(archive, true);
+    return rebuild(archive, Progress.NONE);
+  }
+
+  /** Indexes the whole archive anew, telling {@code progress} of each column. */
+  public UpdateReport rebuild(Archive archive, Progress progress) {
+    return sync(archive, true, progress);
   }
 
   /** Changes whenever what searches see changes: a key for caching results. */
@@ -141,7 +153,7 @@ public final class SearchIndex implements AutoCloseable {
     return searcher.related(slug, count);
   }
 
-  private UpdateReport sync(Archive archive, boolean rebuildAsked) {
+  private UpdateReport sync(Archive archive, boolean rebuildAsked, Progress progress) {
     boolean rebuild = rebuildAsked;
     if (writer == null) {
       throw new IllegalStateException("this index was opened for searching only");
@@ -155,14 +167,15 @@ public final class SearchIndex implements AutoCloseable {
       }
       Map<String, String[]> known = rebuild ? Map.of() : known();
       if (rebuild) {
+        // Not committed until the end: a killed rebuild leaves the last commit, and searchers
+        // keep the reader they have until the refresh below.
         writer.deleteAll();
       }
-      Map<Change, Integer> counts = new java.util.EnumMap<>(Change.class);
+      List<Archive.Entry> entries = archive.entries();
+      Map<Change, Long> counts = indexAll(archive, entries, known, rebuild, progress);
       java.util.Set<String> seen = new java.util.HashSet<>();
-      for (Archive.Entry entry : archive.entries()) {
-        String source = archive.root().relativize(entry.file()).toString();
-        seen.add(source);
-        counts.merge(index(archive, entry, source, known.get(source)), 1, Integer::sum);
+      for (Archive.Entry entry : entries) {
+        seen.add(source(archive, entry));
       }
       int deleted = 0;
       for (String source : known.keySet()) {
@@ -175,13 +188,53 @@ public final class SearchIndex implements AutoCloseable {
       writer.commit();
       searchers.maybeRefreshBlocking();
       return new UpdateReport(
-          counts.getOrDefault(Change.ADDED, 0),
-          counts.getOrDefault(Change.UPDATED, 0),
+          counts.getOrDefault(Change.ADDED, 0L).intValue(),
+          counts.getOrDefault(Change.UPDATED, 0L).intValue(),
           deleted,
-          counts.getOrDefault(Change.UNCHANGED, 0));
+          counts.getOrDefault(Change.UNCHANGED, 0L).intValue());
     } catch (IOException e) {
       throw new ColumnistException("cannot update the search index: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Indexes {@code entries} on every core: the writer takes documents from several threads at once,
+   * and reading, parsing and analysing a column is most of the time of a rebuild.
+   */
+  private Map<Change, Long> indexAll(
+      Archive archive,
+      List<Archive.Entry> entries,
+      Map<String, String[]> known,
+      boolean rebuild,
+      Progress progress)
+      throws IOException {
+    progress.started(
+        rebuild ? "Rebuilding the search index" : "Updating the search index",
+        "columns",
+        entries.size());
+    try {
+      return entries.parallelStream()
+          .map(
+              entry -> {
+                String source = source(archive, entry);
+                try {
+                  Change change = index(archive, entry, source, known.get(source), rebuild);
+                  progress.advanced(1);
+                  return change;
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .collect(Collectors.groupingByConcurrent(c -> c, Collectors.counting()));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      progress.finished();
+    }
+  }
+
+  private static String source(Archive archive, Archive.Entry entry) {
+    return archive.root().relativize(entry.file()).toString();
   }
 
   private enum Change {
@@ -193,9 +246,11 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * Indexes the archive file {@code source} unless it is as {@code was} ({hash, stamp}, null when
-   * not indexed yet) says: its size and time first, then its content hash.
+   * not indexed yet) says: its size and time first, then its content hash. {@code fresh}: the index
+   * holds no column yet.
    */
-  private Change index(Archive archive, Archive.Entry entry, String source, String[] was)
+  private Change index(
+      Archive archive, Archive.Entry entry, String source, String[] was, boolean fresh)
       throws IOException {
     String stamp = entry.size() + ":" + entry.modified();
     if (was != null && was[1].equals(stamp)) {
@@ -212,9 +267,14 @@ public final class SearchIndex implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, "not indexed: " + e.getMessage());
       return Change.INVALID;
     }
-    writer.updateDocument(
-        new Term(ColumnDocument.SOURCE, source),
-        facets.build(ColumnDocument.of(column, source, hash, stamp)));
+    Document doc = facets.build(ColumnDocument.of(column, source, hash, stamp));
+    if (fresh) {
+      // After deleteAll there is nothing to replace: a delete term per column would only be
+      // looked up again at each flush.
+      writer.addDocument(doc);
+    } else {
+      writer.updateDocument(new Term(ColumnDocument.SOURCE, source), doc);
+    }
     return was == null ? Change.ADDED : Change.UPDATED;
   }
 

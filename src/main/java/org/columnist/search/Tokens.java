@@ -1,0 +1,117 @@
+package org.columnist.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * A text's tokens from the index analyzer, taken once and given to the index as they came: terms,
+ * position increments and offsets, and the final increment and offset of {@code end()}. Lets one
+ * analysis of a column's text serve both its own field and the field of all its words.
+ */
+final class Tokens extends TokenStream {
+  private static final Analyzer INDEX = Analyzers.index();
+
+  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+  private final PositionIncrementAttribute increment =
+      addAttribute(PositionIncrementAttribute.class);
+  private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+
+  // Token i's characters are chars[ends[i - 1] .. ends[i]); its increment and offsets alongside.
+  private char[] chars = new char[256];
+  private int[] ends = new int[64];
+  private int[] increments = new int[64];
+  private int[] starts = new int[64];
+  private int[] stops = new int[64];
+  private int count;
+  private int finalIncrement;
+  private int finalOffset;
+  private int next;
+
+  private Tokens() {}
+
+  /** {@code text} analysed, its terms also added to {@code seen}. */
+  static Tokens analyse(String text, CharArraySet seen) {
+    Tokens tokens = new Tokens();
+    try (TokenStream stream = INDEX.tokenStream("", text)) {
+      CharTermAttribute t = stream.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = stream.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute off = stream.addAttribute(OffsetAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(t.buffer(), t.length(), inc.getPositionIncrement(), off);
+        if (!seen.contains(t.buffer(), 0, t.length())) {
+          seen.add(t.toString());
+        }
+      }
+      stream.end();
+      tokens.finalIncrement = inc.getPositionIncrement();
+      tokens.finalOffset = off.endOffset();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String reader does not fail
+    }
+    return tokens;
+  }
+
+  /** Each of {@code terms} once, in no particular order, for a field that holds documents only. */
+  static Tokens each(CharArraySet terms) {
+    Tokens tokens = new Tokens();
+    for (Object term : terms) {
+      char[] word = (char[]) term;
+      tokens.add(word, word.length, 1, null);
+    }
+    return tokens;
+  }
+
+  private void add(char[] buffer, int length, int positionIncrement, OffsetAttribute at) {
+    if (count == ends.length) {
+      ends = Arrays.copyOf(ends, count * 2);
+      increments = Arrays.copyOf(increments, count * 2);
+      starts = Arrays.copyOf(starts, count * 2);
+      stops = Arrays.copyOf(stops, count * 2);
+    }
+    int from = count == 0 ? 0 : ends[count - 1];
+    if (from + length > chars.length) {
+      chars = Arrays.copyOf(chars, Math.max(chars.length * 2, from + length));
+    }
+    System.arraycopy(buffer, 0, chars, from, length);
+    ends[count] = from + length;
+    increments[count] = positionIncrement;
+    starts[count] = at == null ? 0 : at.startOffset();
+    stops[count] = at == null ? 0 : at.endOffset();
+    count++;
+  }
+
+  @Override
+  public boolean incrementToken() {
+    if (next == count) {
+      return false;
+    }
+    clearAttributes();
+    int from = next == 0 ? 0 : ends[next - 1];
+    term.copyBuffer(chars, from, ends[next] - from);
+    increment.setPositionIncrement(increments[next]);
+    offset.setOffset(starts[next], stops[next]);
+    next++;
+    return true;
+  }
+
+  @Override
+  public void end() throws IOException {
+    super.end();
+    increment.setPositionIncrement(finalIncrement);
+    offset.setOffset(finalOffset, finalOffset);
+  }
+
+  @Override
+  public void reset() throws IOException {
+    super.reset();
+    next = 0;
+  }
+}
