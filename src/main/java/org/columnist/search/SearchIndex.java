@@ -64,6 +64,9 @@ public final class SearchIndex implements AutoCloseable {
       // Fewer, larger segments while rebuilding: less flushing and merging (the buffer is only
       // filled that far by a rebuild, and freed at each flush).
       config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+      // Every update commits when it is whole; closing after one that failed half-way (a rebuild
+      // that had deleted everything) must leave the last commit, not save the half.
+      config.setCommitOnClose(false);
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       IndexWriter writer = new IndexWriter(directory, config);
       if (!DirectoryReader.indexExists(directory)) {

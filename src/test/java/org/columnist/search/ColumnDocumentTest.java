@@ -2,10 +2,28 @@ package org.columnist.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 import org.columnist.column.Column;
 import org.columnist.column.Columns;
+import org.columnist.column.Section;
 import org.junit.jupiter.api.Test;
 
 class ColumnDocumentTest {
@@ -27,5 +45,77 @@ class ColumnDocumentTest {
     assertThat(hit.date()).isEqualTo("2008-04-14");
     assertThat(hit.tags()).containsExactly("managing up");
     assertThat(hit.snippet()).isEqualTo("My boss &amp; my client &lt;both&gt; want my loyalty.");
+  }
+
+  @Test
+  void oneAnalysisIndexesTheSameAsAnalysingEachFieldAnew() throws Exception {
+    Column column =
+        Columns.aColumn()
+            .withSlug("caught-between-boss-and-client")
+            .withTitle("Caught between my boss's demands and the client's")
+            .withTags("managing up", "Clients")
+            .withQuestion("My boss & my client <both> want my loyalty. The boss is the BOSS.")
+            .withAnswer("Loyalty is not a ration: it's the work, done openly, for both of them.")
+            .build();
+    // The document as it was made before: each text field analysed by the writer itself.
+    Document before = new Document();
+    FieldType withOffsets = new FieldType(TextField.TYPE_STORED);
+    withOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    StringBuilder all =
+        new StringBuilder(column.title()).append('\n').append(column.client().issue());
+    for (int i = 0; i < ColumnDocument.SECTIONS.size(); i++) {
+      String text = column.section(Section.values()[i]);
+      before.add(new Field(ColumnDocument.SECTIONS.get(i), text, withOffsets));
+      all.append('\n').append(text);
+    }
+    all.append('\n').append(String.join(" . ", column.tags()));
+    all.append('\n')
+        .append(column.client().industry())
+        .append('\n')
+        .append(column.client().title());
+    FieldType docsOnly = new FieldType();
+    docsOnly.setIndexOptions(IndexOptions.DOCS);
+    docsOnly.setTokenized(true);
+    docsOnly.setOmitNorms(true);
+    before.add(new Field(ColumnDocument.ALL, all.toString(), docsOnly));
+
+    Document now = ColumnDocument.of(column, column.archiveFile(), "hash", "1:2");
+    List<String> fields = new ArrayList<>(ColumnDocument.SECTIONS);
+    fields.add(ColumnDocument.ALL);
+    for (String field : fields) {
+      assertThat(postings(now, field)).as(field).isEqualTo(postings(before, field)).isNotEmpty();
+    }
+    assertThat(now.get(ColumnDocument.QUESTION)).isEqualTo(column.section(Section.QUESTION));
+  }
+
+  /** Every term of {@code field} with its positions, offsets and the field's norm. */
+  private static List<String> postings(Document doc, String field) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(ColumnDocument.analyzer()))) {
+        w.addDocument(ColumnDocument.facetsConfig().build(doc));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        LeafReader leaf = reader.leaves().get(0).reader();
+        NumericDocValues norms = leaf.getNormValues(field);
+        if (norms != null && norms.advanceExact(0)) {
+          out.add("norm " + norms.longValue());
+        }
+        TermsEnum terms = leaf.terms(field).iterator();
+        for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+          PostingsEnum p = terms.postings(null, PostingsEnum.ALL);
+          p.nextDoc();
+          StringBuilder line = new StringBuilder(term.utf8ToString());
+          if (leaf.getFieldInfos().fieldInfo(field).getIndexOptions() != IndexOptions.DOCS) {
+            for (int i = 0; i < p.freq(); i++) {
+              line.append(' ').append(p.nextPosition());
+              line.append(':').append(p.startOffset()).append('-').append(p.endOffset());
+            }
+          }
+          out.add(line.toString());
+        }
+      }
+    }
+    return out;
   }
 }

@@ -321,4 +321,123 @@ class SearchIndexTest {
     assertThat(searches).isGreaterThan(20);
     assertThat(index.search(SearchRequest.of("")).total()).isEqualTo(23);
   }
+
+  @Test
+  void aRebuildOnEveryCoreFindsWhatAnIncrementalIndexFinds() {
+    for (int i = 0; i < 90; i++) {
+      archive.write(variedColumn(i));
+      if (i % 25 == 24) {
+        index.update(archive); // several commits and segments, in the archive's order
+      }
+    }
+    index.update(archive);
+    List<SearchRequest> requests = new ArrayList<>();
+    requests.add(SearchRequest.of(""));
+    for (String q :
+        List.of("w7", "w13 OR w41", "manager", "\"about w3\"", "crying", "banking", "nursse")) {
+      requests.add(SearchRequest.of(q));
+    }
+    requests.add(new SearchRequest("", "t4", null, null, false, 1));
+    requests.add(new SearchRequest("", null, "retail", 1995, false, 2));
+    try (SearchIndex rebuilt =
+        SearchIndex.open(dir.resolve("data/rebuilt"), SearchIndex.DEFAULT_SYNONYMS)) {
+      assertThat(rebuilt.rebuild(archive)).isEqualTo(new SearchIndex.UpdateReport(93, 0, 0, 0));
+      for (SearchRequest r : requests) {
+        Results incremental = index.search(r);
+        Results anew = rebuilt.search(r);
+        assertThat(anew.total()).as(r.toString()).isEqualTo(incremental.total());
+        assertThat(anew.facets()).as(r.toString()).isEqualTo(incremental.facets());
+        assertThat(anew.shownFor()).as(r.toString()).isEqualTo(incremental.shownFor());
+        // Equal scores may come in either order: the same hits, snippets and all, when they all
+        // fit on the page (past it, which of equals make the page is the order's).
+        if (incremental.total() <= SearchRequest.PAGE_SIZE) {
+          assertThat(anew.hits()).as(r.toString()).hasSameElementsAs(incremental.hits());
+        } else {
+          assertThat(anew.hits()).as(r.toString()).hasSameSizeAs(incremental.hits());
+        }
+      }
+      assertThat(rebuilt.search(SearchRequest.of("")).hits())
+          .isEqualTo(index.search(SearchRequest.of("")).hits()); // newest first, dates distinct
+    }
+  }
+
+  /** Columns whose words differ in number, so that most queries rank without ties. */
+  private static Column variedColumn(int i) {
+    return aColumn()
+        .withSlug("v" + i)
+        .withTitle("Column w" + i + " about w" + (i % 7))
+        .withDate(LocalDate.of(1990 + i % 30, 1 + i % 12, 1 + i % 28))
+        .withTags("t" + i % 5, "t" + i % 3)
+        .withClient(
+            new ClientProfile(
+                "Sam",
+                30,
+                "Analyst",
+                2,
+                1,
+                List.of("Banking", "Retail", "Media").get(i % 3),
+                "Pay"))
+        .withQuestion(("My manager's w" + i + " crying. ").repeat(1 + i % 4))
+        .withAnswer(("A word about w" + (i % 11) + " and w" + i + ". ").repeat(1 + i % 6))
+        .build();
+  }
+
+  @Test
+  void tellsProgressOfEachColumnRebuilt() {
+    List<String> told = new ArrayList<>();
+    java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+    index.rebuild(
+        archive,
+        new org.columnist.Progress() {
+          @Override
+          public void started(String task, String unit, long total) {
+            told.add(task + ": " + total + " " + unit);
+          }
+
+          @Override
+          public void advanced(long n) {
+            steps.addAndGet(n);
+          }
+
+          @Override
+          public void finished() {
+            told.add("finished after " + steps.get());
+          }
+        });
+    assertThat(told).containsExactly("Rebuilding the search index: 3 columns", "finished after 3");
+  }
+
+  @Test
+  void aRebuildThatFailsHalfWayLeavesTheLastCommit() {
+    index.update(archive);
+    for (int i = 0; i < 40; i++) {
+      archive.write(
+          aColumn().withSlug("later-" + i).withDate(LocalDate.of(2030, 1, 1 + i % 28)).build());
+    }
+    java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+    assertThatThrownBy(
+            () ->
+                index.rebuild(
+                    archive,
+                    new org.columnist.Progress() {
+                      @Override
+                      public void started(String task, String unit, long total) {}
+
+                      @Override
+                      public void advanced(long n) {
+                        if (steps.incrementAndGet() == 1) { // a column is in the writer
+                          throw new IllegalStateException("stopped half-way");
+                        }
+                      }
+
+                      @Override
+                      public void finished() {}
+                    }))
+        .hasMessageContaining("stopped half-way");
+    assertThat(index.search(SearchRequest.of("")).total()).isEqualTo(3);
+    index.close();
+    index = SearchIndex.open(dir.resolve("data/index"), SearchIndex.DEFAULT_SYNONYMS);
+    assertThat(index.search(SearchRequest.of("")).total()).isEqualTo(3);
+    assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(40, 0, 0, 3));
+  }
 }
