@@ -181,17 +181,15 @@ class SearchIndexTest {
         .withSlug("c" + i)
         .withDate(LocalDate.of(1990 + i % 30, 1 + i % 12, 1))
         .withTags(tags)
-        .withClient(
-            new ClientProfile(
-                "Sam",
-                30,
-                "Analyst",
-                2,
-                1,
-                List.of("Banking", "Retail", "Media").get(i % 3),
-                "Pay"))
+        .withClient(analyst(i))
         .withAnswer(i % 4 == 0 ? "A word about zebras." : "A word about giraffes.")
         .build();
+  }
+
+  /** An analyst in one of three industries, by {@code i}. */
+  private static ClientProfile analyst(int i) {
+    return new ClientProfile(
+        "Sam", 30, "Analyst", 2, 1, List.of("Banking", "Retail", "Media").get(i % 3), "Pay");
   }
 
   /** At most 20 topics and industries, most frequent first; at most 50 years, newest first. */
@@ -368,15 +366,7 @@ class SearchIndexTest {
         .withTitle("Column w" + i + " about w" + (i % 7))
         .withDate(LocalDate.of(1990 + i % 30, 1 + i % 12, 1 + i % 28))
         .withTags("t" + i % 5, "t" + i % 3)
-        .withClient(
-            new ClientProfile(
-                "Sam",
-                30,
-                "Analyst",
-                2,
-                1,
-                List.of("Banking", "Retail", "Media").get(i % 3),
-                "Pay"))
+        .withClient(analyst(i))
         .withQuestion(("My manager's w" + i + " crying. ").repeat(1 + i % 4))
         .withAnswer(("A word about w" + (i % 11) + " and w" + i + ". ").repeat(1 + i % 6))
         .build();
