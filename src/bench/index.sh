@@ -45,8 +45,8 @@ echo "== $(find "$inst/archive" -name '*.md' | wc -l) columns, $(find "$inst/pub
 for run in 1 2 3; do
   echo "run $run"
   timed columnist ./columnist index --rebuild --config "$inst/config/columnist.yml"
-  rm -rf "$work/pagefind"
-  timed pagefind "${pagefind[@]}" --site "$inst/public" --output-path "$work/pagefind"
+  rm -rf "$work/pagefind-out"
+  timed pagefind "${pagefind[@]}" --site "$inst/public" --output-path "$work/pagefind-out"
 done
 ours=$(median "$work/columnist" 1); theirs=$(median "$work/pagefind" 1)
 printf '%-28s %6.2f s wall %6.2f s CPU\n' "columnist index --rebuild" "$ours" "$(median "$work/columnist" 2)"
