@@ -41,7 +41,7 @@ timed() { # label, command...: appends "wall cpu" to $work/label
 median() { # file, column: the median of three
   cut -d' ' -f"$2" "$1" | sort -g | sed -n 2p
 }
-echo "== $(find "$inst/archive" -name '*.md' | wc -l) columns, $(find "$inst/public" -name '*.html' | wc -l) pages; pagefind $version; $(nproc) cores"
+echo "== $(find "$inst/archive" -name '*.md' | wc -l) columns, $(find "$inst/public" -name '*.html' | wc -l) pages; $version; $(nproc) cores"
 for run in 1 2 3; do
   echo "run $run"
   timed columnist ./columnist index --rebuild --config "$inst/config/columnist.yml"
