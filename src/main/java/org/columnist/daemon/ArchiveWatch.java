@@ -63,20 +63,23 @@ public final class ArchiveWatch implements AutoCloseable {
 
   /**
    * Brings the index up to date with the archive and, when a column came, changed or went, the
-   * site: the index first, as the site's pages list related columns from it.
+   * site: the index first, as the site's pages list related columns from it. Returns what the
+   * site's build did, or null when there was none.
    */
-  public void refresh() {
+  public SiteBuilder.Report refresh() {
     started.run();
     synchronized (lock) {
       if (closed) {
-        return;
+        return null;
       }
       SearchIndex.UpdateReport r = index.update(archive);
       siteBehind |= r.added() + r.updated() + r.deleted() > 0;
-      if (siteBehind) {
-        site().build(false);
-        siteBehind = false;
+      if (!siteBehind) {
+        return null;
       }
+      SiteBuilder.Report built = site().build(false);
+      siteBehind = false;
+      return built;
     }
   }
 
@@ -84,11 +87,11 @@ public final class ArchiveWatch implements AutoCloseable {
    * {@link #refresh}, and the site built even when no column changed: what readers added to a page
    * (a response approved) is not in the archive. The build renders only the pages that changed.
    */
-  public void refreshSite() {
+  public SiteBuilder.Report refreshSite() {
     synchronized (lock) {
       siteBehind = true;
     }
-    refresh();
+    return refresh();
   }
 
   private SiteBuilder site() {
