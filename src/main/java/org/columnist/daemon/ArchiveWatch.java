@@ -3,6 +3,7 @@ package org.columnist.daemon;
 import java.util.function.Function;
 import org.columnist.archive.Archive;
 import org.columnist.search.SearchIndex;
+import org.columnist.site.LastBuild;
 import org.columnist.site.SiteBuilder;
 
 /**
@@ -21,6 +22,9 @@ public final class ArchiveWatch implements AutoCloseable {
   // Set when the index changed and the site has not been built since: a build that failed (a
   // broken template, a full disk) is tried again at the next refresh, not left for good.
   private boolean siteBehind;
+  // The last build's state and catalog, which the next build starts from unless another process
+  // built the site in between.
+  private final LastBuild lastBuild = new LastBuild();
 
   private ArchiveWatch(
       Archive archive,
@@ -48,7 +52,7 @@ public final class ArchiveWatch implements AutoCloseable {
     try {
       synchronized (watch.lock) {
         watch.index.update(watch.archive);
-        watch.site().build(false);
+        watch.site().build(false, watch.lastBuild);
       }
     } catch (RuntimeException e) {
       watch.index.close();
@@ -77,7 +81,7 @@ public final class ArchiveWatch implements AutoCloseable {
       if (!siteBehind) {
         return null;
       }
-      SiteBuilder.Report built = site().build(false);
+      SiteBuilder.Report built = site().build(false, lastBuild);
       siteBehind = false;
       return built;
     }
