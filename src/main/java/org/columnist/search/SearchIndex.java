@@ -46,6 +46,11 @@ public final class SearchIndex implements AutoCloseable {
   private final SearcherManager searchers;
   private final FacetsConfig facets = ColumnDocument.facetsConfig();
   private final Searcher searcher;
+  // source → {hash, stamp} as the index holds them, kept between updates: this process's writer
+  // holds the index's lock, so no other can change it, and reading every stored document again
+  // was most of a one-column update of a large archive. Null until the first update reads it.
+  private Map<String, String[]> indexed;
+  private boolean unfinished;
 
   private SearchIndex(
       Directory directory, IndexWriter writer, SearcherManager searchers, List<String> synonyms) {
@@ -157,7 +162,10 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   private UpdateReport sync(Archive archive, boolean rebuildAsked, Progress progress) {
-    boolean rebuild = rebuildAsked;
+    // After an update that failed, the writer may hold its uncommitted half (a rebuild's
+    // deleteAll): only a rebuild is sure to commit a whole index over it.
+    boolean rebuild = rebuildAsked || unfinished;
+    unfinished = true;
     if (writer == null) {
       throw new IllegalStateException("this index was opened for searching only");
     }
@@ -168,27 +176,27 @@ public final class SearchIndex implements AutoCloseable {
             "the search index was written by another version of columnist: rebuilding it");
         rebuild = true;
       }
-      Map<String, String[]> known = rebuild ? Map.of() : known();
+      Map<String, String[]> known = rebuild ? Map.of() : indexed == null ? known() : indexed;
+      indexed = null; // until this update is committed
       if (rebuild) {
         // Not committed until the end: a killed rebuild leaves the last commit, and searchers
         // keep the reader they have until the refresh below.
         writer.deleteAll();
       }
-      List<Archive.Entry> entries = archive.entries();
-      Map<Change, Long> counts = indexAll(archive, entries, known, rebuild, progress);
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      for (Archive.Entry entry : entries) {
-        seen.add(source(archive, entry));
-      }
+      Map<String, String[]> held = new java.util.concurrent.ConcurrentHashMap<>();
+      Map<Change, Long> counts =
+          indexAll(archive, archive.entries(), known, held, rebuild, progress);
       int deleted = 0;
       for (String source : known.keySet()) {
-        if (!seen.contains(source)) {
+        if (!held.containsKey(source)) {
           writer.deleteDocuments(new Term(ColumnDocument.SOURCE, source));
           deleted++;
         }
       }
       writer.setLiveCommitData(Map.of("schema", ColumnDocument.VERSION).entrySet());
       writer.commit();
+      indexed = held;
+      unfinished = false;
       searchers.maybeRefreshBlocking();
       return new UpdateReport(
           counts.getOrDefault(Change.ADDED, 0L).intValue(),
@@ -202,12 +210,14 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * Indexes {@code entries} on every core: the writer takes documents from several threads at once,
-   * and reading, parsing and analysing a column is most of the time of a rebuild.
+   * and reading, parsing and analysing a column is most of the time of a rebuild. Puts in {@code
+   * held} the {hash, stamp} the index holds for each source afterwards.
    */
   private Map<Change, Long> indexAll(
       Archive archive,
       List<Archive.Entry> entries,
       Map<String, String[]> known,
+      Map<String, String[]> held,
       boolean rebuild,
       Progress progress)
       throws IOException {
@@ -220,10 +230,16 @@ public final class SearchIndex implements AutoCloseable {
           .map(
               entry -> {
                 String source = source(archive, entry);
+                String[] was = known.get(source);
                 try {
-                  Change change = index(archive, entry, source, known.get(source), rebuild);
+                  String[] now = index(archive, entry, source, was, rebuild);
+                  if (now != null || was != null) {
+                    held.put(source, now != null ? now : was);
+                  }
                   progress.advanced(1);
-                  return change;
+                  return now == null
+                      ? Change.INVALID
+                      : now == was ? Change.UNCHANGED : was == null ? Change.ADDED : Change.UPDATED;
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -249,26 +265,27 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * Indexes the archive file {@code source} unless it is as {@code was} ({hash, stamp}, null when
-   * not indexed yet) says: its size and time first, then its content hash. {@code fresh}: the index
-   * holds no column yet.
+   * not indexed yet) says: its size and time first, then its content hash. Returns {@code was}
+   * itself when the file is unchanged, the new {hash, stamp} when it was indexed, null when it is
+   * invalid (and left as it was). {@code fresh}: the index holds no column yet.
    */
-  private Change index(
+  private String[] index(
       Archive archive, Archive.Entry entry, String source, String[] was, boolean fresh)
       throws IOException {
     String stamp = entry.size() + ":" + entry.modified();
     if (was != null && was[1].equals(stamp)) {
-      return Change.UNCHANGED;
+      return was;
     }
     String hash = Sha256.hex(Files.readAllBytes(entry.file()));
     if (was != null && was[0].equals(hash)) {
-      return Change.UNCHANGED;
+      return was;
     }
     Column column;
     try {
       column = archive.read(entry.file());
     } catch (InvalidFileException e) {
       LOG.log(System.Logger.Level.WARNING, "not indexed: " + e.getMessage());
-      return Change.INVALID;
+      return null;
     }
     Document doc = facets.build(ColumnDocument.of(column, source, hash, stamp));
     if (fresh) {
@@ -278,7 +295,7 @@ public final class SearchIndex implements AutoCloseable {
     } else {
       writer.updateDocument(new Term(ColumnDocument.SOURCE, source), doc);
     }
-    return was == null ? Change.ADDED : Change.UPDATED;
+    return new String[] {hash, stamp};
   }
 
   /** Whether the last commit is empty or holds the documents this version writes. */
