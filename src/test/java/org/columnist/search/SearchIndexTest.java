@@ -423,25 +423,7 @@ class SearchIndexTest {
       archive.write(
           aColumn().withSlug("later-" + i).withDate(LocalDate.of(2030, 1, 1 + i % 28)).build());
     }
-    java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
-    assertThatThrownBy(
-            () ->
-                index.rebuild(
-                    archive,
-                    new org.columnist.Progress() {
-                      @Override
-                      public void started(String task, String unit, long total) {}
-
-                      @Override
-                      public void advanced(long n) {
-                        if (steps.incrementAndGet() == 1) { // a column is in the writer
-                          throw new IllegalStateException("stopped half-way");
-                        }
-                      }
-
-                      @Override
-                      public void finished() {}
-                    }))
+    assertThatThrownBy(() -> index.rebuild(archive, stopping(false)))
         .hasMessageContaining("stopped half-way");
     assertThat(index.search(SearchRequest.of("")).total()).isEqualTo(3);
     index.close();
@@ -454,26 +436,31 @@ class SearchIndexTest {
   void anUpdateAfterAFailedRebuildByTheSameWriterIndexesEverything() {
     index.update(archive);
     archive.write(aColumn().withSlug("later").withDate(LocalDate.of(2030, 1, 1)).build());
-    assertThatThrownBy(
-            () ->
-                index.rebuild(
-                    archive,
-                    new org.columnist.Progress() {
-                      @Override
-                      public void started(String task, String unit, long total) {
-                        throw new IllegalStateException("stopped at once");
-                      }
-
-                      @Override
-                      public void advanced(long n) {}
-
-                      @Override
-                      public void finished() {}
-                    }))
-        .hasMessageContaining("stopped at once");
+    assertThatThrownBy(() -> index.rebuild(archive, stopping(true)))
+        .hasMessageContaining("stopped half-way");
     // The writer holds the rebuild's uncommitted deleteAll: an incremental update over it would
     // commit an index of the one new column.
     assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(4, 0, 0, 0));
     assertThat(index.search(SearchRequest.of("")).total()).isEqualTo(4);
+  }
+
+  /** Progress that stops the work: as it starts, or once a column is in the writer. */
+  private static org.columnist.Progress stopping(boolean atStart) {
+    return new org.columnist.Progress() {
+      @Override
+      public void started(String task, String unit, long total) {
+        if (atStart) {
+          throw new IllegalStateException("stopped half-way");
+        }
+      }
+
+      @Override
+      public void advanced(long n) {
+        throw new IllegalStateException("stopped half-way");
+      }
+
+      @Override
+      public void finished() {}
+    };
   }
 }
