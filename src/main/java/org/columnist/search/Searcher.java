@@ -17,7 +17,6 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -153,7 +152,7 @@ final class Searcher {
                 new Sort(new SortField(ColumnDocument.DATE, SortField.Type.LONG, true)))
             : s.search(query, wanted);
     FacetTable facets = facetTable(s.getIndexReader());
-    FacetTable.Counts counts = s.search(new ConstantScoreQuery(countable(query)), facets.counter());
+    FacetTable.Counts counts = facets.count(s, countable(query));
     return new Matches(top, facets, counts);
   }
 
