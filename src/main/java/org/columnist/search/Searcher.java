@@ -295,7 +295,9 @@ final class Searcher {
     while (m.find()) {
       Query not = parseOrFallback(m.group(1));
       if (!(not instanceof MatchNoDocsQuery)) {
-        excluded.add(not);
+        // Excluded words are not scored: sought once in the field holding every field's words,
+        // not in each of ten fields (a common word excluded was a third of such a search).
+        excluded.add(countable(not));
       }
       m.appendReplacement(rest, " ");
     }
