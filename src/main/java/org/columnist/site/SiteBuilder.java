@@ -97,8 +97,19 @@ public final class SiteBuilder {
       boolean full, int columns, int rendered, int written, int removed, Duration took) {}
 
   public Report build(boolean clean) {
+    return build(clean, new LastBuild());
+  }
+
+  /**
+   * A build that starts from what {@code last} remembers of the previous one, when the state file
+   * is still the one that build saved, and leaves this build in it: for a server that builds again
+   * and again.
+   */
+  public Report build(boolean clean, LastBuild last) {
     long start = System.nanoTime();
-    BuildState old = clean ? BuildState.empty() : BuildState.load(stateFile);
+    BuildState old = clean ? BuildState.empty() : last.state(stateFile);
+    Catalog remembered = last.catalog(old);
+    last.forget(); // until this build is saved
     if (clean) {
       deleteContents(publicDir);
     }
@@ -106,7 +117,7 @@ public final class SiteBuilder {
     boolean full = clean || !fingerprint.equals(old.fingerprint());
     Scan scan = scan(full ? BuildState.empty() : old);
     Catalog now = new Catalog(scan.summaries.values());
-    Catalog before = new Catalog(old.sources().values());
+    Catalog before = remembered != null ? remembered : new Catalog(old.sources().values());
     Map<String, PageKind> all = Pages.all(now);
     Map<String, String> readerPrints = readerPrints(now);
     Set<String> planned =
@@ -132,9 +143,11 @@ public final class SiteBuilder {
         removed++;
       }
     }
-    new BuildState(
-            fingerprint, new LinkedHashMap<>(scan.summaries), new HashMap<>(outputs), readerPrints)
-        .save(stateFile);
+    BuildState saved =
+        new BuildState(
+            fingerprint, new LinkedHashMap<>(scan.summaries), new HashMap<>(outputs), readerPrints);
+    saved.save(stateFile);
+    last.remember(stateFile, saved, now);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     LOG.log(
         System.Logger.Level.DEBUG,
