@@ -19,6 +19,7 @@ import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
+import org.columnist.Progress;
 import org.columnist.column.Column;
 import org.columnist.column.ColumnCodec;
 import org.columnist.column.Slug;
@@ -180,8 +181,27 @@ public final class Archive {
 
   /** Reads every file and reports all problems, including misplaced files and shared slugs. */
   public CheckReport check() {
+    return check(Progress.NONE);
+  }
+
+  /** {@link #check()}, telling {@code progress} of each file read. */
+  public CheckReport check(Progress progress) {
     List<Path> files = files();
-    List<FileCheck> results = files.parallelStream().map(this::checkOne).toList();
+    progress.started("check", "archive files read", files.size());
+    List<FileCheck> results;
+    try {
+      results =
+          files.parallelStream()
+              .map(
+                  file -> {
+                    FileCheck result = checkOne(file);
+                    progress.advanced(1);
+                    return result;
+                  })
+              .toList();
+    } finally {
+      progress.finished();
+    }
     List<Problem> problems = new ArrayList<>();
     Map<String, Path> slugs = new HashMap<>();
     for (FileCheck result : results) {

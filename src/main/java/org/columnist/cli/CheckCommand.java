@@ -33,7 +33,7 @@ final class CheckCommand implements java.util.concurrent.Callable<Integer> {
     try {
       Config loaded = config.load();
       Archive archive = new Archive(loaded.paths().archive());
-      Archive.CheckReport report = archive.check();
+      Archive.CheckReport report = archive.check(new ProgressDisplay(spec.commandLine().getErr()));
       files = report.files();
       problems.addAll(report.problems());
       // The aliases the site build would not write: only the site knows its pages.

@@ -63,12 +63,13 @@ final class ImportCommand implements Callable<Integer> {
     ImportLines lines = new ImportLines(archive, dryRun);
     List<Map<String, Object>> outcomes = new ArrayList<>();
     Importer.Summary summary;
-    try (ImportProgress progress = new ImportProgress(err)) {
+    ProgressDisplay progress = new ProgressDisplay(err);
+    try {
       Importer.Listener listener =
           new Importer.Listener() {
             @Override
             public void started(int files) {
-              progress.started(files);
+              progress.started("import", "inputs read", files);
             }
 
             @Override
@@ -82,12 +83,14 @@ final class ImportCommand implements Callable<Integer> {
 
             @Override
             public void done(Path input) {
-              progress.done();
+              progress.advanced(1);
             }
           };
       summary =
           new Importer(archive, loaded.coach().name())
               .run(paths, new Importer.Options(dryRun, loose, allowPrivate), listener);
+    } finally {
+      progress.finished();
     }
     for (Path file : summary.unreadable()) {
       err.println(

@@ -31,6 +31,14 @@ public final class Alias {
       return Optional.of(
           "alias '" + path + "' must name a page, without empty, '.' or '..' segments");
     }
+    if (path.contains("*") || path.contains("/:")) {
+      // In _redirects, '*' is a splat and a segment starting with ':' a placeholder: such an
+      // alias would redirect every address it matches, not the one old link.
+      return Optional.of(
+          "alias '"
+              + path
+              + "' must not hold '*' or a segment starting with ':' (redirect patterns)");
+    }
     return Optional.empty();
   }
 

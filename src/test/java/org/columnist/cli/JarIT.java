@@ -29,6 +29,22 @@ class JarIT {
   }
 
   @Test
+  void theJarCarriesSqlitesNativeLibraryOnlyForTheSupportedPlatforms() throws IOException {
+    List<String> natives;
+    try (JarFile jar = new JarFile("target/columnist.jar")) {
+      natives =
+          jar.stream()
+              .map(e -> e.getName())
+              .filter(n -> n.startsWith("org/sqlite/native/") && !n.endsWith("/"))
+              .map(n -> n.substring("org/sqlite/native/".length(), n.lastIndexOf('/')))
+              .toList();
+    }
+    assertThat(natives)
+        .containsExactlyInAnyOrder(
+            "Linux/x86_64", "Linux/aarch64", "Mac/x86_64", "Mac/aarch64", "Windows/x86_64");
+  }
+
+  @Test
   void outputPrintedWithoutANewlineIsNotLostAtExit() throws Exception {
     run(dir, "init", "column");
     Run draft = run(dir.resolve("column"), "draft", "new", "--title", "Flushed");
