@@ -3,6 +3,7 @@ package org.columnist.daemon;
 import java.util.function.Function;
 import org.columnist.archive.Archive;
 import org.columnist.search.SearchIndex;
+import org.columnist.site.LastBuild;
 import org.columnist.site.SiteBuilder;
 
 /**
@@ -21,6 +22,9 @@ public final class ArchiveWatch implements AutoCloseable {
   // Set when the index changed and the site has not been built since: a build that failed (a
   // broken template, a full disk) is tried again at the next refresh, not left for good.
   private boolean siteBehind;
+  // The last build's state and catalog, which the next build starts from unless another process
+  // built the site in between.
+  private final LastBuild lastBuild = new LastBuild();
 
   private ArchiveWatch(
       Archive archive,
@@ -48,7 +52,7 @@ public final class ArchiveWatch implements AutoCloseable {
     try {
       synchronized (watch.lock) {
         watch.index.update(watch.archive);
-        watch.site().build(false);
+        watch.site().build(false, watch.lastBuild);
       }
     } catch (RuntimeException e) {
       watch.index.close();
@@ -63,20 +67,23 @@ public final class ArchiveWatch implements AutoCloseable {
 
   /**
    * Brings the index up to date with the archive and, when a column came, changed or went, the
-   * site: the index first, as the site's pages list related columns from it.
+   * site: the index first, as the site's pages list related columns from it. Returns what the
+   * site's build did, or null when there was none.
    */
-  public void refresh() {
+  public SiteBuilder.Report refresh() {
     started.run();
     synchronized (lock) {
       if (closed) {
-        return;
+        return null;
       }
       SearchIndex.UpdateReport r = index.update(archive);
       siteBehind |= r.added() + r.updated() + r.deleted() > 0;
-      if (siteBehind) {
-        site().build(false);
-        siteBehind = false;
+      if (!siteBehind) {
+        return null;
       }
+      SiteBuilder.Report built = site().build(false, lastBuild);
+      siteBehind = false;
+      return built;
     }
   }
 
@@ -84,11 +91,11 @@ public final class ArchiveWatch implements AutoCloseable {
    * {@link #refresh}, and the site built even when no column changed: what readers added to a page
    * (a response approved) is not in the archive. The build renders only the pages that changed.
    */
-  public void refreshSite() {
+  public SiteBuilder.Report refreshSite() {
     synchronized (lock) {
       siteBehind = true;
     }
-    refresh();
+    return refresh();
   }
 
   private SiteBuilder site() {

@@ -42,6 +42,10 @@ public final class SearchIndex implements AutoCloseable {
   private final SearcherManager searchers;
   private final FacetsConfig facets = ColumnDocument.facetsConfig();
   private final Searcher searcher;
+  // source → {hash, stamp} as the index holds them, kept between updates: this process's writer
+  // holds the index's lock, so no other can change it, and reading every stored document again
+  // was most of a one-column update of a large archive. Null until the first update reads it.
+  private Map<String, String[]> indexed;
 
   private SearchIndex(
       Directory directory, IndexWriter writer, SearcherManager searchers, List<String> synonyms) {
@@ -153,26 +157,36 @@ public final class SearchIndex implements AutoCloseable {
             "the search index was written by another version of columnist: rebuilding it");
         rebuild = true;
       }
-      Map<String, String[]> known = rebuild ? Map.of() : known();
+      Map<String, String[]> known = rebuild ? Map.of() : indexed == null ? known() : indexed;
+      indexed = null; // until this update is committed
       if (rebuild) {
         writer.deleteAll();
       }
       Map<Change, Integer> counts = new java.util.EnumMap<>(Change.class);
-      java.util.Set<String> seen = new java.util.HashSet<>();
+      Map<String, String[]> held = new HashMap<>();
       for (Archive.Entry entry : archive.entries()) {
         String source = archive.root().relativize(entry.file()).toString();
-        seen.add(source);
-        counts.merge(index(archive, entry, source, known.get(source)), 1, Integer::sum);
+        String[] was = known.get(source);
+        String[] now = index(archive, entry, source, was);
+        Change change =
+            now == null
+                ? Change.INVALID
+                : now == was ? Change.UNCHANGED : was == null ? Change.ADDED : Change.UPDATED;
+        counts.merge(change, 1, Integer::sum);
+        if (now != null || was != null) {
+          held.put(source, now != null ? now : was);
+        }
       }
       int deleted = 0;
       for (String source : known.keySet()) {
-        if (!seen.contains(source)) {
+        if (!held.containsKey(source)) {
           writer.deleteDocuments(new Term(ColumnDocument.SOURCE, source));
           deleted++;
         }
       }
       writer.setLiveCommitData(Map.of("schema", ColumnDocument.VERSION).entrySet());
       writer.commit();
+      indexed = held;
       searchers.maybeRefreshBlocking();
       return new UpdateReport(
           counts.getOrDefault(Change.ADDED, 0),
@@ -193,29 +207,31 @@ public final class SearchIndex implements AutoCloseable {
 
   /**
    * Indexes the archive file {@code source} unless it is as {@code was} ({hash, stamp}, null when
-   * not indexed yet) says: its size and time first, then its content hash.
+   * not indexed yet) says: its size and time first, then its content hash. Returns {@code was}
+   * itself when the file is unchanged, the new {hash, stamp} when it was indexed, null when it is
+   * invalid (and left as it was).
    */
-  private Change index(Archive archive, Archive.Entry entry, String source, String[] was)
+  private String[] index(Archive archive, Archive.Entry entry, String source, String[] was)
       throws IOException {
     String stamp = entry.size() + ":" + entry.modified();
     if (was != null && was[1].equals(stamp)) {
-      return Change.UNCHANGED;
+      return was;
     }
     String hash = Sha256.hex(Files.readAllBytes(entry.file()));
     if (was != null && was[0].equals(hash)) {
-      return Change.UNCHANGED;
+      return was;
     }
     Column column;
     try {
       column = archive.read(entry.file());
     } catch (InvalidFileException e) {
       LOG.log(System.Logger.Level.WARNING, "not indexed: " + e.getMessage());
-      return Change.INVALID;
+      return null;
     }
     writer.updateDocument(
         new Term(ColumnDocument.SOURCE, source),
         facets.build(ColumnDocument.of(column, source, hash, stamp)));
-    return was == null ? Change.ADDED : Change.UPDATED;
+    return new String[] {hash, stamp};
   }
 
   /** Whether the last commit is empty or holds the documents this version writes. */

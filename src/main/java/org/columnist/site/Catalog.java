@@ -15,19 +15,31 @@ import org.columnist.column.Slug;
 final class Catalog {
   static final int PER_PAGE = 10;
 
-  /** A paginated list of columns at {@code base} (e.g. {@code topics/burnout/}). */
+  /**
+   * A paginated list of columns at {@code base} (e.g. {@code topics/burnout/}), newest first. Its
+   * numbered pages are fixed slices counted from the oldest, so that a new column changes only the
+   * newest end: {@code page/1/} holds the {@value #PER_PAGE} oldest columns, {@code page/2/} the
+   * next, and so on. Only full slices are numbered, and not the newest full one: the list's front
+   * page (its base) shows that slice with the columns after it, between {@value #PER_PAGE} and
+   * twice as many less one, and no column is on two pages.
+   */
   record Listing(String kind, String base, String name, List<Summary> items) {
-    int pages() {
-      return Math.max(1, (items.size() + PER_PAGE - 1) / PER_PAGE);
+    /** How many numbered pages the list has (0 for a list that fits on its front). */
+    int numbered() {
+      return Math.max(0, items.size() / PER_PAGE - 1);
     }
 
-    /** The output file of page {@code n} (1-based). */
+    /** The output file of numbered page {@code n}, or of the front for 0. */
     String file(int n) {
-      return base + (n == 1 ? "" : "page/" + n + "/") + "index.html";
+      return base + (n == 0 ? "" : "page/" + n + "/") + "index.html";
     }
 
+    /** The columns on numbered page {@code n}, or on the front for 0, newest first. */
     List<Summary> page(int n) {
-      return items.subList((n - 1) * PER_PAGE, Math.min(items.size(), n * PER_PAGE));
+      int size = items.size();
+      return n == 0
+          ? items.subList(0, size - numbered() * PER_PAGE)
+          : items.subList(size - n * PER_PAGE, size - (n - 1) * PER_PAGE);
     }
 
     /** The list's feed, for those that have one. */
@@ -38,10 +50,6 @@ final class Catalog {
     /** What names the list among all: two lists of the same kind and base are one. */
     String key() {
       return kind + ":" + base;
-    }
-
-    List<String> keys() {
-      return items.stream().map(Summary::source).toList();
     }
   }
 

@@ -15,6 +15,14 @@ record FeedPage(Catalog.Listing listing) implements PageKind {
     return listing.kind().equals("home") || listing.kind().equals("topic");
   }
 
+  /** The day the list last changed: its latest date or correction; null for an empty list. */
+  static String updated(Catalog.Listing listing) {
+    return listing.items().stream()
+        .map(s -> s.corrected() == null ? s.date() : s.corrected())
+        .max(String::compareTo)
+        .orElse(null);
+  }
+
   @Override
   public String path() {
     return listing.feed();
@@ -32,11 +40,10 @@ record FeedPage(Catalog.Listing listing) implements PageKind {
       entries.add(entry(site, s));
     }
     String updated =
-        listing.items().stream()
-            .map(s -> s.corrected() == null ? s.date() : s.corrected())
-            .max(String::compareTo)
-            .map(d -> site.timestamp(LocalDate.parse(d)))
-            .orElse(site.timestamp(LocalDate.of(2000, 1, 1)));
+        site.timestamp(
+            updated(listing) == null
+                ? LocalDate.of(2000, 1, 1)
+                : LocalDate.parse(updated(listing)));
     String title = site.config.site().title();
     Map<String, Object> feed =
         Map.of(

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * Which pages an edit of some archive files touches, so that an incremental build renders only
- * those: the columns' own pages and their neighbours' (old and new), every list they are or were in
- * (only the pages holding them when the list's order is unchanged), the feeds, the related lists,
- * the indexes and the sitemap.
+ * those: the columns' own pages and their neighbours' (old and new), the list pages whose columns
+ * or links changed and those showing them, the feeds, the related lists, the indexes and the
+ * sitemap.
  */
 final class IncrementalPlan {
   private final Function<String, List<SiteBuilder.Related>> related;
@@ -161,21 +161,26 @@ final class IncrementalPlan {
         && (a == null || b == null || a.path().equals(b.path()));
   }
 
+  /**
+   * The list pages whose columns or links differ from the last build's, or that show a changed
+   * summary, and the feeds likewise. Numbered pages count from the oldest column, so a column added
+   * at the newest end changes only the front, and, when it fills a slice, the new numbered page and
+   * the one before it (whose "newer" link then leads to the new page rather than the front).
+   */
   private static void addListings(Set<String> planned, Edit edit) {
     for (Catalog.Listing listing : edit.now().listings.values()) {
-      // Only a changed column can move within a list, so an unchanged order means that only the
-      // pages showing a changed column need rendering; a new order means all of them.
       Catalog.Listing was = edit.before().listings.get(listing.key());
-      boolean sameOrder = was != null && was.keys().equals(listing.keys());
-      for (int n = 1; n <= listing.pages(); n++) {
-        if (!sameOrder
+      for (int n = 0; n <= listing.numbered(); n++) {
+        if (!samePage(was, listing, n)
             || listing.page(n).stream().anyMatch(s -> edit.listed().contains(s.source()))) {
           planned.add(listing.file(n));
         }
       }
-      if (!sameOrder
+      if (was == null
+          || !feedKeys(was).equals(feedKeys(listing))
+          || !Objects.equals(FeedPage.updated(was), FeedPage.updated(listing))
           || inFeed(listing, edit.changed())
-          || (was != null && inFeed(was, edit.changed()))) {
+          || inFeed(was, edit.changed())) {
         planned.add(listing.feed());
       }
     }
@@ -184,6 +189,28 @@ final class IncrementalPlan {
         planned.add(was.feed());
       }
     }
+  }
+
+  /**
+   * Whether page {@code n} of {@code now} shows the same columns under the same heading, with the
+   * same links, as it did in {@code was}: the front's "older" link and the newest numbered page's
+   * "newer" link depend on how many numbered pages there are.
+   */
+  private static boolean samePage(Catalog.Listing was, Catalog.Listing now, int n) {
+    if (was == null || n > was.numbered() || !was.name().equals(now.name())) {
+      return false;
+    }
+    boolean linksMove = n == 0 || n == now.numbered() || n == was.numbered();
+    return (!linksMove || was.numbered() == now.numbered())
+        && sources(was.page(n)).equals(sources(now.page(n)));
+  }
+
+  private static List<String> sources(List<Summary> summaries) {
+    return summaries.stream().map(Summary::source).toList();
+  }
+
+  private static List<String> feedKeys(Catalog.Listing listing) {
+    return sources(listing.items().subList(0, Math.min(FeedPage.SIZE, listing.items().size())));
   }
 
   /** Whether two summaries show the same on list pages (size and time aside). */

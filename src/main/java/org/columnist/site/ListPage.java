@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Page {@code number} (1-based) of a list of columns: the home page, a year, a month, a topic. */
+/**
+ * A page of a list of columns (the home page, a year, a month, a topic, an industry): its front for
+ * {@code number} 0, else its numbered page {@code number}, counted from the oldest (see {@link
+ * Catalog.Listing}). "Newer" leads towards the front, "older" towards page 1.
+ */
 record ListPage(Catalog.Listing listing, int number) implements PageKind {
   @Override
   public String path() {
@@ -22,10 +26,12 @@ record ListPage(Catalog.Listing listing, int number) implements PageKind {
     m.put("kind", listing.kind());
     m.put("heading", heading(site));
     m.put("items", listing.page(number).stream().map(site::item).toList());
+    m.put("front", number == 0);
     m.put("number", number);
-    m.put("pages", listing.pages());
-    m.put("newer_url", number > 1 ? site.link(folder(number - 1)) : "");
-    m.put("older_url", number < listing.pages() ? site.link(folder(number + 1)) : "");
+    int newest = listing.numbered();
+    m.put("newer_url", number == 0 ? "" : site.link(folder(number == newest ? 0 : number + 1)));
+    int older = number == 0 ? newest : number - 1;
+    m.put("older_url", older > 0 ? site.link(folder(older)) : "");
     m.put(
         "feed_url",
         listing.kind().equals("topic") ? site.link(listing.feed()) : site.link("feed.xml"));

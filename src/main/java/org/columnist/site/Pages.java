@@ -68,7 +68,7 @@ final class Pages {
       add(pages, new ColumnPage(i, catalog.columns.get(i)));
     }
     for (Catalog.Listing listing : catalog.listings.values()) {
-      for (int n = 1; n <= listing.pages(); n++) {
+      for (int n = 0; n <= listing.numbered(); n++) {
         add(pages, new ListPage(listing, n));
       }
       if (FeedPage.of(listing)) {

@@ -99,22 +99,36 @@ public final class SiteBuilder {
 
   /** {@link #build(boolean, Progress)} showing no progress. */
   public Report build(boolean clean) {
-    return build(clean, Progress.NONE);
+    return build(clean, new LastBuild(), Progress.NONE);
+  }
+
+  /** {@link #build(boolean, LastBuild, Progress)} showing no progress. */
+  public Report build(boolean clean, LastBuild last) {
+    return build(clean, last, Progress.NONE);
+  }
+
+  /** {@link #build(boolean, LastBuild, Progress)} with nothing remembered of the last build. */
+  public Report build(boolean clean, Progress progress) {
+    return build(clean, new LastBuild(), progress);
   }
 
   /**
-   * Builds the site, telling {@code progress} of each page rendered. With {@code clean}, every page
-   * is rendered again and everything else in {@code public/} removed, but a page whose bytes are
+   * A build that starts from what {@code last} remembers of the previous one, when the state file
+   * is still the one that build saved, and leaves this build in it: for a server that builds again
+   * and again. It tells {@code progress} of each page rendered. With {@code clean}, every page is
+   * rendered again and everything else in {@code public/} removed, but a page whose bytes are
    * already on disk is left as it is.
    */
-  public Report build(boolean clean, Progress progress) {
+  public Report build(boolean clean, LastBuild last, Progress progress) {
     long start = System.nanoTime();
-    BuildState old = clean ? BuildState.empty() : BuildState.load(stateFile);
+    BuildState old = clean ? BuildState.empty() : last.state(stateFile);
+    Catalog remembered = last.catalog(old);
+    last.forget(); // until this build is saved
     String fingerprint = fingerprint();
     boolean full = clean || !fingerprint.equals(old.fingerprint());
     Scan scan = scan(full ? BuildState.empty() : old);
     Catalog now = new Catalog(scan.summaries.values());
-    Catalog before = new Catalog(old.sources().values());
+    Catalog before = remembered != null ? remembered : new Catalog(old.sources().values());
     Map<String, PageKind> all = Pages.all(now);
     Map<String, String> readerPrints = readerPrints(now);
     Set<String> planned =
@@ -151,9 +165,11 @@ public final class SiteBuilder {
         removed++;
       }
     }
-    new BuildState(
-            fingerprint, new LinkedHashMap<>(scan.summaries), new HashMap<>(outputs), readerPrints)
-        .save(stateFile);
+    BuildState saved =
+        new BuildState(
+            fingerprint, new LinkedHashMap<>(scan.summaries), new HashMap<>(outputs), readerPrints);
+    saved.save(stateFile);
+    last.remember(stateFile, saved, now);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     LOG.log(
         System.Logger.Level.DEBUG,

@@ -68,6 +68,25 @@ class SearchIndexTest {
   }
 
   @Test
+  void whatAnIndexRemembersBetweenUpdatesIsWhatItHolds() throws Exception {
+    index.update(archive);
+    Path file = archive.root().resolve("2025/06/the-nurse-manager-who-cannot-say-no.md");
+    Files.setLastModifiedTime(
+        file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    archive.write(aColumn().withSlug("a-fourth-column").withDate(LocalDate.of(2026, 1, 5)).build());
+    assertThat(index.update(archive))
+        .as("a new time with the same bytes is not indexed again")
+        .isEqualTo(new SearchIndex.UpdateReport(1, 0, 0, 3));
+    index.rebuild(archive);
+    assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(0, 0, 0, 4));
+    index.close();
+    index = SearchIndex.open(dir.resolve("data/index"), SearchIndex.DEFAULT_SYNONYMS);
+    assertThat(index.update(archive))
+        .as("read from the index itself when opened again")
+        .isEqualTo(new SearchIndex.UpdateReport(0, 0, 0, 4));
+  }
+
+  @Test
   void rebuildsAnIndexWrittenByAnotherVersion() throws Exception {
     index.close();
     Path dirOfIndex = dir.resolve("data/index");

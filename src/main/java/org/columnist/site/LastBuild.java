@@ -1,0 +1,57 @@
+package org.columnist.site;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+
+/**
+ * What a long-running server remembers of its last site build, so that the next need not read the
+ * build state (tens of thousands of lines on a large archive) and sort the catalog again. It is
+ * trusted only while the state file is the one that build saved: a build by another process (the
+ * CLI) saves a new file, and the next build reads that instead.
+ */
+public final class LastBuild {
+  private BuildState state;
+  private Catalog catalog;
+  private List<Object> stamp;
+
+  /** The state saved at {@code file}: the remembered one if the file is still the one saved. */
+  BuildState state(Path file) {
+    if (state != null && stamp(file).equals(stamp)) {
+      return state;
+    }
+    forget();
+    return BuildState.load(file);
+  }
+
+  /** The catalog of {@code state}, if it is the remembered one's; null to make it anew. */
+  Catalog catalog(BuildState of) {
+    return of == state ? catalog : null;
+  }
+
+  /** Remembers {@code saved}, just written to {@code file}, and its {@code built} catalog. */
+  void remember(Path file, BuildState saved, Catalog built) {
+    state = saved;
+    catalog = built;
+    stamp = stamp(file);
+  }
+
+  void forget() {
+    state = null;
+    catalog = null;
+    stamp = null;
+  }
+
+  // The file's identity, size and time: a save replaces the file, so another process's save
+  // changes the identity even within the clock's resolution.
+  private static List<Object> stamp(Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+}

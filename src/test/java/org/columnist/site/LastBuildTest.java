@@ -1,0 +1,62 @@
+package org.columnist.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.columnist.column.Columns.aColumn;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.columnist.column.Column;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A server's builds start from the last one it remembers, unless another process built since. */
+class LastBuildTest {
+  @TempDir Path dir;
+
+  private static final Column LATE =
+      aColumn()
+          .withTitle("A late column")
+          .withSlug("a-late-column")
+          .withDate(LocalDate.of(2026, 2, 2))
+          .build();
+  private static final String PAGE = "2026/02/a-late-column/index.html";
+
+  @Test
+  void aBuildByAnotherProcessIsNoticed() throws IOException {
+    SiteFixture fx = new SiteFixture(dir);
+    LastBuild server = new LastBuild();
+    fx.builder().build(false, server);
+
+    // The CLI publishes a column and builds; then the column is taken out again.
+    fx.archive.write(LATE);
+    fx.builder().build(false);
+    assertThat(fx.files()).contains(PAGE);
+    Files.delete(fx.archive.pathFor(LATE));
+
+    SiteBuilder.Report report = fx.builder().build(false, server);
+
+    assertThat(report.full()).isFalse();
+    assertThat(report.removed()).as("the CLI's pages, known from its state file").isPositive();
+    assertThat(fx.files()).doesNotContain(PAGE);
+    assertThat(fx.read("index.html")).doesNotContain("A late column");
+  }
+
+  @Test
+  void theServersOwnBuildsFollowOneAnother() {
+    SiteFixture fx = new SiteFixture(dir);
+    LastBuild server = new LastBuild();
+    fx.builder().build(false, server);
+
+    fx.archive.write(LATE);
+    assertThat(fx.builder().build(false, server).written()).isPositive();
+    assertThat(fx.read("index.html")).contains("A late column");
+    assertThat(fx.builder().build(false, server).written())
+        .as("nothing changed since the remembered build")
+        .isZero();
+    assertThat(fx.builder().build(false).written())
+        .as("and the state file says the same to another process")
+        .isZero();
+  }
+}
