@@ -28,7 +28,7 @@ echo "building the site and the index of $(find "$work/archive" -name '*.md' | w
 ./columnist index --config "$cfg" > /dev/null
 classpath="target/test-classes:target/columnist.jar"  # the shaded jar carries every dependency
 bench() { java -Xmx2g ${COLUMNIST_BENCH_JAVA_OPTS:-} -cp "$classpath" org.columnist.bench.PublishBench "$cfg" "$@"; }
-id=$(bench ready)
+id=$(java -Xmx2g -cp "$classpath" org.columnist.bench.PublishBench "$cfg" ready)
 /usr/bin/time -f '%e s wall, %U s user, %S s sys' -o "$work/time" \
   ./columnist queue publish "$id" --config "$cfg" > "$work/cli.out"
 echo "one 'columnist queue publish' (own JVM): $(cat "$work/time"); $(grep 'Site updated' "$work/cli.out")"

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 import org.columnist.Progress;
-import org.columnist.Sha256;
 
 /**
  * Renders pages on all cores and puts their bytes in {@code public/} so that no reader ever gets
@@ -99,7 +98,7 @@ final class PageWriter {
               return;
             }
             byte[] bytes = pages.render(all.get(path), site);
-            String hash = Sha256.hex(bytes);
+            String hash = PageHash.of(bytes);
             if (put(root.resolve(path), bytes, hash.equals(outputs.get(path)), full)) {
               written.add(path);
             }
