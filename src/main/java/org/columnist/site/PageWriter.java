@@ -7,6 +7,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -60,6 +62,7 @@ final class PageWriter {
       Path root = Files.createTempDirectory(parent, "." + publicDir.getFileName() + ".new-");
       if (posix(root)) {
         Files.setPosixFilePermissions(root, AtomicFile.Access.PUBLIC.folders());
+        keepModeAndGroup(publicDir, root);
       }
       return new PageWriter(publicDir, pages, root);
     } catch (IOException e) {
@@ -180,8 +183,13 @@ final class PageWriter {
         for (Path file : walk.filter(Files::isRegularFile).toList()) {
           Path target = publicDir.resolve(root.relativize(file).toString());
           AtomicFile.createFolders(target.getParent(), AtomicFile.Access.PUBLIC);
-          Files.move(
-              file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          try {
+            Files.move(
+                file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          } catch (IOException e) {
+            // public/ is another mount (a volume): no rename reaches it, a copy does.
+            AtomicFile.write(target, Files.readAllBytes(file), false, AtomicFile.Access.PUBLIC);
+          }
         }
       }
       deleteTree(root);
@@ -189,6 +197,25 @@ final class PageWriter {
       throw new ColumnistException(
           "cannot move the new site from " + root + " into " + publicDir + ": " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Gives the new folder the mode and group of the empty {@code public/} it will replace, which an
+   * operator may have set for the web server; the owner stays this process (and Java cannot carry a
+   * setgid bit over).
+   */
+  private static void keepModeAndGroup(Path publicDir, Path root) throws IOException {
+    if (!Files.isDirectory(publicDir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    PosixFileAttributes was =
+        Files.readAttributes(publicDir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    Files.setPosixFilePermissions(root, was.permissions());
+    try {
+      Files.getFileAttributeView(root, PosixFileAttributeView.class).setGroup(was.group());
+    } catch (IOException e) {
+      // Not a member of that group: the folder keeps this process's, as any new folder would.
     }
   }
 

@@ -361,4 +361,14 @@ class SiteBuilderTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.publicDir())))
         .isEqualTo("rwxr-xr-x");
   }
+
+  @Test
+  void anEmptyPublicFolderReplacedByTheFirstBuildKeepsTheModeItWasGiven() throws IOException {
+    Files.createDirectories(fx.publicDir());
+    Files.setPosixFilePermissions(fx.publicDir(), PosixFilePermissions.fromString("rwxr-x---"));
+    fx.builder().build(false);
+    assertThat(fx.files()).contains(COLUMN);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.publicDir())))
+        .isEqualTo("rwxr-x---");
+  }
 }
