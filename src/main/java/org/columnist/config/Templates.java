@@ -73,7 +73,7 @@ public final class Templates {
     try {
       Map<String, byte[]> effective = new TreeMap<>();
       if (shippedDir == null) {
-        ShippedFolder.read("/templates", folder -> readAll(folder, effective));
+        effective.putAll(inJar());
       } else {
         readAll(shippedDir, effective);
       }
@@ -92,6 +92,20 @@ public final class Templates {
       throw new ColumnistException(
           "cannot read the templates in " + instanceDir + ": " + e.getMessage(), e);
     }
+  }
+
+  private static Map<String, byte[]> inJar;
+
+  /**
+   * The templates the jar ships, read once: they cannot change while it runs, and reading them was
+   * a twentieth of a daemon's build after one publish.
+   */
+  private static synchronized Map<String, byte[]> inJar() throws IOException {
+    if (inJar == null) {
+      inJar =
+          Map.copyOf(ShippedFolder.read("/templates", folder -> readAll(folder, new TreeMap<>())));
+    }
+    return inJar;
   }
 
   /** Puts every file under {@code folder} into {@code into} by its '/'-separated name. */
