@@ -1,6 +1,7 @@
 package org.columnist.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -16,7 +17,7 @@ final class ProgressDisplay implements Progress {
   private static final long QUIET_NANOS = 2_000_000_000L;
   private static final long EVERY_NANOS = 10_000_000_000L;
 
-  private final PrintWriter err;
+  private final Consumer<String> lines;
   private final boolean terminal;
   private final LongSupplier nanoTime;
   private ProgressBar bar;
@@ -30,14 +31,26 @@ final class ProgressDisplay implements Progress {
 
   /** Shows progress on {@code err}: as a bar only when the process has a terminal. */
   ProgressDisplay(PrintWriter err) {
-    this(err, System.console() != null, System::nanoTime);
+    this(printed(err), System.console() != null, System::nanoTime);
+  }
+
+  /** Says progress only in plain {@code lines} (a server's log). */
+  ProgressDisplay(Consumer<String> lines) {
+    this(lines, false, System::nanoTime);
   }
 
   /** With the terminal and the clock decided by the caller (a test's seam). */
-  ProgressDisplay(PrintWriter err, boolean terminal, LongSupplier nanoTime) {
-    this.err = err;
+  ProgressDisplay(Consumer<String> lines, boolean terminal, LongSupplier nanoTime) {
+    this.lines = lines;
     this.terminal = terminal;
     this.nanoTime = nanoTime;
+  }
+
+  private static Consumer<String> printed(PrintWriter err) {
+    return line -> {
+      err.println(line);
+      err.flush();
+    };
   }
 
   @Override
@@ -72,8 +85,7 @@ final class ProgressDisplay implements Progress {
               .build();
       bar.stepTo(done);
     } else if (done - doneWhenSaid >= Math.max(1, total / 10) || now - saidAt >= EVERY_NANOS) {
-      err.printf("%s: %d of %d %s%n", task, done, total, unit);
-      err.flush();
+      lines.accept(task + ": " + done + " of " + total + " " + unit);
       doneWhenSaid = done;
       saidAt = now;
     }

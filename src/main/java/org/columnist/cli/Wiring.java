@@ -43,6 +43,7 @@ import org.columnist.web.PublicServer;
  * them.
  */
 public final class Wiring {
+  private static final System.Logger LOG = System.getLogger("daemon");
   private static final int DEFAULT_MAX_ATTEMPTS = 8;
 
   public final Config config;
@@ -218,7 +219,13 @@ public final class Wiring {
   /** The index and site of a server, kept up to date with the archive. */
   public ArchiveWatch archiveWatch(Runnable started) {
     Archive archive = new Archive(config.paths().archive());
-    return ArchiveWatch.open(archive, searchIndex(), index -> siteBuilder(archive, index), started);
+    // A first index and build of a large archive take a while: the log says how far they are.
+    return ArchiveWatch.open(
+        archive,
+        searchIndex(),
+        index -> siteBuilder(archive, index),
+        started,
+        new ProgressDisplay(line -> LOG.log(System.Logger.Level.INFO, line)));
   }
 
   /** Everything {@code run} and {@code demo} start. */

@@ -1,6 +1,7 @@
 package org.columnist.daemon;
 
 import java.util.function.Function;
+import org.columnist.Progress;
 import org.columnist.archive.Archive;
 import org.columnist.search.SearchIndex;
 import org.columnist.site.LastBuild;
@@ -40,19 +41,21 @@ public final class ArchiveWatch implements AutoCloseable {
   /**
    * Takes {@code index}, open for updating, brings it up to date with {@code archive} and builds
    * the site that {@code sites} makes with the index. {@code started} is reached at the start of
-   * every {@link #refresh}, before its lock: a test holds a refresh there. Closes the index when
-   * this fails.
+   * every {@link #refresh}, before its lock: a test holds a refresh there. {@code progress} is told
+   * how this first update and build go (on a new instance of a large archive, they take a while).
+   * Closes the index when this fails.
    */
   public static ArchiveWatch open(
       Archive archive,
       SearchIndex index,
       Function<SearchIndex, SiteBuilder> sites,
-      Runnable started) {
+      Runnable started,
+      Progress progress) {
     ArchiveWatch watch = new ArchiveWatch(archive, index, sites, started);
     try {
       synchronized (watch.lock) {
-        watch.index.update(watch.archive);
-        watch.site().build(false, watch.lastBuild);
+        watch.index.update(watch.archive, progress);
+        watch.site().build(false, watch.lastBuild, progress);
       }
     } catch (RuntimeException e) {
       watch.index.close();

@@ -120,7 +120,12 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Brings the index in line with the archive: adds, updates and deletes by slug. */
   public UpdateReport update(Archive archive) {
-    return sync(archive, false, Progress.NONE);
+    return update(archive, Progress.NONE);
+  }
+
+  /** {@link #update(Archive)}, telling {@code progress} of each archive file looked at. */
+  public UpdateReport update(Archive archive, Progress progress) {
+    return sync(archive, false, progress);
   }
 
   /** Indexes the whole archive anew. */

@@ -2,7 +2,6 @@ package org.columnist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -14,7 +13,7 @@ class ProgressDisplayTest {
   private final StringWriter text = new StringWriter();
   private final AtomicLong now = new AtomicLong();
   private final ProgressDisplay progress =
-      new ProgressDisplay(new PrintWriter(text), false, now::get);
+      new ProgressDisplay(line -> text.append(line).append('\n'), false, now::get);
 
   @Test
   void offATerminalLongWorkIsSaidOnALineAtEachTenth() {
