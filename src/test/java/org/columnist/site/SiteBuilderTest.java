@@ -371,4 +371,26 @@ class SiteBuilderTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.publicDir())))
         .isEqualTo("rwxr-x---");
   }
+
+  @Test
+  void aStateFromAnOlderReleaseStillLetsTheBuildRemoveThePagesItNoLongerMakes() throws IOException {
+    fx.builder().build(false);
+    Path state = fx.config.paths().data().resolve("site-build.tsv");
+    Path column = fx.publicDir().resolve(COLUMN);
+    Object inode = Files.getAttribute(column, "unix:ino");
+    // An older release hashed pages by SHA-256 and made /page/2/ for a list that now has none.
+    Files.createDirectories(fx.publicDir().resolve("page/2"));
+    Files.writeString(fx.publicDir().resolve("page/2/index.html"), "older columns");
+    String older =
+        Files.readString(state)
+                .replaceFirst("^[^\n]*", "columnist-site-build 3")
+                .replaceAll("(?m)^(o\t[^\t]+\t)[0-9a-f]+$", "$1" + "ab".repeat(32))
+            + "o\tpage/2/index.html\t"
+            + "cd".repeat(32)
+            + "\n";
+    Files.writeString(state, older);
+    fx.builder().build(false);
+    assertThat(fx.publicDir().resolve("page/2")).doesNotExist();
+    assertThat(Files.getAttribute(column, "unix:ino")).isEqualTo(inode);
+  }
 }
