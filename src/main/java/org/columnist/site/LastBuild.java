@@ -51,7 +51,7 @@ public final class LastBuild {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
       return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
     } catch (IOException e) {
-      return List.of();
+      return List.of(new Object()); // equal to no other: an unreadable file is never trusted
     }
   }
 }

@@ -7,8 +7,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -51,18 +49,21 @@ final class PageWriter {
     folders.put(root, true);
   }
 
-  /** A writer into {@code publicDir}, staged in a new folder if it is missing or empty. */
+  /**
+   * A writer into {@code publicDir}, staged in a new folder beside it when it does not exist yet.
+   * An existing folder, even empty, is written in place: a web server may be serving it, and an
+   * operator may have given it modes, ACLs, a label or a mount that a rename would lose.
+   */
   static PageWriter into(Path publicDir, Pages pages) {
+    if (Files.exists(publicDir, LinkOption.NOFOLLOW_LINKS)) {
+      return new PageWriter(publicDir, pages, publicDir);
+    }
     try {
-      if (!empty(publicDir)) {
-        return new PageWriter(publicDir, pages, publicDir);
-      }
       Path parent = publicDir.getParent();
       AtomicFile.createFolders(parent, AtomicFile.Access.PUBLIC);
       Path root = Files.createTempDirectory(parent, "." + publicDir.getFileName() + ".new-");
       if (posix(root)) {
         Files.setPosixFilePermissions(root, AtomicFile.Access.PUBLIC.folders());
-        keepModeAndGroup(publicDir, root);
       }
       return new PageWriter(publicDir, pages, root);
     } catch (IOException e) {
@@ -111,9 +112,13 @@ final class PageWriter {
       if (staged) {
         swapIn();
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (staged) {
-        deleteTree(root);
+        try {
+          deleteTree(root);
+        } catch (RuntimeException cleanup) {
+          e.addSuppressed(cleanup);
+        }
       }
       throw e;
     }
@@ -200,26 +205,8 @@ final class PageWriter {
     }
   }
 
-  /**
-   * Gives the new folder the mode and group of the empty {@code public/} it will replace, which an
-   * operator may have set for the web server; the owner stays this process (and Java cannot carry a
-   * setgid bit over).
-   */
-  private static void keepModeAndGroup(Path publicDir, Path root) throws IOException {
-    if (!Files.isDirectory(publicDir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    PosixFileAttributes was =
-        Files.readAttributes(publicDir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    Files.setPosixFilePermissions(root, was.permissions());
-    try {
-      Files.getFileAttributeView(root, PosixFileAttributeView.class).setGroup(was.group());
-    } catch (IOException e) {
-      // Not a member of that group: the folder keeps this process's, as any new folder would.
-    }
-  }
-
-  private static boolean empty(Path dir) throws IOException {
+  /** Whether {@code dir} holds no page: missing, or an empty folder (not a link to one). */
+  static boolean empty(Path dir) throws IOException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return true;
     }

@@ -125,7 +125,8 @@ public final class SiteBuilder {
     Catalog remembered = last.catalog(old);
     last.forget(); // until this build is saved
     String fingerprint = fingerprint();
-    boolean full = clean || !fingerprint.equals(old.fingerprint());
+    // With public/ gone or emptied by hand, the state's pages are not there to keep.
+    boolean full = clean || !fingerprint.equals(old.fingerprint()) || nothingIn(publicDir);
     Scan scan = scan(full ? BuildState.empty() : old);
     Catalog now = new Catalog(scan.summaries.values());
     Catalog before = remembered != null ? remembered : new Catalog(old.sources().values());
@@ -201,6 +202,9 @@ public final class SiteBuilder {
               work.accept(item);
             } catch (RuntimeException e) {
               failure.compareAndSet(null, e);
+            } catch (Error e) {
+              // A page that overflows the stack must fail the build, not go missing from it.
+              failure.compareAndSet(null, new IllegalStateException("a bug: " + e, e));
             }
           });
     }
@@ -304,6 +308,14 @@ public final class SiteBuilder {
       return Sha256.hex(digest);
     } catch (IOException e) {
       throw new ColumnistException("cannot read " + about + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean nothingIn(Path dir) {
+    try {
+      return PageWriter.empty(dir);
+    } catch (IOException e) {
+      throw new ColumnistException("cannot read " + dir + ": " + e.getMessage(), e);
     }
   }
 

@@ -350,7 +350,6 @@ class SiteBuilderTest {
 
   @Test
   void aFirstBuildPutsTheWholeSiteInPlaceAndLeavesNothingBesideIt() throws IOException {
-    Files.createDirectories(fx.publicDir());
     SiteBuilder.Report report = fx.builder().build(false);
     assertThat(report.written()).isEqualTo(fx.files().size());
     assertThat(fx.files()).contains(COLUMN, "index.html");
@@ -363,13 +362,31 @@ class SiteBuilderTest {
   }
 
   @Test
-  void anEmptyPublicFolderReplacedByTheFirstBuildKeepsTheModeItWasGiven() throws IOException {
+  void anExistingEmptyPublicFolderIsWrittenInPlaceKeepingWhatTheOperatorGaveIt()
+      throws IOException {
     Files.createDirectories(fx.publicDir());
     Files.setPosixFilePermissions(fx.publicDir(), PosixFilePermissions.fromString("rwxr-x---"));
+    Object inode = Files.getAttribute(fx.publicDir(), "unix:ino");
     fx.builder().build(false);
     assertThat(fx.files()).contains(COLUMN);
+    assertThat(Files.getAttribute(fx.publicDir(), "unix:ino")).isEqualTo(inode);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.publicDir())))
         .isEqualTo("rwxr-x---");
+  }
+
+  @Test
+  void aPublicFolderEmptiedByHandIsBuiltWholeAgain() throws IOException {
+    int pages = fx.builder().build(false).written();
+    try (var walk = Files.walk(fx.publicDir())) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!p.equals(fx.publicDir())) {
+          Files.delete(p);
+        }
+      }
+    }
+    SiteBuilder.Report again = fx.builder().build(false);
+    assertThat(again.written()).isEqualTo(pages);
+    assertThat(fx.files()).contains(COLUMN, "index.html", "style.css");
   }
 
   @Test
