@@ -236,6 +236,11 @@ final class FacetTable {
     return searched(searcher, query, maxDoc);
   }
 
+  /** How many words' bit sets are kept (for a test: what visitors type must not grow it). */
+  int keptSets() {
+    return kept.size();
+  }
+
   private FixedBitSet term(Term term, int maxDoc) throws IOException {
     FixedBitSet bits = kept.get(term);
     if (bits != null) {
@@ -260,8 +265,10 @@ final class FacetTable {
         }
       }
     }
-    if (docs >= maxDoc / 64) {
-      if ((kept.size() + 1L) * (maxDoc / 8) > KEPT_BYTES / 2) {
+    // A word no column holds is not kept (visitors can type any), nor a rare one; each kept set
+    // costs its bits and about 200 bytes besides, so that a small archive's map stays small too.
+    if (docs > 0 && docs >= Math.max(1, maxDoc / 64)) {
+      if ((kept.size() + 1L) * (maxDoc / 8 + 200) > KEPT_BYTES / 2) {
         kept.clear();
       }
       kept.put(term, bits);
