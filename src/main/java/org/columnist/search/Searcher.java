@@ -41,29 +41,8 @@ import org.columnist.ColumnistException;
  * facets, highlighted snippets, spelling correction and related columns.
  */
 final class Searcher {
-  // The fields the parser seeks each word in; ColumnDocument.ALL holds all of them.
-  private static final Map<String, Float> WEIGHTS =
-      Map.of(
-          ColumnDocument.TITLE,
-          4f,
-          ColumnDocument.ISSUE,
-          3f,
-          ColumnDocument.TAGS,
-          3f,
-          ColumnDocument.INDUSTRY,
-          1.5f,
-          ColumnDocument.JOB,
-          1f,
-          ColumnDocument.QUESTION,
-          1.5f,
-          ColumnDocument.ANSWER,
-          1f,
-          ColumnDocument.INNER_GAME,
-          0.7f,
-          ColumnDocument.OUTER_GAME,
-          0.7f,
-          ColumnDocument.LAST_WORD,
-          0.7f);
+  // The one field the parser seeks each word in: every weighed field's words, by weight.
+  private static final Map<String, Float> WEIGHTS = Map.of(ColumnDocument.WEIGHTED, 1f);
   private static final int FLAGS =
       SimpleQueryParser.AND_OPERATOR
           | SimpleQueryParser.NOT_OPERATOR
@@ -157,9 +136,9 @@ final class Searcher {
   }
 
   /**
-   * A query matching the same columns, cheaper to run: a word the parser seeks in each of the ten
-   * fields is sought once in the field that holds them all. What must match within one field (a
-   * phrase, the words of a multi-word synonym) stays as it is.
+   * A query matching the same columns, cheaper to run: a word is sought in the field that holds
+   * each word of a column once, without frequencies. What must match at positions (a phrase) stays
+   * as it is.
    */
   private static Query countable(Query query) {
     if (query instanceof BoostQuery boost) {
@@ -175,7 +154,7 @@ final class Searcher {
       }
       return any.build();
     }
-    if (query instanceof BooleanQuery b && !withinOneField(b)) {
+    if (query instanceof BooleanQuery b) {
       return distinct(
           b,
           b.clauses().stream()
@@ -183,30 +162,6 @@ final class Searcher {
               .toList());
     }
     return query;
-  }
-
-  /** A conjunction on one field only: its clauses must match within that field. */
-  private static boolean withinOneField(BooleanQuery b) {
-    boolean conjunction =
-        b.getMinimumNumberShouldMatch() > 0
-            || b.clauses().stream()
-                .anyMatch(
-                    c ->
-                        c.getOccur() == BooleanClause.Occur.MUST
-                            || c.getOccur() == BooleanClause.Occur.FILTER);
-    if (!conjunction) {
-      return false;
-    }
-    java.util.Set<String> fields = new java.util.HashSet<>();
-    b.visit(
-        new org.apache.lucene.search.QueryVisitor() {
-          @Override
-          public boolean acceptField(String field) {
-            fields.add(field);
-            return true;
-          }
-        });
-    return fields.size() == 1;
   }
 
   /** The site path of the column at {@code slug}, if the index holds it. */
@@ -427,6 +382,8 @@ final class Searcher {
           UnifiedHighlighter.builder(s, indexAnalyzer)
               .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
               .withMaxLength(20_000)
+              // The query seeks its words in the weighed field; the passages are the sections'.
+              .withFieldMatcher(ColumnDocument.WEIGHTED::equals)
               // Weight matches re-run the query per hit: three times the cost, no better snippets.
               .withWeightMatches(false)
               .build();
