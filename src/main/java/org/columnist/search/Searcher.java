@@ -20,6 +20,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -382,15 +383,20 @@ final class Searcher {
           UnifiedHighlighter.builder(s, indexAnalyzer)
               .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
               .withMaxLength(20_000)
-              // The query seeks its words in the weighed field; the passages are the sections'.
-              .withFieldMatcher(ColumnDocument.WEIGHTED::equals)
               // Weight matches re-run the query per hit: three times the cost, no better snippets.
               .withWeightMatches(false)
               .build();
       int[] passages = new int[fields.length];
       Arrays.fill(passages, 1);
+      // The query seeks its words in the weighted field; the passages come from the sections, so
+      // it is asked of each section (a phrase is marked only where it is, in that section).
+      BooleanQuery.Builder inSections = new BooleanQuery.Builder();
+      for (String field : fields) {
+        inSections.add(inField(query, field), BooleanClause.Occur.SHOULD);
+      }
       snippets =
-          highlighter.highlightFields(fields, query, new TopDocs(top.totalHits, page), passages);
+          highlighter.highlightFields(
+              fields, inSections.build(), new TopDocs(top.totalHits, page), passages);
     }
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
@@ -405,6 +411,35 @@ final class Searcher {
       hits.add(ColumnDocument.hit(s.storedFields().document(page[i].doc), snippet));
     }
     return hits;
+  }
+
+  /** {@code query} with its words sought in {@code field} instead of the weighted field. */
+  private static Query inField(Query query, String field) {
+    if (query instanceof BoostQuery boost) {
+      return new BoostQuery(inField(boost.getQuery(), field), boost.getBoost());
+    }
+    if (query instanceof TermQuery term && WEIGHTS.containsKey(term.getTerm().field())) {
+      return new TermQuery(new Term(field, term.getTerm().bytes()));
+    }
+    if (query instanceof SynonymQuery synonyms && WEIGHTS.containsKey(synonyms.getField())) {
+      SynonymQuery.Builder same = new SynonymQuery.Builder(field);
+      synonyms.getTerms().forEach(t -> same.addTerm(new Term(field, t.bytes())));
+      return same.build();
+    }
+    if (query instanceof PhraseQuery phrase && WEIGHTS.containsKey(phrase.getField())) {
+      PhraseQuery.Builder same = new PhraseQuery.Builder().setSlop(phrase.getSlop());
+      for (int i = 0; i < phrase.getTerms().length; i++) {
+        same.add(new Term(field, phrase.getTerms()[i].bytes()), phrase.getPositions()[i]);
+      }
+      return same.build();
+    }
+    if (query instanceof BooleanQuery b) {
+      BooleanQuery.Builder same =
+          new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+      b.clauses().forEach(c -> same.add(inField(c.getQuery(), field), c.getOccur()));
+      return same.build();
+    }
+    return query;
   }
 
   // Decoding every column's facet values takes a while: once per reader, not per search.

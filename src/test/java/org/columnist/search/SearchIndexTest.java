@@ -125,6 +125,15 @@ class SearchIndexTest {
     assertThat(index.search(SearchRequest.of("\"former peers\"")).hits())
         .extracting(Hit::slug)
         .containsExactly("leading-the-team-you-used-to-be-part-of");
+    // The words are sought in the weighted field, and marked in the answer (not in the question);
+    // a phrase where its words are one after the other.
+    assertThat(index.search(SearchRequest.of("transitions")).hits().get(0).snippet())
+        .contains("<mark>transitions</mark>");
+    assertThat(index.search(SearchRequest.of("\"hardest transitions\"")).hits().get(0).snippet())
+        .contains("<mark>hardest</mark> <mark>transitions</mark>");
+    // A phrase found in the issue only marks no passage of the question or answer.
+    assertThat(index.search(SearchRequest.of("\"former peers\"")).hits().get(0).snippet())
+        .doesNotContain("<mark>");
     assertThat(index.search(SearchRequest.of("credit -analyst")).hits()).isEmpty();
     assertThat(index.search(SearchRequest.of("nurse OR peers")).hits())
         .extracting(Hit::slug)
