@@ -6,7 +6,7 @@
 # feed and sitemap list it, (c) the search API finds it, and the pages written per publish.
 # Target: <= 200 ms. Before: 3.5 s and 1,008 pages written for one 'queue publish'.
 # Needs python3 (the corpus generator) unless COLUMNIST_BENCH_ARCHIVE names an archive to copy.
-# Usage: src/bench/publish.sh [COUNT]   (default 50). JAVA_OPTS is passed to the benchmark's JVM
+# Usage: src/bench/publish.sh [COUNT]   (default 50). COLUMNIST_BENCH_JAVA_OPTS is passed to the benchmark's JVM
 # (e.g. -XX:StartFlightRecording=filename=/tmp/publish.jfr,settings=profile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,8 +27,8 @@ echo "building the site and the index of $(find "$work/archive" -name '*.md' | w
 ./columnist build --config "$cfg" > /dev/null
 ./columnist index --config "$cfg" > /dev/null
 classpath="target/test-classes:target/columnist.jar"  # the shaded jar carries every dependency
-bench() { java -Xmx2g ${JAVA_OPTS:-} -cp "$classpath" org.columnist.bench.PublishBench "$cfg" "$@"; }
-id=$(bench ready)
+bench() { java -Xmx2g ${COLUMNIST_BENCH_JAVA_OPTS:-} -cp "$classpath" org.columnist.bench.PublishBench "$cfg" "$@"; }
+id=$(java -Xmx2g -cp "$classpath" org.columnist.bench.PublishBench "$cfg" ready)
 /usr/bin/time -f '%e s wall, %U s user, %S s sys' -o "$work/time" \
   ./columnist queue publish "$id" --config "$cfg" > "$work/cli.out"
 echo "one 'columnist queue publish' (own JVM): $(cat "$work/time"); $(grep 'Site updated' "$work/cli.out")"

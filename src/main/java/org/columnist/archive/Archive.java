@@ -187,7 +187,7 @@ public final class Archive {
   /** {@link #check()}, telling {@code progress} of each file read. */
   public CheckReport check(Progress progress) {
     List<Path> files = files();
-    progress.started("check", "archive files read", files.size());
+    progress.started("Checking the archive", "files read", files.size());
     List<FileCheck> results;
     try {
       results =

@@ -20,7 +20,8 @@ final class BuildCommand implements Runnable {
   @Override
   public void run() {
     Wiring wiring = new Wiring(config.load());
-    SiteBuilder.Report report = wiring.buildSite(clean);
+    SiteBuilder.Report report =
+        wiring.buildSite(clean, new ProgressDisplay(spec.commandLine().getErr()));
     spec.commandLine()
         .getOut()
         .printf(

@@ -69,7 +69,7 @@ final class ImportCommand implements Callable<Integer> {
           new Importer.Listener() {
             @Override
             public void started(int files) {
-              progress.started("import", "inputs read", files);
+              progress.started("Importing", "inputs read", files);
             }
 
             @Override

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.columnist.Progress;
 import org.columnist.archive.Archive;
 import org.columnist.column.Slug;
 import org.columnist.config.Config;
@@ -124,13 +125,18 @@ public final class Wiring {
    * opened for the build only.
    */
   SiteBuilder.Report buildSite(boolean clean) {
+    return buildSite(clean, Progress.NONE);
+  }
+
+  /** Builds the site, telling {@code progress} of each page rendered. */
+  SiteBuilder.Report buildSite(boolean clean, Progress progress) {
     Archive archive = new Archive(config.paths().archive());
     Path index = indexDir();
     if (!Files.isDirectory(index)) {
-      return new SiteBuilder(config, archive, slug -> List.of(), sitePart()).build(clean);
+      return new SiteBuilder(config, archive, slug -> List.of(), sitePart()).build(clean, progress);
     }
     try (SearchIndex search = SearchIndex.openForSearch(index, synonyms())) {
-      return siteBuilder(archive, search).build(clean);
+      return siteBuilder(archive, search).build(clean, progress);
     }
   }
 

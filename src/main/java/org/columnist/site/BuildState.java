@@ -24,7 +24,7 @@ record BuildState(
     Map<String, Summary> sources,
     Map<String, String> outputs,
     Map<String, String> readers) {
-  private static final String FORMAT = "columnist-site-build 3";
+  private static final String FORMAT = "columnist-site-build 4";
   private static final String TAGS = "\u001f";
 
   static BuildState empty() {

@@ -3,6 +3,7 @@ package org.columnist.site;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -24,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
+import org.columnist.Progress;
 import org.columnist.Sha256;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
@@ -96,23 +97,33 @@ public final class SiteBuilder {
   public record Report(
       boolean full, int columns, int rendered, int written, int removed, Duration took) {}
 
+  /** {@link #build(boolean, Progress)} showing no progress. */
   public Report build(boolean clean) {
-    return build(clean, new LastBuild());
+    return build(clean, new LastBuild(), Progress.NONE);
+  }
+
+  /** {@link #build(boolean, LastBuild, Progress)} showing no progress. */
+  public Report build(boolean clean, LastBuild last) {
+    return build(clean, last, Progress.NONE);
+  }
+
+  /** {@link #build(boolean, LastBuild, Progress)} with nothing remembered of the last build. */
+  public Report build(boolean clean, Progress progress) {
+    return build(clean, new LastBuild(), progress);
   }
 
   /**
    * A build that starts from what {@code last} remembers of the previous one, when the state file
    * is still the one that build saved, and leaves this build in it: for a server that builds again
-   * and again.
+   * and again. It tells {@code progress} of each page rendered. With {@code clean}, every page is
+   * rendered again and everything else in {@code public/} removed, but a page whose bytes are
+   * already on disk is left as it is.
    */
-  public Report build(boolean clean, LastBuild last) {
+  public Report build(boolean clean, LastBuild last, Progress progress) {
     long start = System.nanoTime();
     BuildState old = clean ? BuildState.empty() : last.state(stateFile);
     Catalog remembered = last.catalog(old);
     last.forget(); // until this build is saved
-    if (clean) {
-      deleteContents(publicDir);
-    }
     String fingerprint = fingerprint();
     boolean full = clean || !fingerprint.equals(old.fingerprint());
     Scan scan = scan(full ? BuildState.empty() : old);
@@ -134,7 +145,18 @@ public final class SiteBuilder {
                 outputs.put(path, hash);
               }
             });
-    List<String> written = write(planned, all, pages.site(now, scan.parsed), outputs, full);
+    if (clean) {
+      removeAllBut(all.keySet());
+    }
+    List<String> written;
+    progress.started("Building the site", "pages", planned.size());
+    try {
+      written =
+          PageWriter.into(publicDir, pages)
+              .write(planned, all, pages.site(now, scan.parsed), outputs, full, progress);
+    } finally {
+      progress.finished();
+    }
     int removed = 0;
     for (String path : old.outputs().keySet()) {
       if (!all.containsKey(path)
@@ -163,52 +185,10 @@ public final class SiteBuilder {
   }
 
   /**
-   * Renders the {@code planned} pages on all cores and writes those whose bytes differ from the
-   * hash in {@code outputs} (which it updates); returns the paths written.
-   */
-  private List<String> write(
-      Set<String> planned,
-      Map<String, PageKind> all,
-      Site site,
-      Map<String, String> outputs,
-      boolean full) {
-    List<String> written = Collections.synchronizedList(new ArrayList<>());
-    inParallel(
-        planned,
-        path -> {
-          if (!RedirectPage.inside(publicDir, path)) {
-            // Only a redirect's path comes from an archive file; the rest are the build's own.
-            LOG.log(
-                System.Logger.Level.WARNING,
-                "not writing "
-                    + all.get(path).describe()
-                    + ": "
-                    + path
-                    + " is outside "
-                    + publicDir
-                    + " or reached through a symbolic link");
-            return;
-          }
-          byte[] bytes = pages.render(all.get(path), site);
-          String hash = Sha256.hex(bytes);
-          Path target = publicDir.resolve(path);
-          if (!hash.equals(outputs.get(path)) || !Files.exists(target)) {
-            AtomicFile.write(target, bytes, false, AtomicFile.Access.PUBLIC);
-            written.add(path);
-          } else if (full) {
-            // Earlier versions left pages owner-only, which a web server cannot read.
-            AtomicFile.setMode(target, AtomicFile.Access.PUBLIC);
-          }
-          outputs.put(path, hash);
-        });
-    return written;
-  }
-
-  /**
    * Runs {@code work} for each item on all cores and returns only when every task has ended, so
    * that no page is written after a failed build has returned; the first failure is rethrown.
    */
-  private static void inParallel(Set<String> items, Consumer<String> work) {
+  static void inParallel(Set<String> items, Consumer<String> work) {
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     for (String item : items) {
@@ -347,18 +327,32 @@ public final class SiteBuilder {
     }
   }
 
-  private static void deleteContents(Path dir) {
-    if (!Files.isDirectory(dir)) {
+  /**
+   * For a clean build: removes from {@code public/} every file that is not one of {@code pages}
+   * (any symbolic link too), then the folders left empty. The pages stay, so that those whose bytes
+   * do not change are not written again.
+   */
+  private void removeAllBut(Set<String> pages) {
+    if (!Files.isDirectory(publicDir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
+    try (Stream<Path> walk = Files.walk(publicDir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        if (!p.equals(dir)) {
+        if (p.equals(publicDir)) {
+          continue;
+        }
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          try (Stream<Path> entries = Files.list(p)) {
+            if (entries.findAny().isEmpty()) {
+              Files.delete(p);
+            }
+          }
+        } else if (Files.isSymbolicLink(p) || !pages.contains(publicDir.relativize(p).toString())) {
           Files.delete(p);
         }
       }
     } catch (IOException e) {
-      throw new ColumnistException("cannot clean " + dir + ": " + e.getMessage(), e);
+      throw new ColumnistException("cannot clean " + publicDir + ": " + e.getMessage(), e);
     }
   }
 }

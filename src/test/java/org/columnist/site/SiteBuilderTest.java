@@ -331,4 +331,44 @@ class SiteBuilderTest {
     assertThat(report.full()).isTrue();
     assertThat(fx.files()).doesNotContain("stray.html").contains(COLUMN);
   }
+
+  @Test
+  void cleanLeavesAPageWhoseBytesAreOnDiskAsItIsAndRewritesAChangedOne() throws IOException {
+    fx.builder().build(false);
+    Path column = fx.publicDir().resolve(COLUMN);
+    Path home = fx.publicDir().resolve("index.html");
+    Object inode = Files.getAttribute(column, "unix:ino");
+    Files.writeString(home, "edited by hand");
+    Files.createDirectories(fx.publicDir().resolve("stray/deep"));
+    Files.writeString(fx.publicDir().resolve("stray/deep/page.html"), "stray");
+    SiteBuilder.Report report = fx.builder().build(true);
+    assertThat(Files.getAttribute(column, "unix:ino")).isEqualTo(inode);
+    assertThat(fx.read("index.html")).contains("<html");
+    assertThat(report.written()).isEqualTo(1);
+    assertThat(fx.publicDir().resolve("stray")).doesNotExist();
+  }
+
+  @Test
+  void aFirstBuildPutsTheWholeSiteInPlaceAndLeavesNothingBesideIt() throws IOException {
+    Files.createDirectories(fx.publicDir());
+    SiteBuilder.Report report = fx.builder().build(false);
+    assertThat(report.written()).isEqualTo(fx.files().size());
+    assertThat(fx.files()).contains(COLUMN, "index.html");
+    try (var siblings = Files.list(fx.publicDir().getParent())) {
+      assertThat(siblings.map(p -> p.getFileName().toString()))
+          .noneMatch(name -> name.startsWith(".public"));
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.publicDir())))
+        .isEqualTo("rwxr-xr-x");
+  }
+
+  @Test
+  void anEmptyPublicFolderReplacedByTheFirstBuildKeepsTheModeItWasGiven() throws IOException {
+    Files.createDirectories(fx.publicDir());
+    Files.setPosixFilePermissions(fx.publicDir(), PosixFilePermissions.fromString("rwxr-x---"));
+    fx.builder().build(false);
+    assertThat(fx.files()).contains(COLUMN);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.publicDir())))
+        .isEqualTo("rwxr-x---");
+  }
 }

@@ -1,0 +1,250 @@
+package org.columnist.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.columnist.AtomicFile;
+import org.columnist.ColumnistException;
+import org.columnist.Progress;
+
+/**
+ * Renders pages on all cores and puts their bytes in {@code public/} so that no reader ever gets
+ * half a page, at the least cost to the file system. Into a {@code public/} that is missing or
+ * empty, where nothing can be served yet, the pages are written straight into a new folder beside
+ * it, which then replaces it in one rename. Into an existing site, a page whose bytes are already
+ * on disk is not touched, and a changed or new one is written atomically ({@link AtomicFile}).
+ */
+final class PageWriter {
+  private static final System.Logger LOG = System.getLogger("site");
+
+  private final Path publicDir;
+  private final Pages pages;
+
+  /** Where pages go: {@code publicDir}, or the new folder that replaces it. */
+  private final Path root;
+
+  private final boolean staged;
+
+  /** The folders known to exist under {@link #root}, made once each. */
+  private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
+
+  private PageWriter(Path publicDir, Pages pages, Path root) {
+    this.publicDir = publicDir;
+    this.pages = pages;
+    this.root = root;
+    this.staged = !root.equals(publicDir);
+    folders.put(root, true);
+  }
+
+  /** A writer into {@code publicDir}, staged in a new folder if it is missing or empty. */
+  static PageWriter into(Path publicDir, Pages pages) {
+    try {
+      if (!empty(publicDir)) {
+        return new PageWriter(publicDir, pages, publicDir);
+      }
+      Path parent = publicDir.getParent();
+      AtomicFile.createFolders(parent, AtomicFile.Access.PUBLIC);
+      Path root = Files.createTempDirectory(parent, "." + publicDir.getFileName() + ".new-");
+      if (posix(root)) {
+        Files.setPosixFilePermissions(root, AtomicFile.Access.PUBLIC.folders());
+        keepModeAndGroup(publicDir, root);
+      }
+      return new PageWriter(publicDir, pages, root);
+    } catch (IOException e) {
+      throw new ColumnistException("cannot write into " + publicDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Renders the {@code planned} pages and writes those whose bytes differ from the hash in {@code
+   * outputs} (which it updates) or, where it has none, from the file on disk; returns the paths
+   * written. With {@code full}, an unchanged page gets the public mode if it has another.
+   */
+  List<String> write(
+      Set<String> planned,
+      Map<String, PageKind> all,
+      Site site,
+      Map<String, String> outputs,
+      boolean full,
+      Progress progress) {
+    List<String> written = Collections.synchronizedList(new ArrayList<>());
+    try {
+      SiteBuilder.inParallel(
+          planned,
+          path -> {
+            if (!RedirectPage.inside(root, path)) {
+              // Only a redirect's path comes from an archive file; the rest are the build's own.
+              LOG.log(
+                  System.Logger.Level.WARNING,
+                  "not writing "
+                      + all.get(path).describe()
+                      + ": "
+                      + path
+                      + " is outside "
+                      + publicDir
+                      + " or reached through a symbolic link");
+              return;
+            }
+            byte[] bytes = pages.render(all.get(path), site);
+            String hash = PageHash.of(bytes);
+            if (put(root.resolve(path), bytes, hash.equals(outputs.get(path)), full)) {
+              written.add(path);
+            }
+            outputs.put(path, hash);
+            progress.advanced(1);
+          });
+      if (staged) {
+        swapIn();
+      }
+    } catch (RuntimeException e) {
+      if (staged) {
+        deleteTree(root);
+      }
+      throw e;
+    }
+    return written;
+  }
+
+  /** Puts {@code bytes} at {@code target} unless they are there already; true if it wrote. */
+  private boolean put(Path target, byte[] bytes, boolean known, boolean full) {
+    try {
+      if (staged) {
+        createNew(target, bytes);
+        return true;
+      }
+      if (Files.isRegularFile(target) && (known || sameBytes(target, bytes))) {
+        if (full) {
+          // Earlier versions left pages owner-only, which a web server cannot read.
+          AtomicFile.setMode(target, AtomicFile.Access.PUBLIC);
+        }
+        return false;
+      }
+      AtomicFile.write(target, bytes, false, AtomicFile.Access.PUBLIC);
+      return true;
+    } catch (IOException e) {
+      throw new ColumnistException("cannot write " + target + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new ColumnistException(
+          "cannot write " + target + ": " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
+    return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+  }
+
+  /** Writes a file no one can be reading yet: no temporary file, its folder made once. */
+  private void createNew(Path target, byte[] bytes) throws IOException {
+    folders.computeIfAbsent(
+        target.getParent(),
+        dir -> {
+          try {
+            AtomicFile.createFolders(dir, AtomicFile.Access.PUBLIC);
+            return true;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    if (posix(target)) {
+      // Set explicitly: a mode given at creation is narrowed by the process umask.
+      Files.setPosixFilePermissions(target, AtomicFile.Access.PUBLIC.file());
+    }
+  }
+
+  /**
+   * Puts the new folder in place of {@code public/} in one rename (which replaces an empty folder).
+   * If something was put in {@code public/} meanwhile, moves each page in on its own instead.
+   */
+  private void swapIn() {
+    try {
+      try {
+        Files.move(root, publicDir, StandardCopyOption.ATOMIC_MOVE);
+        return;
+      } catch (IOException e) {
+        // Not empty any more, or a file system that cannot rename over a folder.
+      }
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path file : walk.filter(Files::isRegularFile).toList()) {
+          Path target = publicDir.resolve(root.relativize(file).toString());
+          AtomicFile.createFolders(target.getParent(), AtomicFile.Access.PUBLIC);
+          try {
+            Files.move(
+                file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          } catch (IOException e) {
+            // public/ is another mount (a volume): no rename reaches it, a copy does.
+            AtomicFile.write(target, Files.readAllBytes(file), false, AtomicFile.Access.PUBLIC);
+          }
+        }
+      }
+      deleteTree(root);
+    } catch (IOException e) {
+      throw new ColumnistException(
+          "cannot move the new site from " + root + " into " + publicDir + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Gives the new folder the mode and group of the empty {@code public/} it will replace, which an
+   * operator may have set for the web server; the owner stays this process (and Java cannot carry a
+   * setgid bit over).
+   */
+  private static void keepModeAndGroup(Path publicDir, Path root) throws IOException {
+    if (!Files.isDirectory(publicDir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    PosixFileAttributes was =
+        Files.readAttributes(publicDir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    Files.setPosixFilePermissions(root, was.permissions());
+    try {
+      Files.getFileAttributeView(root, PosixFileAttributeView.class).setGroup(was.group());
+    } catch (IOException e) {
+      // Not a member of that group: the folder keeps this process's, as any new folder would.
+    }
+  }
+
+  private static boolean empty(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return true;
+    }
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new ColumnistException("cannot remove " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+}
