@@ -3,6 +3,7 @@ package org.columnist.search;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -61,6 +62,9 @@ final class ColumnDocument {
 
   // Positions between two fields in WEIGHTED: more than a phrase's slop, so none spans two.
   private static final int FIELD_GAP = 100;
+
+  /** The stored fields a hit shows ({@link #hit}) and its snippets are taken from. */
+  static final Set<String> SHOWN = Set.of(SLUG, TITLE, PATH, DATE, ISSUE, TAG, QUESTION, ANSWER);
 
   /** The field of each {@link Section}, in its order. */
   static final List<String> SECTIONS = List.of(QUESTION, ANSWER, INNER_GAME, OUTER_GAME, LAST_WORD);

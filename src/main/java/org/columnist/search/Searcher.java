@@ -3,6 +3,7 @@ package org.columnist.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,13 +11,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -52,6 +56,8 @@ final class Searcher {
           | SimpleQueryParser.PRECEDENCE_OPERATORS
           | SimpleQueryParser.WHITESPACE_OPERATOR;
   private static final int MAX_WORDS = 32;
+  // Characters of a section the highlighter looks for a passage in.
+  private static final int MAX_HIGHLIGHTED = 20_000;
   private static final Pattern EXCLUSION = Pattern.compile("(?<=^|\\s)-(\"[^\"]*\"|[^\\s\"]+)");
   private static final Pattern WORD =
       Pattern.compile("(?<![\\p{L}\\p{N}-])\\p{L}{4,}(?![\\p{L}\\p{N}])");
@@ -214,7 +220,8 @@ final class Searcher {
         TopDocs top = s.search(query, count);
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc d : top.scoreDocs) {
-          hits.add(ColumnDocument.hit(s.storedFields().document(d.doc), null));
+          hits.add(
+              ColumnDocument.hit(s.storedFields().document(d.doc, ColumnDocument.SHOWN), null));
         }
         return hits;
       } finally {
@@ -377,15 +384,42 @@ final class Searcher {
     // The question and the answer hold the passage a visitor wants to see; highlighting the
     // other three sections too doubled the cost of a search for little gain.
     String[] fields = {ColumnDocument.QUESTION, ColumnDocument.ANSWER};
+    // Each hit's stored document read once, and only what a hit shows: decompressing it was a
+    // fifth of a search, done twice (for the snippets, then for the hit).
+    StoredFields stored = s.storedFields();
+    Map<Integer, Document> documents = new HashMap<>();
+    for (ScoreDoc d : page) {
+      documents.put(d.doc, stored.document(d.doc, ColumnDocument.SHOWN));
+    }
     Map<String, String[]> snippets = Map.of();
     if (page.length > 0 && !(query instanceof MatchAllDocsQuery)) {
       UnifiedHighlighter highlighter =
-          UnifiedHighlighter.builder(s, indexAnalyzer)
-              .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-              .withMaxLength(20_000)
-              // Weight matches re-run the query per hit: three times the cost, no better snippets.
-              .withWeightMatches(false)
-              .build();
+          new UnifiedHighlighter(
+              UnifiedHighlighter.builder(s, indexAnalyzer)
+                  .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                  .withMaxLength(MAX_HIGHLIGHTED)
+                  // Weight matches re-run the query per hit: three times the cost, no better
+                  // snippets.
+                  .withWeightMatches(false)) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(
+                String[] loaded, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+              List<CharSequence[]> values = new ArrayList<>();
+              for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; ) {
+                CharSequence[] texts = new CharSequence[loaded.length];
+                for (int f = 0; f < loaded.length; f++) {
+                  String text = documents.get(doc).get(loaded[f]);
+                  text = text == null ? "" : text;
+                  texts[f] =
+                      text.length() > MAX_HIGHLIGHTED ? text.substring(0, MAX_HIGHLIGHTED) : text;
+                }
+                values.add(texts);
+                doc = docs.nextDoc();
+              }
+              return values;
+            }
+          };
       int[] passages = new int[fields.length];
       Arrays.fill(passages, 1);
       // The query seeks its words in the weighted field; the passages come from the sections, so
@@ -408,7 +442,7 @@ final class Searcher {
           break;
         }
       }
-      hits.add(ColumnDocument.hit(s.storedFields().document(page[i].doc), snippet));
+      hits.add(ColumnDocument.hit(documents.get(page[i].doc), snippet));
     }
     return hits;
   }

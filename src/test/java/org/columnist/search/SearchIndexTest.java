@@ -115,6 +115,31 @@ class SearchIndexTest {
   }
 
   @Test
+  void aHitFoundOrRelatedShowsEachOfItsStoredFields() {
+    index.update(archive);
+    Hit expected =
+        new Hit(
+            "leading-the-team-you-used-to-be-part-of",
+            "Leading the team you used to be part of",
+            archive
+                .read(archive.root().resolve("2025/03/leading-the-team-you-used-to-be-part-of.md"))
+                .path(),
+            "2025-03-10",
+            "Managing former peers",
+            List.of("new manager", "team conflict", "managing peers"),
+            "");
+    Hit found = index.search(SearchRequest.of("transitions")).hits().get(0);
+    assertThat(found).usingRecursiveComparison().ignoringFields("snippet").isEqualTo(expected);
+    assertThat(found.snippet()).contains("<mark>transitions</mark>");
+    Hit opening =
+        index.search(SearchRequest.of("")).hits().stream()
+            .filter(h -> h.slug().equals(expected.slug()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(opening.snippet()).startsWith("Six months ago I was promoted");
+  }
+
+  @Test
   void findsBySynonymStemAndPhraseAndHighlights() {
     index.update(archive);
     Results boss = index.search(SearchRequest.of("my boss takes credit"));
