@@ -391,7 +391,7 @@ final class Searcher {
     for (ScoreDoc d : page) {
       documents.put(d.doc, stored.document(d.doc, ColumnDocument.SHOWN));
     }
-    Map<String, String[]> snippets = Map.of();
+    String[] snippets = new String[page.length];
     if (page.length > 0 && !(query instanceof MatchAllDocsQuery)) {
       UnifiedHighlighter highlighter =
           new UnifiedHighlighter(
@@ -420,29 +420,33 @@ final class Searcher {
               return values;
             }
           };
-      int[] passages = new int[fields.length];
-      Arrays.fill(passages, 1);
       // The query seeks its words in the weighted field; the passages come from the sections, so
-      // it is asked of each section (a phrase is marked only where it is, in that section).
-      BooleanQuery.Builder inSections = new BooleanQuery.Builder();
+      // it is asked of each section (a phrase is marked only where it is, in that section). The
+      // answer is highlighted only for the hits whose question marks nothing.
       for (String field : fields) {
-        inSections.add(inField(query, field), BooleanClause.Occur.SHOULD);
+        List<Integer> unmarked = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+          if (snippets[i] == null) {
+            unmarked.add(i);
+          }
+        }
+        if (unmarked.isEmpty()) {
+          break;
+        }
+        ScoreDoc[] docs = unmarked.stream().map(i -> page[i]).toArray(ScoreDoc[]::new);
+        String[] values =
+            highlighter.highlight(
+                field, inField(query, field), new TopDocs(top.totalHits, docs), 1);
+        for (int j = 0; j < docs.length; j++) {
+          if (values[j] != null && values[j].contains("<mark>")) {
+            snippets[unmarked.get(j)] = values[j];
+          }
+        }
       }
-      snippets =
-          highlighter.highlightFields(
-              fields, inSections.build(), new TopDocs(top.totalHits, page), passages);
     }
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
-      String snippet = null;
-      for (String field : fields) {
-        String[] values = snippets.get(field);
-        if (values != null && values[i] != null && values[i].contains("<mark>")) {
-          snippet = values[i];
-          break;
-        }
-      }
-      hits.add(ColumnDocument.hit(documents.get(page[i].doc), snippet));
+      hits.add(ColumnDocument.hit(documents.get(page[i].doc), snippets[i]));
     }
     return hits;
   }
