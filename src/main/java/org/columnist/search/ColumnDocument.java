@@ -3,6 +3,7 @@ package org.columnist.search;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -47,6 +48,24 @@ final class ColumnDocument {
   static final String OUTER_GAME = "outer_game";
   static final String LAST_WORD = "last_word";
 
+  /**
+   * The fields a query weighs, and how much: {@link #WEIGHTED} holds each of their words as many
+   * times, at its position, so that one term's frequency there is its weighted frequency over them
+   * all (BM25F), and a query seeks each word once instead of once in each field.
+   */
+  static final String WEIGHTED = "weighted";
+
+  static final List<String> WEIGHTS =
+      List.of(
+          TITLE, ISSUE, TAGS, INDUSTRY, JOB, QUESTION, ANSWER, INNER_GAME, OUTER_GAME, LAST_WORD);
+  private static final int[] WEIGHT_REPEATS = {8, 6, 6, 3, 2, 3, 2, 1, 1, 1};
+
+  // Positions between two fields in WEIGHTED: more than a phrase's slop, so none spans two.
+  private static final int FIELD_GAP = 100;
+
+  /** The stored fields a hit shows ({@link #hit}) and its snippets are taken from. */
+  static final Set<String> SHOWN = Set.of(SLUG, TITLE, PATH, DATE, ISSUE, TAG, QUESTION, ANSWER);
+
   /** The field of each {@link Section}, in its order. */
   static final List<String> SECTIONS = List.of(QUESTION, ANSWER, INNER_GAME, OUTER_GAME, LAST_WORD);
 
@@ -54,7 +73,7 @@ final class ColumnDocument {
    * What the documents hold, in each commit's user data: an index written by a version with other
    * fields is rebuilt by the next update.
    */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   // Which columns contain a word, and nothing else: enough to count the hits of a query.
   private static final FieldType DOCS_ONLY = new FieldType();
@@ -75,6 +94,14 @@ final class ColumnDocument {
     WITH_OFFSETS.freeze();
   }
 
+  // Frequencies and positions (phrases), no offsets: the highlighter reads the sections' own.
+  private static final FieldType WEIGHED = new FieldType(TextField.TYPE_NOT_STORED);
+
+  static {
+    WEIGHED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    WEIGHED.freeze();
+  }
+
   private ColumnDocument() {}
 
   /**
@@ -86,19 +113,37 @@ final class ColumnDocument {
     doc.add(new StringField(SOURCE, source, Field.Store.YES));
     doc.add(new StoredField(HASH, hash));
     doc.add(new StoredField(STAMP, stamp));
-    doc.add(new TextField(TITLE, c.title(), Field.Store.YES));
-    doc.add(new TextField(ISSUE, c.client().issue(), Field.Store.YES));
+    // Every word a column can be found by, each once (ALL holds documents only), and the words
+    // of the fields a query weighs, stacked by weight (WEIGHTED): gathered while each text is
+    // analysed, its one pass replayed to each field, instead of analysing the text again.
+    CharArraySet all = new CharArraySet(256, false);
+    Tokens[] weighed = new Tokens[WEIGHTS.size()];
+    Tokens title = Tokens.analyse(c.title(), all);
+    doc.add(new Field(TITLE, title, TextField.TYPE_NOT_STORED));
+    doc.add(new StoredField(TITLE, c.title()));
+    weighed[WEIGHTS.indexOf(TITLE)] = title;
+    Tokens issue = Tokens.analyse(c.client().issue(), all);
+    doc.add(new Field(ISSUE, issue, TextField.TYPE_NOT_STORED));
+    doc.add(new StoredField(ISSUE, c.client().issue()));
+    weighed[WEIGHTS.indexOf(ISSUE)] = issue;
     if (c.client().industry() != null) {
-      doc.add(new TextField(INDUSTRY, c.client().industry(), Field.Store.YES));
+      Tokens industry = Tokens.analyse(c.client().industry(), all);
+      doc.add(new Field(INDUSTRY, industry, TextField.TYPE_NOT_STORED));
+      doc.add(new StoredField(INDUSTRY, c.client().industry()));
+      weighed[WEIGHTS.indexOf(INDUSTRY)] = industry;
       doc.add(
           new StringField(
               INDUSTRY_EXACT, c.client().industry().toLowerCase(Locale.ROOT), Field.Store.NO));
       doc.add(new SortedSetDocValuesFacetField(INDUSTRY, c.client().industry()));
     }
     if (c.client().title() != null) {
-      doc.add(new TextField(JOB, c.client().title(), Field.Store.NO));
+      Tokens job = Tokens.analyse(c.client().title(), all);
+      doc.add(new Field(JOB, job, TextField.TYPE_NOT_STORED));
+      weighed[WEIGHTS.indexOf(JOB)] = job;
     }
-    doc.add(new TextField(TAGS, String.join(" . ", c.tags()), Field.Store.NO));
+    Tokens tags = Tokens.analyse(String.join(" . ", c.tags()), all);
+    doc.add(new Field(TAGS, tags, TextField.TYPE_NOT_STORED));
+    weighed[WEIGHTS.indexOf(TAGS)] = tags;
     for (String tag : c.tags()) {
       doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(TAGS, tag));
@@ -109,26 +154,16 @@ final class ColumnDocument {
     doc.add(new StoredField(DATE, c.date().toString()));
     doc.add(new NumericDocValuesField(DATE, c.date().toEpochDay()));
     doc.add(new StoredField(PATH, c.path()));
-    // Every word a column can be found by, each once (ALL holds documents only): gathered while
-    // each section is analysed, its one pass replayed to the index, instead of analysing the whole
-    // text a second time for ALL.
-    CharArraySet all = new CharArraySet(256, false);
-    for (String small :
-        new String[] {c.title(), c.client().issue(), String.join(" . ", c.tags())}) {
-      Tokens.analyse(small, all);
-    }
-    for (String small : new String[] {c.client().industry(), c.client().title()}) {
-      if (small != null) {
-        Tokens.analyse(small, all);
-      }
-    }
     StringBuilder words = new StringBuilder(c.title()).append('\n').append(c.client().issue());
     for (int i = 0; i < SECTIONS.size(); i++) {
       String text = c.section(Section.values()[i]);
-      doc.add(new Field(SECTIONS.get(i), Tokens.analyse(text, all), WITH_OFFSETS));
+      Tokens section = Tokens.analyse(text, all);
+      doc.add(new Field(SECTIONS.get(i), section, WITH_OFFSETS));
       doc.add(new StoredField(SECTIONS.get(i), text));
+      weighed[WEIGHTS.indexOf(SECTIONS.get(i))] = section;
       words.append('\n').append(text);
     }
+    doc.add(new Field(WEIGHTED, Tokens.stacked(weighed, WEIGHT_REPEATS, FIELD_GAP), WEIGHED));
     doc.add(new TextField(SPELL, words.toString(), Field.Store.NO));
     doc.add(new Field(ALL, Tokens.each(all), DOCS_ONLY));
     return doc;

@@ -3,6 +3,7 @@ package org.columnist.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,16 +11,20 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -41,29 +46,8 @@ import org.columnist.ColumnistException;
  * facets, highlighted snippets, spelling correction and related columns.
  */
 final class Searcher {
-  // The fields the parser seeks each word in; ColumnDocument.ALL holds all of them.
-  private static final Map<String, Float> WEIGHTS =
-      Map.of(
-          ColumnDocument.TITLE,
-          4f,
-          ColumnDocument.ISSUE,
-          3f,
-          ColumnDocument.TAGS,
-          3f,
-          ColumnDocument.INDUSTRY,
-          1.5f,
-          ColumnDocument.JOB,
-          1f,
-          ColumnDocument.QUESTION,
-          1.5f,
-          ColumnDocument.ANSWER,
-          1f,
-          ColumnDocument.INNER_GAME,
-          0.7f,
-          ColumnDocument.OUTER_GAME,
-          0.7f,
-          ColumnDocument.LAST_WORD,
-          0.7f);
+  // The one field the parser seeks each word in: every weighed field's words, by weight.
+  private static final Map<String, Float> WEIGHTS = Map.of(ColumnDocument.WEIGHTED, 1f);
   private static final int FLAGS =
       SimpleQueryParser.AND_OPERATOR
           | SimpleQueryParser.NOT_OPERATOR
@@ -72,6 +56,8 @@ final class Searcher {
           | SimpleQueryParser.PRECEDENCE_OPERATORS
           | SimpleQueryParser.WHITESPACE_OPERATOR;
   private static final int MAX_WORDS = 32;
+  // Characters of a section the highlighter looks for a passage in.
+  private static final int MAX_HIGHLIGHTED = 20_000;
   private static final Pattern EXCLUSION = Pattern.compile("(?<=^|\\s)-(\"[^\"]*\"|[^\\s\"]+)");
   private static final Pattern WORD =
       Pattern.compile("(?<![\\p{L}\\p{N}-])\\p{L}{4,}(?![\\p{L}\\p{N}])");
@@ -157,9 +143,9 @@ final class Searcher {
   }
 
   /**
-   * A query matching the same columns, cheaper to run: a word the parser seeks in each of the ten
-   * fields is sought once in the field that holds them all. What must match within one field (a
-   * phrase, the words of a multi-word synonym) stays as it is.
+   * A query matching the same columns, cheaper to run: a word is sought in the field that holds
+   * each word of a column once, without frequencies. What must match at positions (a phrase) stays
+   * as it is.
    */
   private static Query countable(Query query) {
     if (query instanceof BoostQuery boost) {
@@ -175,7 +161,7 @@ final class Searcher {
       }
       return any.build();
     }
-    if (query instanceof BooleanQuery b && !withinOneField(b)) {
+    if (query instanceof BooleanQuery b) {
       return distinct(
           b,
           b.clauses().stream()
@@ -183,30 +169,6 @@ final class Searcher {
               .toList());
     }
     return query;
-  }
-
-  /** A conjunction on one field only: its clauses must match within that field. */
-  private static boolean withinOneField(BooleanQuery b) {
-    boolean conjunction =
-        b.getMinimumNumberShouldMatch() > 0
-            || b.clauses().stream()
-                .anyMatch(
-                    c ->
-                        c.getOccur() == BooleanClause.Occur.MUST
-                            || c.getOccur() == BooleanClause.Occur.FILTER);
-    if (!conjunction) {
-      return false;
-    }
-    java.util.Set<String> fields = new java.util.HashSet<>();
-    b.visit(
-        new org.apache.lucene.search.QueryVisitor() {
-          @Override
-          public boolean acceptField(String field) {
-            fields.add(field);
-            return true;
-          }
-        });
-    return fields.size() == 1;
   }
 
   /** The site path of the column at {@code slug}, if the index holds it. */
@@ -258,7 +220,8 @@ final class Searcher {
         TopDocs top = s.search(query, count);
         List<Hit> hits = new ArrayList<>();
         for (ScoreDoc d : top.scoreDocs) {
-          hits.add(ColumnDocument.hit(s.storedFields().document(d.doc), null));
+          hits.add(
+              ColumnDocument.hit(s.storedFields().document(d.doc, ColumnDocument.SHOWN), null));
         }
         return hits;
       } finally {
@@ -421,33 +384,100 @@ final class Searcher {
     // The question and the answer hold the passage a visitor wants to see; highlighting the
     // other three sections too doubled the cost of a search for little gain.
     String[] fields = {ColumnDocument.QUESTION, ColumnDocument.ANSWER};
-    Map<String, String[]> snippets = Map.of();
+    // Each hit's stored document read once, and only what a hit shows: decompressing it was a
+    // fifth of a search, done twice (for the snippets, then for the hit).
+    StoredFields stored = s.storedFields();
+    Map<Integer, Document> documents = new HashMap<>();
+    for (ScoreDoc d : page) {
+      documents.put(d.doc, stored.document(d.doc, ColumnDocument.SHOWN));
+    }
+    String[] snippets = new String[page.length];
     if (page.length > 0 && !(query instanceof MatchAllDocsQuery)) {
       UnifiedHighlighter highlighter =
-          UnifiedHighlighter.builder(s, indexAnalyzer)
-              .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-              .withMaxLength(20_000)
-              // Weight matches re-run the query per hit: three times the cost, no better snippets.
-              .withWeightMatches(false)
-              .build();
-      int[] passages = new int[fields.length];
-      Arrays.fill(passages, 1);
-      snippets =
-          highlighter.highlightFields(fields, query, new TopDocs(top.totalHits, page), passages);
+          new UnifiedHighlighter(
+              UnifiedHighlighter.builder(s, indexAnalyzer)
+                  .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                  .withMaxLength(MAX_HIGHLIGHTED)
+                  // Weight matches re-run the query per hit: three times the cost, no better
+                  // snippets.
+                  .withWeightMatches(false)) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(
+                String[] loaded, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+              List<CharSequence[]> values = new ArrayList<>();
+              for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; ) {
+                CharSequence[] texts = new CharSequence[loaded.length];
+                for (int f = 0; f < loaded.length; f++) {
+                  String text = documents.get(doc).get(loaded[f]);
+                  text = text == null ? "" : text;
+                  texts[f] =
+                      text.length() > MAX_HIGHLIGHTED ? text.substring(0, MAX_HIGHLIGHTED) : text;
+                }
+                values.add(texts);
+                doc = docs.nextDoc();
+              }
+              return values;
+            }
+          };
+      // The query seeks its words in the weighted field; the passages come from the sections, so
+      // it is asked of each section (a phrase is marked only where it is, in that section). The
+      // answer is highlighted only for the hits whose question marks nothing.
+      for (String field : fields) {
+        List<Integer> unmarked = new ArrayList<>();
+        for (int i = 0; i < page.length; i++) {
+          if (snippets[i] == null) {
+            unmarked.add(i);
+          }
+        }
+        if (unmarked.isEmpty()) {
+          break;
+        }
+        ScoreDoc[] docs = unmarked.stream().map(i -> page[i]).toArray(ScoreDoc[]::new);
+        String[] values =
+            highlighter.highlight(
+                field, inField(query, field), new TopDocs(top.totalHits, docs), 1);
+        for (int j = 0; j < docs.length; j++) {
+          if (values[j] != null && values[j].contains("<mark>")) {
+            snippets[unmarked.get(j)] = values[j];
+          }
+        }
+      }
     }
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
-      String snippet = null;
-      for (String field : fields) {
-        String[] values = snippets.get(field);
-        if (values != null && values[i] != null && values[i].contains("<mark>")) {
-          snippet = values[i];
-          break;
-        }
-      }
-      hits.add(ColumnDocument.hit(s.storedFields().document(page[i].doc), snippet));
+      hits.add(ColumnDocument.hit(documents.get(page[i].doc), snippets[i]));
     }
     return hits;
+  }
+
+  /** {@code query} with its words sought in {@code field} instead of the weighted field. */
+  private static Query inField(Query query, String field) {
+    if (query instanceof BoostQuery boost) {
+      return new BoostQuery(inField(boost.getQuery(), field), boost.getBoost());
+    }
+    if (query instanceof TermQuery term && WEIGHTS.containsKey(term.getTerm().field())) {
+      return new TermQuery(new Term(field, term.getTerm().bytes()));
+    }
+    if (query instanceof SynonymQuery synonyms && WEIGHTS.containsKey(synonyms.getField())) {
+      SynonymQuery.Builder same = new SynonymQuery.Builder(field);
+      synonyms.getTerms().forEach(t -> same.addTerm(new Term(field, t.bytes())));
+      return same.build();
+    }
+    if (query instanceof PhraseQuery phrase && WEIGHTS.containsKey(phrase.getField())) {
+      PhraseQuery.Builder same = new PhraseQuery.Builder().setSlop(phrase.getSlop());
+      for (int i = 0; i < phrase.getTerms().length; i++) {
+        same.add(new Term(field, phrase.getTerms()[i].bytes()), phrase.getPositions()[i]);
+      }
+      return same.build();
+    }
+    if (query instanceof BooleanQuery b) {
+      BooleanQuery.Builder same =
+          new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+      b.clauses().forEach(c -> same.add(inField(c.getQuery(), field), c.getOccur()));
+      return same.build();
+    }
+    return query;
   }
 
   // Decoding every column's facet values takes a while: once per reader, not per search.

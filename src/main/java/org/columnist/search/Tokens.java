@@ -69,7 +69,39 @@ final class Tokens extends TokenStream {
     return tokens;
   }
 
+  /**
+   * The tokens of several texts in one stream, for a field that weighs each word by where it is:
+   * each token of {@code texts[i]} comes {@code weights[i]} times at its position (the repeats
+   * stacked, increment 0, so the length norm counts it once), and {@code gap} positions part one
+   * text from the next, so that a phrase is never found across two. A null text is skipped. No
+   * offsets.
+   */
+  static Tokens stacked(Tokens[] texts, int[] weights, int gap) {
+    Tokens tokens = new Tokens();
+    for (int t = 0; t < texts.length; t++) {
+      Tokens text = texts[t];
+      if (text == null) {
+        continue; // a field the column does not have
+      }
+      for (int i = 0; i < text.count; i++) {
+        int from = i == 0 ? 0 : text.ends[i - 1];
+        int length = text.ends[i] - from;
+        int increment = text.increments[i] + (i == 0 && tokens.count > 0 ? gap : 0);
+        tokens.add(text.chars, from, length, increment, null);
+        for (int r = 1; r < weights[t]; r++) {
+          tokens.add(text.chars, from, length, 0, null);
+        }
+      }
+    }
+    return tokens;
+  }
+
   private void add(char[] buffer, int length, int positionIncrement, OffsetAttribute at) {
+    add(buffer, 0, length, positionIncrement, at);
+  }
+
+  private void add(
+      char[] buffer, int offset, int length, int positionIncrement, OffsetAttribute at) {
     if (count == ends.length) {
       ends = Arrays.copyOf(ends, count * 2);
       increments = Arrays.copyOf(increments, count * 2);
@@ -80,7 +112,7 @@ final class Tokens extends TokenStream {
     if (from + length > chars.length) {
       chars = Arrays.copyOf(chars, Math.max(chars.length * 2, from + length));
     }
-    System.arraycopy(buffer, 0, chars, from, length);
+    System.arraycopy(buffer, offset, chars, from, length);
     ends[count] = from + length;
     increments[count] = positionIncrement;
     starts[count] = at == null ? 0 : at.startOffset();

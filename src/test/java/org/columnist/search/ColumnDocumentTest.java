@@ -18,6 +18,8 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -86,6 +88,65 @@ class ColumnDocumentTest {
       assertThat(postings(now, field)).as(field).isEqualTo(postings(before, field)).isNotEmpty();
     }
     assertThat(now.get(ColumnDocument.QUESTION)).isEqualTo(column.section(Section.QUESTION));
+  }
+
+  @Test
+  void theWeightedFieldHoldsEachWordByItsFieldsWeightAndNoPhraseAcrossTwoFields() throws Exception {
+    Column column =
+        Columns.aColumn()
+            .withTitle("Quarrelsome auditors")
+            .withIssue("Overtime without thanks")
+            .withQuestion("My auditors count the hours.")
+            .build();
+    Document doc = ColumnDocument.of(column, column.archiveFile(), "hash", "1:2");
+    List<String> weighted = postings(doc, ColumnDocument.WEIGHTED);
+
+    // Each repeat stacked at the word's own position; the question's words count less.
+    assertThat(weighted)
+        .filteredOn(l -> l.startsWith("quarrelsom "))
+        .singleElement()
+        .satisfies(
+            l -> assertThat(l.split(" ")).hasSize(1 + 8).containsOnly("quarrelsom", "0:-1--1"));
+    assertThat(weighted)
+        .filteredOn(l -> l.startsWith("auditor "))
+        .singleElement()
+        .satisfies(l -> assertThat(l.split(" ")).hasSize(1 + 8 + 3));
+    // The stacked repeats are left out of the length the score is normalised by.
+    List<String> once =
+        new ArrayList<>(
+            List.of(
+                column.title(),
+                column.client().issue(),
+                String.join(" . ", column.tags()),
+                column.client().industry(),
+                column.client().title()));
+    for (Section section : Section.values()) {
+      once.add(column.section(section));
+    }
+    assertThat(weighted.get(0)).isEqualTo(norm(String.join(" ", once)));
+
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(ColumnDocument.analyzer()))) {
+        w.addDocument(ColumnDocument.facetsConfig().build(doc));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher s = new IndexSearcher(reader);
+        assertThat(s.count(new PhraseQuery(ColumnDocument.WEIGHTED, "quarrelsom", "auditor")))
+            .isEqualTo(1);
+        // The title's last word and the issue's first are not a phrase.
+        assertThat(s.count(new PhraseQuery(ColumnDocument.WEIGHTED, "auditor", "overtim")))
+            .isZero();
+        assertThat(s.count(new PhraseQuery(10, ColumnDocument.WEIGHTED, "auditor", "overtim")))
+            .isZero();
+      }
+    }
+  }
+
+  /** The norm of {@code text} as one plain field. */
+  private static String norm(String text) throws IOException {
+    Document plain = new Document();
+    plain.add(new TextField("plain", text, Field.Store.NO));
+    return postings(plain, "plain").get(0);
   }
 
   /** Every term of {@code field} with its positions, offsets and the field's norm. */

@@ -115,6 +115,31 @@ class SearchIndexTest {
   }
 
   @Test
+  void aHitFoundOrRelatedShowsEachOfItsStoredFields() {
+    index.update(archive);
+    Hit expected =
+        new Hit(
+            "leading-the-team-you-used-to-be-part-of",
+            "Leading the team you used to be part of",
+            archive
+                .read(archive.root().resolve("2025/03/leading-the-team-you-used-to-be-part-of.md"))
+                .path(),
+            "2025-03-10",
+            "Managing former peers",
+            List.of("new manager", "team conflict", "managing peers"),
+            "");
+    Hit found = index.search(SearchRequest.of("transitions")).hits().get(0);
+    assertThat(found).usingRecursiveComparison().ignoringFields("snippet").isEqualTo(expected);
+    assertThat(found.snippet()).contains("<mark>transitions</mark>");
+    Hit opening =
+        index.search(SearchRequest.of("")).hits().stream()
+            .filter(h -> h.slug().equals(expected.slug()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(opening.snippet()).startsWith("Six months ago I was promoted");
+  }
+
+  @Test
   void findsBySynonymStemAndPhraseAndHighlights() {
     index.update(archive);
     Results boss = index.search(SearchRequest.of("my boss takes credit"));
@@ -125,6 +150,15 @@ class SearchIndexTest {
     assertThat(index.search(SearchRequest.of("\"former peers\"")).hits())
         .extracting(Hit::slug)
         .containsExactly("leading-the-team-you-used-to-be-part-of");
+    // The words are sought in the weighted field, and marked in the answer (not in the question);
+    // a phrase where its words are one after the other.
+    assertThat(index.search(SearchRequest.of("transitions")).hits().get(0).snippet())
+        .contains("<mark>transitions</mark>");
+    assertThat(index.search(SearchRequest.of("\"hardest transitions\"")).hits().get(0).snippet())
+        .contains("<mark>hardest</mark> <mark>transitions</mark>");
+    // A phrase found in the issue only marks no passage of the question or answer.
+    assertThat(index.search(SearchRequest.of("\"former peers\"")).hits().get(0).snippet())
+        .doesNotContain("<mark>");
     assertThat(index.search(SearchRequest.of("credit -analyst")).hits()).isEmpty();
     assertThat(index.search(SearchRequest.of("nurse OR peers")).hits())
         .extracting(Hit::slug)
