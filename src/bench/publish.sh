@@ -26,7 +26,9 @@ cfg="$work/config/columnist.yml"
 echo "building the site and the index of $(find "$work/archive" -name '*.md' | wc -l) columns ..."
 ./columnist build --config "$cfg" > /dev/null
 ./columnist index --config "$cfg" > /dev/null
-classpath="target/test-classes:target/columnist.jar"  # the shaded jar carries every dependency
+# The benchmark's classes and every dependency, Awaitility (test scope) among them.
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath"
+classpath="target/test-classes:target/classes:$(cat "$work/classpath")"
 bench() { java -Xmx2g ${COLUMNIST_BENCH_JAVA_OPTS:-} -cp "$classpath" org.columnist.bench.PublishBench "$cfg" "$@"; }
 id=$(java -Xmx2g -cp "$classpath" org.columnist.bench.PublishBench "$cfg" ready)
 /usr/bin/time -f '%e s wall, %U s user, %S s sys' -o "$work/time" \
