@@ -84,7 +84,7 @@ public final class ArchiveWatch implements AutoCloseable {
       if (!siteBehind) {
         return null;
       }
-      SiteBuilder.Report built = site().build(false, lastBuild);
+      SiteBuilder.Report built = site().build(false, lastBuild, Progress.NONE);
       siteBehind = false;
       return built;
     }

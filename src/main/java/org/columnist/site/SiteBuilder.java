@@ -102,11 +102,6 @@ public final class SiteBuilder {
     return build(clean, new LastBuild(), Progress.NONE);
   }
 
-  /** {@link #build(boolean, LastBuild, Progress)} showing no progress. */
-  public Report build(boolean clean, LastBuild last) {
-    return build(clean, last, Progress.NONE);
-  }
-
   /** {@link #build(boolean, LastBuild, Progress)} with nothing remembered of the last build. */
   public Report build(boolean clean, Progress progress) {
     return build(clean, new LastBuild(), progress);

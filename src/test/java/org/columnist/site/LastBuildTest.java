@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.columnist.Progress;
 import org.columnist.column.Column;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class LastBuildTest {
   void aBuildByAnotherProcessIsNoticed() throws IOException {
     SiteFixture fx = new SiteFixture(dir);
     LastBuild server = new LastBuild();
-    fx.builder().build(false, server);
+    fx.builder().build(false, server, Progress.NONE);
 
     // The CLI publishes a column and builds; then the column is taken out again.
     fx.archive.write(LATE);
@@ -35,7 +36,7 @@ class LastBuildTest {
     assertThat(fx.files()).contains(PAGE);
     Files.delete(fx.archive.pathFor(LATE));
 
-    SiteBuilder.Report report = fx.builder().build(false, server);
+    SiteBuilder.Report report = fx.builder().build(false, server, Progress.NONE);
 
     assertThat(report.full()).isFalse();
     assertThat(report.removed()).as("the CLI's pages, known from its state file").isPositive();
@@ -47,12 +48,12 @@ class LastBuildTest {
   void theServersOwnBuildsFollowOneAnother() {
     SiteFixture fx = new SiteFixture(dir);
     LastBuild server = new LastBuild();
-    fx.builder().build(false, server);
+    fx.builder().build(false, server, Progress.NONE);
 
     fx.archive.write(LATE);
-    assertThat(fx.builder().build(false, server).written()).isPositive();
+    assertThat(fx.builder().build(false, server, Progress.NONE).written()).isPositive();
     assertThat(fx.read("index.html")).contains("A late column");
-    assertThat(fx.builder().build(false, server).written())
+    assertThat(fx.builder().build(false, server, Progress.NONE).written())
         .as("nothing changed since the remembered build")
         .isZero();
     assertThat(fx.builder().build(false).written())
