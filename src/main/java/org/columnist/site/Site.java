@@ -3,9 +3,11 @@ package org.columnist.site;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.columnist.archive.Archive;
 import org.columnist.column.Column;
@@ -16,9 +18,19 @@ import org.columnist.config.Config;
 /**
  * What every page kind draws on while one build renders: the settings, the catalog of columns, the
  * columns already read, and the pieces of model that several pages show alike (a link to a column,
- * a list item, topic links, dates, addresses on the site).
+ * a list item, topic links, dates, addresses on the site). Those pieces are made once per build and
+ * shared: a column's list item shows on five or more list pages, a topic's link on every page of a
+ * column that has the topic.
  */
 final class Site {
+  private static final Map<Section, String> SECTION_IDS = new EnumMap<>(Section.class);
+
+  static {
+    for (Section section : Section.values()) {
+      SECTION_IDS.put(section, Slug.fromTitle(section.heading()));
+    }
+  }
+
   final Config config;
   final Catalog catalog;
   final DateDisplay dates;
@@ -28,6 +40,11 @@ final class Site {
   private final Archive archive;
   private final Map<String, Column> parsed;
   private final String basePath;
+  private final Map<String, Object> model;
+  private final Map<String, Map<String, String>> topics = new ConcurrentHashMap<>();
+
+  /** The list item of each column, by its source: templates only read them. */
+  private final Map<String, Map<String, Object>> items = new ConcurrentHashMap<>();
 
   Site(
       Config config,
@@ -45,6 +62,7 @@ final class Site {
     this.dates = new DateDisplay(config.site().language());
     this.markdown = new Markdown(config.site());
     this.basePath = basePath(config);
+    this.model = siteModel();
   }
 
   /** The path of the site's root on its host: "/" or, say, "/column/". */
@@ -74,6 +92,10 @@ final class Site {
 
   /** What the templates know of the site itself, as {@code site}. */
   Map<String, Object> model() {
+    return model;
+  }
+
+  private Map<String, Object> siteModel() {
     Map<String, Object> site = new HashMap<>();
     site.put("title", config.site().title());
     site.put("base_url", config.site().baseUrl().toString());
@@ -103,6 +125,10 @@ final class Site {
 
   /** The column {@code s} as an item of a list page. */
   Map<String, Object> item(Summary s) {
+    return items.computeIfAbsent(s.source(), source -> newItem(s));
+  }
+
+  private Map<String, Object> newItem(Summary s) {
     Map<String, Object> m = new HashMap<>(linkTo(s));
     m.put("excerpt", s.excerpt());
     m.put("issue", nz(s.issue()));
@@ -113,9 +139,13 @@ final class Site {
 
   /** Each topic with the link to its page. */
   List<Map<String, String>> tags(List<String> tags) {
-    return tags.stream()
-        .map(t -> Map.of("name", t, "url", link("topics/" + Slug.fromTitle(t) + "/")))
-        .toList();
+    List<Map<String, String>> links = new ArrayList<>(tags.size());
+    for (String tag : tags) {
+      links.add(
+          topics.computeIfAbsent(
+              tag, t -> Map.of("name", t, "url", link("topics/" + Slug.fromTitle(t) + "/"))));
+    }
+    return links;
   }
 
   /** The non-empty sections of {@code c} with their headings, as HTML. */
@@ -128,7 +158,7 @@ final class Site {
                 "heading",
                 section.heading(),
                 "id",
-                Slug.fromTitle(section.heading()),
+                SECTION_IDS.get(section),
                 "html",
                 markdown.html(c.section(section))));
       }
