@@ -6,12 +6,12 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.PlainTextOutputFormat;
 import freemarker.template.Configuration;
-import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,11 +169,15 @@ public final class Templates {
 
   /** Renders {@code name} with {@code model}; a template error names the template and line. */
   public String render(String name, Map<String, ?> model) {
+    StringWriter out = new StringWriter();
+    render(name, model, out);
+    return out.toString();
+  }
+
+  /** Renders {@code name} with {@code model} into {@code out}, as {@link #render(String, Map)}. */
+  public void render(String name, Map<String, ?> model, Writer out) {
     try {
-      Template template = freemarker.getTemplate(name);
-      StringWriter out = new StringWriter();
-      template.process(model, out);
-      return out.toString();
+      freemarker.getTemplate(name).process(model, out);
     } catch (TemplateException e) {
       throw new ColumnistException(
           "template "

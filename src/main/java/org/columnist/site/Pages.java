@@ -1,6 +1,7 @@
 package org.columnist.site;
 
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,17 +94,27 @@ final class Pages {
     if (page.copied()) {
       return templates.file(page.template());
     }
-    return text(page, site).getBytes(StandardCharsets.UTF_8);
+    // Encoded as the template writes: a page built as one String and then encoded was held in
+    // UTF-16 whole (one non-Latin-1 character does that) and copied twice more.
+    Utf8Writer out = new Utf8Writer();
+    draw(page, site, out);
+    return out.toByteArray();
   }
 
   /** The text of a rendered {@code page}. */
   String text(PageKind page, Site site) {
+    StringWriter out = new StringWriter();
+    draw(page, site, out);
+    return out.toString();
+  }
+
+  private void draw(PageKind page, Site site, Writer out) {
     PageKind.Content content = page.content(site);
     Map<String, Object> model = new HashMap<>(content.model());
     model.put("site", site.model());
     model.put("meta", meta(site, page, content));
     try {
-      return templates.render(page.template(), model);
+      templates.render(page.template(), model, out);
     } catch (ColumnistException e) {
       throw new ColumnistException("cannot render " + page.describe() + ": " + e.getMessage(), e);
     }
