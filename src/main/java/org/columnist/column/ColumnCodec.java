@@ -182,15 +182,12 @@ public final class ColumnCodec {
     Lines(String text) {
       this.text = text;
       int[] found = new int[64];
-      int n = 0;
-      for (int at = 0; ; at = text.indexOf('\n', at) + 1) {
+      int n = 1; // the first line starts at 0
+      for (int lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) {
         if (n == found.length) {
           found = Arrays.copyOf(found, n * 2);
         }
-        found[n++] = at;
-        if (text.indexOf('\n', at) < 0) {
-          break;
-        }
+        found[n++] = lf + 1;
       }
       this.starts = found;
       this.count = n;
@@ -239,6 +236,12 @@ public final class ColumnCodec {
   }
 
   private static Optional<String> utf8(Path file, byte[] bytes, List<Problem> problems) {
+    // The lenient decoder is several times cheaper; it marks bad input with U+FFFD, which a valid
+    // file may also hold: only then does the strict one find out, and where.
+    String lenient = new String(bytes, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return Optional.of(lenient);
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -418,8 +421,8 @@ public final class ColumnCodec {
     // when something suspicious is in the text.
     boolean control = false;
     boolean suspicious = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    // Over an array: String.charAt of a text with any non-Latin-1 character costs a call a char.
+    for (char c : text.toCharArray()) {
       if (c < 0x20 && c != '\t' && c != '\n' || c == 0x7f) {
         control = true;
       } else if (c == '<' || c == ':') {
