@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.columnist.config.Config;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
@@ -46,6 +47,9 @@ final class Markdown {
                   })
           .build();
   private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
+  // Compiled once: String.replaceAll compiles its pattern on every call.
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern CUT_END = Pattern.compile("[\\s,;:.]+$");
 
   private final URI site;
   private final boolean remoteImages;
@@ -163,11 +167,11 @@ final class Markdown {
   /** The first words of {@code markdown} as plain text, cut at a word within {@code max}. */
   static String excerpt(String markdown, int max) {
     Node document = PARSER.parse(markdown);
-    String text = TEXT.render(document).replaceAll("\\s+", " ").strip();
+    String text = SPACES.matcher(TEXT.render(document)).replaceAll(" ").strip();
     if (text.length() <= max) {
       return text;
     }
     int cut = text.lastIndexOf(' ', max);
-    return text.substring(0, cut > max / 2 ? cut : max).replaceAll("[\\s,;:.]+$", "") + "…";
+    return CUT_END.matcher(text.substring(0, cut > max / 2 ? cut : max)).replaceAll("") + "…";
   }
 }
