@@ -21,8 +21,9 @@ class Utf8WriterTest {
     String emoji = "😀";
     Utf8Writer out = new Utf8Writer();
     out.write(emoji.charAt(0));
-    out.write(emoji.substring(1) + "!");
-    assertThat(out.toByteArray()).isEqualTo("😀!".getBytes(StandardCharsets.UTF_8));
+    out.write(emoji.substring(1) + "!" + emoji.charAt(0));
+    out.write(emoji.toCharArray(), 1, 1);
+    assertThat(out.toByteArray()).isEqualTo("😀!😀".getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -53,7 +54,11 @@ class Utf8WriterTest {
       Utf8Writer out = new Utf8Writer();
       for (int at = 0; at < all.length(); ) {
         int n = Math.min(all.length() - at, random.nextInt(3_000));
-        out.write(all, at, n);
+        if (random.nextBoolean()) {
+          out.write(all, at, n);
+        } else {
+          out.write(all.toCharArray(), at, n); // as Freemarker writes a template's own text
+        }
         at += n;
       }
       assertThat(out.toByteArray()).isEqualTo(all.getBytes(StandardCharsets.UTF_8));
