@@ -421,8 +421,10 @@ public final class ColumnCodec {
     // when something suspicious is in the text.
     boolean control = false;
     boolean suspicious = false;
-    // Over an array: String.charAt of a text with any non-Latin-1 character costs a call a char.
-    for (char c : text.toCharArray()) {
+    // Over Latin-1 bytes (any other character is '?', none of those looked for): String.charAt of
+    // a text with a non-Latin-1 character costs a call a char, and toCharArray inflates the others.
+    for (byte b : text.getBytes(StandardCharsets.ISO_8859_1)) {
+      int c = b & 0xff;
       if (c < 0x20 && c != '\t' && c != '\n' || c == 0x7f) {
         control = true;
       } else if (c == '<' || c == ':') {
