@@ -2,6 +2,7 @@ package org.columnist.column;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The parts of a column's body, in the order they are written and shown. */
 public enum Section {
@@ -10,6 +11,9 @@ public enum Section {
   INNER_GAME("The inner game"),
   OUTER_GAME("The outer game"),
   LAST_WORD("The last word");
+
+  // Compiled once: String.replaceAll compiled it for each heading of every file read.
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final String heading;
 
@@ -24,7 +28,7 @@ public enum Section {
 
   /** The section a heading names, ignoring case and extra spaces. */
   public static Optional<Section> ofHeading(String text) {
-    String wanted = text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String wanted = SPACES.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     for (Section s : values()) {
       if (s.heading.toLowerCase(Locale.ROOT).equals(wanted)) {
         return Optional.of(s);
