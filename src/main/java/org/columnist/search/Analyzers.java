@@ -51,34 +51,31 @@ final class Analyzers {
 
   /**
    * English words, lowercased, without stop words, stemmed: one chain for the index and the
-   * queries, since a query finds only the stems the index made. Synonyms, if any, go in before the
-   * stop words are dropped, so that a synonym phrase keeps its small words.
+   * queries, since a query finds only the stems the index made.
    */
   private static Analyzer stemmed(SynonymMap synonyms) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new EnglishPossessiveFilter(source);
-        stream = new LowerCaseFilter(stream);
-        if (synonyms != null && synonyms.fst != null) {
-          stream = new SynonymGraphFilter(stream, synonyms, true);
-        }
-        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        return new TokenStreamComponents(source, new PorterStemFilter(stream));
+        return new TokenStreamComponents(source, stems(source, synonyms));
       }
     };
   }
 
-  /** Lowercased words without stems, for "did you mean". */
-  static Analyzer words() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, new LowerCaseFilter(source));
-      }
-    };
+  /**
+   * The filters of {@link #index()} (and, with {@code synonyms}, of {@link #query}) over the words
+   * of a {@link StandardTokenizer}. Synonyms, if any, go in before the stop words are dropped, so
+   * that a synonym phrase keeps its small words.
+   */
+  static TokenStream stems(TokenStream words, SynonymMap synonyms) {
+    TokenStream stream = new EnglishPossessiveFilter(words);
+    stream = new LowerCaseFilter(stream);
+    if (synonyms != null && synonyms.fst != null) {
+      stream = new SynonymGraphFilter(stream, synonyms, true);
+    }
+    stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    return new PorterStemFilter(stream);
   }
 
   private static SynonymMap synonyms(List<String> groups) {

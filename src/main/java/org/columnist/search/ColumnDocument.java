@@ -2,11 +2,9 @@ package org.columnist.search;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -33,7 +31,6 @@ final class ColumnDocument {
   static final String TITLE = "title";
   static final String ISSUE = "issue";
   static final String INDUSTRY = "industry";
-  static final String JOB = "job";
   static final String TAGS = "tags";
   static final String TAG = "tag";
   static final String INDUSTRY_EXACT = "industry_exact";
@@ -44,38 +41,31 @@ final class ColumnDocument {
   static final String ALL = "all";
   static final String QUESTION = "question";
   static final String ANSWER = "answer";
-  static final String INNER_GAME = "inner_game";
-  static final String OUTER_GAME = "outer_game";
-  static final String LAST_WORD = "last_word";
 
   /**
-   * The fields a query weighs, and how much: {@link #WEIGHTED} holds each of their words as many
-   * times, at its position, so that one term's frequency there is its weighted frequency over them
-   * all (BM25F), and a query seeks each word once instead of once in each field.
+   * The words a query weighs: each part's words (title, issue, topics, industry, job title, then
+   * the sections in their order) as many times as {@link #WEIGHTS} says, at its position, so that
+   * one term's frequency there is its weighted frequency over them all (BM25F), and a query seeks
+   * each word once instead of once in each part.
    */
   static final String WEIGHTED = "weighted";
 
-  static final List<String> WEIGHTS =
-      List.of(
-          TITLE, ISSUE, TAGS, INDUSTRY, JOB, QUESTION, ANSWER, INNER_GAME, OUTER_GAME, LAST_WORD);
-  private static final int[] WEIGHT_REPEATS = {8, 6, 6, 3, 2, 3, 2, 1, 1, 1};
+  private static final int[] WEIGHTS = {8, 6, 6, 3, 2, 3, 2, 1, 1, 1};
 
-  // Positions between two fields in WEIGHTED: more than a phrase's slop, so none spans two.
+  // Positions between two parts in WEIGHTED: more than a phrase's slop, so none spans two.
   private static final int FIELD_GAP = 100;
 
   /** The stored fields a hit shows ({@link #hit}) and its snippets are taken from. */
   static final Set<String> SHOWN = Set.of(SLUG, TITLE, PATH, DATE, ISSUE, TAG, QUESTION, ANSWER);
 
-  /** The field of each {@link Section}, in its order. */
-  static final List<String> SECTIONS = List.of(QUESTION, ANSWER, INNER_GAME, OUTER_GAME, LAST_WORD);
-
   /**
    * What the documents hold, in each commit's user data: an index written by a version with other
    * fields is rebuilt by the next update.
    */
-  static final String VERSION = "3";
+  static final String VERSION = "4";
 
-  // Which columns contain a word, and nothing else: enough to count the hits of a query.
+  // Which columns contain a word, and nothing else: enough to count the hits of a query, and to
+  // tell a word in the archive from a misspelling.
   private static final FieldType DOCS_ONLY = new FieldType();
 
   static {
@@ -83,6 +73,14 @@ final class ColumnDocument {
     DOCS_ONLY.setTokenized(true);
     DOCS_ONLY.setOmitNorms(true);
     DOCS_ONLY.freeze();
+  }
+
+  // How often each word, for related columns' scores (MoreLikeThis): no phrase is sought there.
+  private static final FieldType FREQS = new FieldType(TextField.TYPE_NOT_STORED);
+
+  static {
+    FREQS.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    FREQS.freeze();
   }
 
   // Offsets in the postings let the highlighter find passages without re-analysing the text. The
@@ -106,6 +104,10 @@ final class ColumnDocument {
 
   /**
    * The document of {@code c}, read from {@code source} (whose content hash and stamp it keeps).
+   * Only what searches read is indexed: the weighted words, every word once (for counting hits and
+   * exclusions), the words as written (spelling), the title, issue and question (related columns),
+   * the question and the answer with offsets (snippets), and the exact values filters and facets go
+   * by.
    */
   static Document of(Column c, String source, String hash, String stamp) {
     Document doc = new Document();
@@ -113,40 +115,33 @@ final class ColumnDocument {
     doc.add(new StringField(SOURCE, source, Field.Store.YES));
     doc.add(new StoredField(HASH, hash));
     doc.add(new StoredField(STAMP, stamp));
-    // Every word a column can be found by, each once (ALL holds documents only), and the words
-    // of the fields a query weighs, stacked by weight (WEIGHTED): gathered while each text is
-    // analysed, its one pass replayed to each field, instead of analysing the text again.
+    // Each text analysed once, its one pass replayed to each field it goes in, while the words of
+    // ALL and SPELL are gathered.
     CharArraySet all = new CharArraySet(256, false);
-    Tokens[] weighed = new Tokens[WEIGHTS.size()];
-    Tokens title = Tokens.analyse(c.title(), all);
-    doc.add(new Field(TITLE, title, TextField.TYPE_NOT_STORED));
+    CharArraySet written = new CharArraySet(256, false);
+    Tokens[] weighed = new Tokens[WEIGHTS.length];
+    Tokens title = Tokens.analyse(c.title(), all, written);
+    doc.add(new Field(TITLE, title, FREQS));
     doc.add(new StoredField(TITLE, c.title()));
-    weighed[WEIGHTS.indexOf(TITLE)] = title;
-    Tokens issue = Tokens.analyse(c.client().issue(), all);
-    doc.add(new Field(ISSUE, issue, TextField.TYPE_NOT_STORED));
+    weighed[0] = title;
+    Tokens issue = Tokens.analyse(c.client().issue(), all, written);
+    doc.add(new Field(ISSUE, issue, FREQS));
     doc.add(new StoredField(ISSUE, c.client().issue()));
-    weighed[WEIGHTS.indexOf(ISSUE)] = issue;
+    weighed[1] = issue;
+    weighed[2] = Tokens.analyse(String.join(" . ", c.tags()), all, null);
+    for (String tag : c.tags()) {
+      doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.YES));
+      doc.add(new SortedSetDocValuesFacetField(TAGS, tag));
+    }
     if (c.client().industry() != null) {
-      Tokens industry = Tokens.analyse(c.client().industry(), all);
-      doc.add(new Field(INDUSTRY, industry, TextField.TYPE_NOT_STORED));
-      doc.add(new StoredField(INDUSTRY, c.client().industry()));
-      weighed[WEIGHTS.indexOf(INDUSTRY)] = industry;
+      weighed[3] = Tokens.analyse(c.client().industry(), all, null);
       doc.add(
           new StringField(
               INDUSTRY_EXACT, c.client().industry().toLowerCase(Locale.ROOT), Field.Store.NO));
       doc.add(new SortedSetDocValuesFacetField(INDUSTRY, c.client().industry()));
     }
     if (c.client().title() != null) {
-      Tokens job = Tokens.analyse(c.client().title(), all);
-      doc.add(new Field(JOB, job, TextField.TYPE_NOT_STORED));
-      weighed[WEIGHTS.indexOf(JOB)] = job;
-    }
-    Tokens tags = Tokens.analyse(String.join(" . ", c.tags()), all);
-    doc.add(new Field(TAGS, tags, TextField.TYPE_NOT_STORED));
-    weighed[WEIGHTS.indexOf(TAGS)] = tags;
-    for (String tag : c.tags()) {
-      doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.YES));
-      doc.add(new SortedSetDocValuesFacetField(TAGS, tag));
+      weighed[4] = Tokens.analyse(c.client().title(), all, null);
     }
     String year = String.valueOf(c.date().getYear());
     doc.add(new StringField(YEAR, year, Field.Store.NO));
@@ -154,24 +149,34 @@ final class ColumnDocument {
     doc.add(new StoredField(DATE, c.date().toString()));
     doc.add(new NumericDocValuesField(DATE, c.date().toEpochDay()));
     doc.add(new StoredField(PATH, c.path()));
-    StringBuilder words = new StringBuilder(c.title()).append('\n').append(c.client().issue());
-    for (int i = 0; i < SECTIONS.size(); i++) {
-      String text = c.section(Section.values()[i]);
-      Tokens section = Tokens.analyse(text, all);
-      doc.add(new Field(SECTIONS.get(i), section, WITH_OFFSETS));
-      doc.add(new StoredField(SECTIONS.get(i), text));
-      weighed[WEIGHTS.indexOf(SECTIONS.get(i))] = section;
-      words.append('\n').append(text);
+    Section[] sections = Section.values();
+    for (int i = 0; i < sections.length; i++) {
+      String text = c.section(sections[i]);
+      Tokens section = Tokens.analyse(text, all, written);
+      weighed[5 + i] = section;
+      String field =
+          switch (sections[i]) {
+            case QUESTION -> QUESTION;
+            case ANSWER -> ANSWER;
+            case INNER_GAME, OUTER_GAME, LAST_WORD -> null; // searched only by their weight
+          };
+      if (field != null) {
+        doc.add(new Field(field, section, WITH_OFFSETS));
+        doc.add(new StoredField(field, text));
+      }
     }
-    doc.add(new Field(WEIGHTED, Tokens.stacked(weighed, WEIGHT_REPEATS, FIELD_GAP), WEIGHED));
-    doc.add(new TextField(SPELL, words.toString(), Field.Store.NO));
+    doc.add(new Field(WEIGHTED, Tokens.stacked(weighed, WEIGHTS, FIELD_GAP), WEIGHED));
+    doc.add(new Field(SPELL, Tokens.each(written), DOCS_ONLY));
     doc.add(new Field(ALL, Tokens.each(all), DOCS_ONLY));
     return doc;
   }
 
-  /** The index analyzer, and plain lowercased words for the spelling field. */
+  /**
+   * The writer's analyzer, for a field given as text; every text field today comes analysed ({@link
+   * Tokens}).
+   */
   static Analyzer analyzer() {
-    return new PerFieldAnalyzerWrapper(Analyzers.index(), Map.of(SPELL, Analyzers.words()));
+    return Analyzers.index();
   }
 
   /** Topics are many to a column; the other facets one. */

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
@@ -69,6 +72,8 @@ public final class SearchIndex implements AutoCloseable {
       // Fewer, larger segments while rebuilding: less flushing and merging (the buffer is only
       // filled that far by a rebuild, and freed at each flush).
       config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+      // Each segment's files as they are written, not copied again into one compound file.
+      config.setUseCompoundFile(false);
       // Every update commits when it is whole; closing after one that failed half-way (a rebuild
       // that had deleted everything) must leave the last commit, not save the half.
       config.setCommitOnClose(false);
@@ -191,6 +196,7 @@ public final class SearchIndex implements AutoCloseable {
       Map<String, String[]> held = new java.util.concurrent.ConcurrentHashMap<>();
       Map<Change, Long> counts =
           indexAll(archive, archive.entries(), known, held, rebuild, progress);
+      flushOnEveryCore();
       int deleted = 0;
       for (String source : known.keySet()) {
         if (!held.containsKey(source)) {
@@ -254,6 +260,31 @@ public final class SearchIndex implements AutoCloseable {
       throw e.getCause();
     } finally {
       progress.finished();
+    }
+  }
+
+  /**
+   * Writes the documents each indexing thread holds in memory to their segments, all at once: the
+   * commit would write them one after the other on its own thread, while the other cores wait.
+   */
+  private void flushOnEveryCore() throws IOException {
+    List<ForkJoinTask<Boolean>> others = new java.util.ArrayList<>();
+    for (int i = 1; i < Runtime.getRuntime().availableProcessors(); i++) {
+      others.add(ForkJoinPool.commonPool().submit(writer::flushNextBuffer));
+    }
+    writer.flushNextBuffer();
+    try {
+      for (ForkJoinTask<Boolean> other : others) {
+        other.get();
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while flushing the index");
     }
   }
 

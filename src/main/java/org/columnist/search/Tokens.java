@@ -1,22 +1,29 @@
 package org.columnist.search;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.CharacterUtils;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.util.ArrayUtil;
 
 /**
  * A text's tokens from the index analyzer, taken once and given to the index as they came: terms,
  * position increments and offsets, and the final increment and offset of {@code end()}. Lets one
- * analysis of a column's text serve both its own field and the field of all its words.
+ * analysis of a column's text serve its own field, the field of all its words and the field of its
+ * words as written (for spelling).
  */
 final class Tokens extends TokenStream {
-  private static final Analyzer INDEX = Analyzers.index();
+  // Each thread's own chain, reused for each text it analyses (as an Analyzer reuses its own).
+  private static final ThreadLocal<Chain> CHAINS = ThreadLocal.withInitial(Chain::new);
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute increment =
@@ -36,10 +43,17 @@ final class Tokens extends TokenStream {
 
   private Tokens() {}
 
-  /** {@code text} analysed, its terms also added to {@code seen}. */
-  static Tokens analyse(String text, CharArraySet seen) {
+  /**
+   * {@code text} analysed as {@link Analyzers#index()} does, its terms also added to {@code seen},
+   * and the words the tokenizer cut, lowercased and before any filter (stop words and possessives
+   * kept, unstemmed), to {@code written} unless it is null.
+   */
+  static Tokens analyse(String text, CharArraySet seen, CharArraySet written) {
     Tokens tokens = new Tokens();
-    try (TokenStream stream = INDEX.tokenStream("", text)) {
+    Chain chain = CHAINS.get();
+    chain.written.into = written;
+    chain.source.setReader(new StringReader(text));
+    try (TokenStream stream = chain.stems) {
       CharTermAttribute t = stream.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute inc = stream.addAttribute(PositionIncrementAttribute.class);
       OffsetAttribute off = stream.addAttribute(OffsetAttribute.class);
@@ -57,6 +71,43 @@ final class Tokens extends TokenStream {
       throw new UncheckedIOException(e); // a String reader does not fail
     }
     return tokens;
+  }
+
+  /** The index chain with a tap on its tokenizer's words. */
+  private static final class Chain {
+    final Tokenizer source = new StandardTokenizer();
+    final Written written = new Written(source);
+    final TokenStream stems = Analyzers.stems(written, null);
+  }
+
+  /** Adds each word that passes, lowercased, to {@link #into}, and passes it on as it is. */
+  private static final class Written extends TokenFilter {
+    private final CharTermAttribute word = addAttribute(CharTermAttribute.class);
+    private char[] lower = new char[64];
+    CharArraySet into;
+
+    Written(TokenStream words) {
+      super(words);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      if (into != null) {
+        int length = word.length();
+        if (lower.length < length) {
+          lower = new char[ArrayUtil.oversize(length, Character.BYTES)];
+        }
+        System.arraycopy(word.buffer(), 0, lower, 0, length);
+        CharacterUtils.toLowerCase(lower, 0, length); // as LowerCaseFilter does
+        if (!into.contains(lower, 0, length)) {
+          into.add(Arrays.copyOf(lower, length));
+        }
+      }
+      return true;
+    }
   }
 
   /** Each of {@code terms} once, in no particular order, for a field that holds documents only. */

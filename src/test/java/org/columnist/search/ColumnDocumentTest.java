@@ -1,16 +1,24 @@
 package org.columnist.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -56,20 +64,22 @@ class ColumnDocumentTest {
             .withSlug("caught-between-boss-and-client")
             .withTitle("Caught between my boss's demands and the client's")
             .withTags("managing up", "Clients")
-            .withQuestion("My boss & my client <both> want my loyalty. The boss is the BOSS.")
+            .withQuestion(
+                "My boss's client & my client <both> want my loyalty. The boss is the BOSS.")
             .withAnswer("Loyalty is not a ration: it's the work, done openly, for both of them.")
             .build();
     // The document as it was made before: each text field analysed by the writer itself.
     Document before = new Document();
     FieldType withOffsets = new FieldType(TextField.TYPE_STORED);
     withOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    StringBuilder all =
+    before.add(new Field(ColumnDocument.QUESTION, column.section(Section.QUESTION), withOffsets));
+    before.add(new Field(ColumnDocument.ANSWER, column.section(Section.ANSWER), withOffsets));
+    StringBuilder written =
         new StringBuilder(column.title()).append('\n').append(column.client().issue());
-    for (int i = 0; i < ColumnDocument.SECTIONS.size(); i++) {
-      String text = column.section(Section.values()[i]);
-      before.add(new Field(ColumnDocument.SECTIONS.get(i), text, withOffsets));
-      all.append('\n').append(text);
+    for (Section section : Section.values()) {
+      written.append('\n').append(column.section(section));
     }
+    StringBuilder all = new StringBuilder(written);
     all.append('\n').append(String.join(" . ", column.tags()));
     all.append('\n')
         .append(column.client().industry())
@@ -80,14 +90,67 @@ class ColumnDocumentTest {
     docsOnly.setTokenized(true);
     docsOnly.setOmitNorms(true);
     before.add(new Field(ColumnDocument.ALL, all.toString(), docsOnly));
+    // The words as written, for spelling: lowercased, nothing dropped, no stems.
+    Analyzer words =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new LowerCaseFilter(source));
+          }
+        };
+    Document spelling = new Document();
+    spelling.add(
+        new Field(
+            ColumnDocument.SPELL,
+            words.tokenStream(ColumnDocument.SPELL, written.toString()),
+            docsOnly));
 
     Document now = ColumnDocument.of(column, column.archiveFile(), "hash", "1:2");
-    List<String> fields = new ArrayList<>(ColumnDocument.SECTIONS);
-    fields.add(ColumnDocument.ALL);
-    for (String field : fields) {
+    for (String field :
+        List.of(ColumnDocument.QUESTION, ColumnDocument.ANSWER, ColumnDocument.ALL)) {
       assertThat(postings(now, field)).as(field).isEqualTo(postings(before, field)).isNotEmpty();
     }
+    assertThat(postings(now, ColumnDocument.SPELL))
+        .isEqualTo(postings(spelling, ColumnDocument.SPELL))
+        .contains("boss's", "the", "it's");
     assertThat(now.get(ColumnDocument.QUESTION)).isEqualTo(column.section(Section.QUESTION));
+  }
+
+  @Test
+  void indexesOnlyTheFieldsThatSearchesRead() throws Exception {
+    Column column = Columns.aColumn().withTags("managing up").build();
+    Document doc = ColumnDocument.of(column, column.archiveFile(), "hash", "1:2");
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(ColumnDocument.analyzer()))) {
+        w.addDocument(ColumnDocument.facetsConfig().build(doc));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        Map<String, IndexOptions> indexed = new TreeMap<>();
+        for (FieldInfo f : reader.leaves().get(0).reader().getFieldInfos()) {
+          if (f.getIndexOptions() != IndexOptions.NONE) {
+            indexed.put(f.name, f.getIndexOptions());
+          }
+        }
+        assertThat(indexed)
+            .containsOnly(
+                entry("$facets", IndexOptions.DOCS),
+                entry(ColumnDocument.SLUG, IndexOptions.DOCS),
+                entry(ColumnDocument.SOURCE, IndexOptions.DOCS),
+                entry(ColumnDocument.TAG, IndexOptions.DOCS),
+                entry(ColumnDocument.INDUSTRY_EXACT, IndexOptions.DOCS),
+                entry(ColumnDocument.YEAR, IndexOptions.DOCS),
+                entry(ColumnDocument.ALL, IndexOptions.DOCS),
+                entry(ColumnDocument.SPELL, IndexOptions.DOCS),
+                entry(ColumnDocument.TITLE, IndexOptions.DOCS_AND_FREQS),
+                entry(ColumnDocument.ISSUE, IndexOptions.DOCS_AND_FREQS),
+                entry(ColumnDocument.WEIGHTED, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS),
+                entry(
+                    ColumnDocument.QUESTION, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS),
+                entry(
+                    ColumnDocument.ANSWER, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS));
+      }
+    }
   }
 
   @Test
