@@ -485,6 +485,13 @@ final class Searcher {
                   // Weight matches re-run the query per hit: three times the cost, no better
                   // snippets.
                   .withWeightMatches(false)) {
+            // The sections hold their offsets in the postings (ColumnDocument): finding that out
+            // merged every segment's field infos, once a search.
+            @Override
+            protected OffsetSource getOffsetSource(String field) {
+              return OffsetSource.POSTINGS;
+            }
+
             @Override
             protected List<CharSequence[]> loadFieldValues(
                 String[] loaded, DocIdSetIterator docs, int cacheCharsThreshold)
