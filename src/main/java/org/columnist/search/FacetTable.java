@@ -148,8 +148,8 @@ final class FacetTable {
     return reader == other;
   }
 
-  /** The hits of a query: how many, and how many per facet value. */
-  record Counts(long total, int[] perValue) {}
+  /** The hits of a query: which (never change them), how many, and how many per facet value. */
+  record Counts(FixedBitSet hits, long total, int[] perValue) {}
 
   /** The columns {@code query} matches, counted with their facet values; scores nothing. */
   Counts count(IndexSearcher searcher, Query query) throws IOException {
@@ -176,7 +176,7 @@ final class FacetTable {
         }
       }
     }
-    return new Counts(total, counts);
+    return new Counts(hits, total, counts);
   }
 
   /**

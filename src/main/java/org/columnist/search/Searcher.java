@@ -3,6 +3,7 @@ package org.columnist.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -20,8 +22,13 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -33,11 +40,14 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.Bits;
 import org.columnist.ColumnistException;
 
 /**
@@ -126,20 +136,94 @@ final class Searcher {
 
   /**
    * The best {@code wanted} hits, and every hit for the total and the facets. Two passes: the
-   * ranking one skips columns that cannot reach the top (block-max WAND); the counting one visits
-   * every hit without scoring, with a cheaper query that matches the same columns.
+   * counting one visits every hit without scoring, with a cheaper query that matches the same
+   * columns; the ranking one skips columns that cannot reach the top (block-max WAND). Exclusions
+   * are left to the counted hits: as a query clause, each excluded column cut the ranking into a
+   * new window, and a common excluded word made it visit every column.
    */
   private Matches run(IndexSearcher s, Query query, int wanted, boolean byDate) throws IOException {
+    FacetTable facets = facetTable(s.getIndexReader());
+    FacetTable.Counts counts = facets.count(s, countable(query));
+    Query ranked = withoutExclusions(query);
+    // The total comes from the counting pass: the ranking one counts no further than it must, so
+    // that it skips from its first page of hits on (Lucene's default counts 1,000 hits first).
     TopDocs top =
         byDate
             ? s.search(
-                query,
-                wanted,
-                new Sort(new SortField(ColumnDocument.DATE, SortField.Type.LONG, true)))
-            : s.search(query, wanted);
-    FacetTable facets = facetTable(s.getIndexReader());
-    FacetTable.Counts counts = facets.count(s, countable(query));
+                ranked,
+                within(
+                    new TopFieldCollectorManager(
+                        new Sort(new SortField(ColumnDocument.DATE, SortField.Type.LONG, true)),
+                        wanted,
+                        wanted),
+                    ranked == query ? null : counts.hits()))
+            : s.search(
+                ranked,
+                within(
+                    new TopScoreDocCollectorManager(wanted, wanted),
+                    ranked == query ? null : counts.hits()));
     return new Matches(top, facets, counts);
+  }
+
+  /**
+   * {@code query} without the clauses that must not match, where no clause that may match is above
+   * them: such a clause only removes columns, and never adds to a score. {@code query} itself when
+   * it has none.
+   */
+  private static Query withoutExclusions(Query query) {
+    if (!(query instanceof BooleanQuery b)) {
+      return query;
+    }
+    BooleanQuery.Builder kept =
+        new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+    boolean changed = false;
+    for (BooleanClause c : b.clauses()) {
+      switch (c.getOccur()) {
+        case MUST_NOT -> changed = true;
+        case MUST, FILTER -> {
+          Query inner = withoutExclusions(c.getQuery());
+          changed |= inner != c.getQuery();
+          kept.add(inner, c.getOccur());
+        }
+        case SHOULD -> kept.add(c);
+      }
+    }
+    return changed ? kept.build() : query;
+  }
+
+  /** {@code ranking}, collecting only the columns in {@code hits} (all when it is null). */
+  private static <C extends Collector, T> CollectorManager<Collector, T> within(
+      CollectorManager<C, T> ranking, Bits hits) {
+    List<C> made = new ArrayList<>();
+    return new CollectorManager<>() {
+      @Override
+      public Collector newCollector() throws IOException {
+        C collector = ranking.newCollector();
+        made.add(collector);
+        if (hits == null) {
+          return collector;
+        }
+        return new FilterCollector(collector) {
+          @Override
+          public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
+            int base = leaf.docBase;
+            return new FilterLeafCollector(super.getLeafCollector(leaf)) {
+              @Override
+              public void collect(int doc) throws IOException {
+                if (hits.get(base + doc)) {
+                  in.collect(doc);
+                }
+              }
+            };
+          }
+        };
+      }
+
+      @Override
+      public T reduce(Collection<Collector> collectors) throws IOException {
+        return ranking.reduce(made);
+      }
+    };
   }
 
   /**
@@ -401,6 +485,13 @@ final class Searcher {
                   // Weight matches re-run the query per hit: three times the cost, no better
                   // snippets.
                   .withWeightMatches(false)) {
+            // The sections hold their offsets in the postings (ColumnDocument): finding that out
+            // merged every segment's field infos, once a search.
+            @Override
+            protected OffsetSource getOffsetSource(String field) {
+              return OffsetSource.POSTINGS;
+            }
+
             @Override
             protected List<CharSequence[]> loadFieldValues(
                 String[] loaded, DocIdSetIterator docs, int cacheCharsThreshold)
