@@ -185,8 +185,7 @@ public final class SiteBuilder {
     BuildState saved =
         new BuildState(
             fingerprint, new LinkedHashMap<>(scan.summaries), new HashMap<>(outputs), readerPrints);
-    saved.save(stateFile);
-    last.remember(stateFile, saved, now);
+    last.save(stateFile, remembered != null ? old : null, saved, now);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     LOG.log(
         System.Logger.Level.DEBUG,
