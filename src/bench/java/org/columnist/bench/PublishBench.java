@@ -111,7 +111,7 @@ public final class PublishBench {
                         b -> b.contains(path),
                         committed));
         // What the editor runs after the publish, in the request that published.
-        SiteBuilder.Report report = watch.refreshSite();
+        SiteBuilder.Report report = watch.refreshSite(List.of(p.path()));
         refresh.add(System.nanoTime() - committed);
         written.add(report == null ? 0 : report.written());
         page.add(served.get());

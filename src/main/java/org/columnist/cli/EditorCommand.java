@@ -32,7 +32,7 @@ final class EditorCommand implements Runnable {
             wiring.outbox(),
             wiring.subscribers(),
             accounts,
-            () -> QueueCommand.rebuildSite(spec.commandLine().getOut(), wiring),
+            files -> QueueCommand.rebuildSite(spec.commandLine().getOut(), wiring),
             wiring.clock);
     try {
       server.start(wiring.config.server().editorHost(), wiring.config.server().editorPort());

@@ -1,5 +1,8 @@
 package org.columnist.daemon;
 
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 import org.columnist.Progress;
 import org.columnist.archive.Archive;
@@ -91,14 +94,32 @@ public final class ArchiveWatch implements AutoCloseable {
   }
 
   /**
-   * {@link #refresh}, and the site built even when no column changed: what readers added to a page
-   * (a response approved) is not in the archive. The build renders only the pages that changed.
+   * Brings the index and the site up to date with the archive files {@code files} that this process
+   * just wrote or removed (a publication), and builds the site even when there are none: what
+   * readers added to a page (a response approved) is not in the archive. Only those files are read;
+   * the rest are trusted to be as the last refresh left them, and the periodic {@link #refresh}
+   * catches what other processes change. The build renders only the pages that changed. Returns
+   * what the build did, or null when closed.
    */
-  public SiteBuilder.Report refreshSite() {
+  public SiteBuilder.Report refreshSite(Collection<Path> files) {
+    started.run();
     synchronized (lock) {
+      if (closed) {
+        return null;
+      }
+      index.update(archive, files);
+      // Until the build is done: one that fails is tried again by the next refresh. (The site's
+      // build itself reads every file after a failed build: it remembers none to trust.)
       siteBehind = true;
+      SiteBuilder.Report built = site().build(lastBuild, files);
+      siteBehind = false;
+      return built;
     }
-    return refresh();
+  }
+
+  /** {@link #refreshSite(Collection)} for what readers changed: no archive file. */
+  public SiteBuilder.Report refreshSite() {
+    return refreshSite(List.of());
   }
 
   private SiteBuilder site() {

@@ -192,8 +192,10 @@ public final class Daemon implements AutoCloseable {
 
   private void publishDue() {
     List<Publisher.Result> results = parts.queue().publishDue("scheduler", Instant.now());
-    if (results.stream().anyMatch(r -> r.published() != null)) {
-      watch.refresh();
+    List<java.nio.file.Path> written =
+        results.stream().filter(r -> r.published() != null).map(r -> r.published().path()).toList();
+    if (!written.isEmpty()) {
+      watch.refreshSite(written);
     }
     long blocked = results.stream().filter(r -> r.published() == null).count();
     if (blocked > 0) {

@@ -133,6 +133,62 @@ public final class SearchIndex implements AutoCloseable {
     return sync(archive, false, progress);
   }
 
+  /**
+   * Brings the index in line with the archive files {@code files} only, each written or removed
+   * since the last update, and trusts what it holds of the rest: for a server that knows which
+   * files it wrote (a publication), where looking at every file costs more than the column itself.
+   * Before this index has been updated once, or after an update failed, it is {@link
+   * #update(Archive)}.
+   */
+  public UpdateReport update(Archive archive, java.util.Collection<Path> files) {
+    if (indexed == null || unfinished) {
+      return update(archive);
+    }
+    Map<String, String[]> held = new HashMap<>(indexed);
+    indexed = null; // until this update is committed
+    unfinished = true;
+    int added = 0;
+    int updated = 0;
+    int deleted = 0;
+    try {
+      for (Path file : files) {
+        String source = archive.root().relativize(file).toString();
+        String[] was = held.get(source);
+        java.nio.file.attribute.BasicFileAttributes a;
+        try {
+          a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+          a = null;
+        }
+        if (a == null) {
+          if (held.remove(source) != null) {
+            writer.deleteDocuments(new Term(ColumnDocument.SOURCE, source));
+            deleted++;
+          }
+          continue;
+        }
+        Archive.Entry entry = new Archive.Entry(file, a.size(), a.lastModifiedTime().toMillis());
+        String[] now = index(archive, entry, source, was, false);
+        if (now != null && now != was) {
+          held.put(source, now);
+          if (was == null) {
+            added++;
+          } else {
+            updated++;
+          }
+        }
+      }
+      writer.setLiveCommitData(Map.of("schema", ColumnDocument.VERSION).entrySet());
+      writer.commit();
+      indexed = held;
+      unfinished = false;
+      searchers.maybeRefreshBlocking();
+      return new UpdateReport(added, updated, deleted, held.size() - added - updated);
+    } catch (IOException e) {
+      throw new ColumnistException("cannot update the search index: " + e.getMessage(), e);
+    }
+  }
+
   /** Indexes the whole archive anew. */
   public UpdateReport rebuild(Archive archive) {
     return rebuild(archive, Progress.NONE);

@@ -39,6 +39,10 @@ public final class Aliases {
    * address the first in the catalog, the newest, keeps it), around the {@code pages} already made.
    */
   static Placement place(Map<String, PageKind> pages, List<Summary> columns) {
+    // Most archives have no alias at all: then there is no need to map what owns each page.
+    if (columns.stream().allMatch(s -> s.aliases().isEmpty())) {
+      return new Placement(List.of(), List.of());
+    }
     Map<String, String> owners = new HashMap<>();
     pages.values().forEach(p -> owners.put(p.path(), owner(p)));
     owners.put(RedirectsFile.PATH, "the site's " + RedirectsFile.PATH);

@@ -53,13 +53,21 @@ final class Catalog {
     }
   }
 
+  // Newest first, a day's columns by slug. Written out, not composed of comparing() and
+  // reversed(): a catalog of a large archive is sorted at every publication.
+  private static final Comparator<Summary> SITE_ORDER =
+      (a, b) -> {
+        int byDate = b.date().compareTo(a.date());
+        return byDate != 0 ? byDate : a.slug().compareTo(b.slug());
+      };
+
   final List<Summary> columns;
   final Map<String, Listing> listings = new LinkedHashMap<>();
 
   Catalog(Iterable<Summary> summaries) {
     List<Summary> all = new ArrayList<>();
     summaries.forEach(all::add);
-    all.sort(Comparator.comparing(Summary::date).reversed().thenComparing(Summary::slug));
+    all.sort(SITE_ORDER);
     this.columns = List.copyOf(all);
     add(new Listing("home", "", "", columns));
     Map<String, List<Summary>> years = new TreeMap<>(Comparator.reverseOrder());
@@ -93,7 +101,7 @@ final class Catalog {
         (a, b) -> {
           List<Summary> merged = new ArrayList<>(a.items());
           b.items().stream().filter(s -> !merged.contains(s)).forEach(merged::add);
-          merged.sort(Comparator.comparing(Summary::date).reversed().thenComparing(Summary::slug));
+          merged.sort(SITE_ORDER);
           return new Listing(a.kind(), a.base(), a.name(), merged);
         });
   }

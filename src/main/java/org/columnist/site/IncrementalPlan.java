@@ -170,6 +170,14 @@ final class IncrementalPlan {
   private static void addListings(Set<String> planned, Edit edit) {
     for (Catalog.Listing listing : edit.now().listings.values()) {
       Catalog.Listing was = edit.before().listings.get(listing.key());
+      // A list that holds no changed column, and held none, shows what it showed: most lists of
+      // a large archive, whose pages are not worth comparing one by one.
+      if (was != null
+          && was.name().equals(listing.name())
+          && !holdsAny(listing, edit.changed())
+          && !holdsAny(was, edit.changed())) {
+        continue;
+      }
       for (int n = 0; n <= listing.numbered(); n++) {
         if (!samePage(was, listing, n)
             || listing.page(n).stream().anyMatch(s -> edit.listed().contains(s.source()))) {
@@ -224,6 +232,10 @@ final class IncrementalPlan {
         && Objects.equals(a.corrected(), b.corrected())
         && a.tags().equals(b.tags())
         && Objects.equals(a.industry(), b.industry());
+  }
+
+  private static boolean holdsAny(Catalog.Listing listing, Set<String> sources) {
+    return listing.items().stream().anyMatch(s -> sources.contains(s.source()));
   }
 
   private static boolean inFeed(Catalog.Listing listing, Set<String> changed) {

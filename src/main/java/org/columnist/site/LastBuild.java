@@ -16,6 +16,9 @@ public final class LastBuild {
   private BuildState state;
   private Catalog catalog;
   private List<Object> stamp;
+  // The bytes of the state file's last whole save, and those appended since.
+  private long whole;
+  private long appended;
 
   /** The state saved at {@code file}: the remembered one if the file is still the one saved. */
   BuildState state(Path file) {
@@ -31,8 +34,19 @@ public final class LastBuild {
     return of == state ? catalog : null;
   }
 
-  /** Remembers {@code saved}, just written to {@code file}, and its {@code built} catalog. */
-  void remember(Path file, BuildState saved, Catalog built) {
+  /**
+   * Saves {@code saved} at {@code file} and remembers it with its {@code built} catalog. When
+   * {@code before} is given, the state remembered when the build began (so the one the file holds),
+   * only what changed is appended, until the appends add up to the file's whole size: a server's
+   * build after a publication then writes a few lines, not the whole archive's.
+   */
+  void save(Path file, BuildState before, BuildState saved, Catalog built) {
+    if (before != null && before.fingerprint().equals(saved.fingerprint()) && appended < whole) {
+      appended += saved.appendTo(file, before);
+    } else {
+      whole = saved.save(file);
+      appended = 0;
+    }
     state = saved;
     catalog = built;
     stamp = stamp(file);

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -115,6 +118,21 @@ public final class SiteBuilder {
    * already on disk is left as it is.
    */
   public Report build(boolean clean, LastBuild last, Progress progress) {
+    return build(clean, last, null, progress);
+  }
+
+  /**
+   * A build after this process wrote or removed the archive files {@code files} (a publication;
+   * none for what readers changed): only those are read again, and what {@code last} remembers of
+   * the rest is trusted, so that a publication costs the same whatever the archive's size. When
+   * {@code last} remembers no build, or another process built since, every file is looked at, as
+   * {@link #build(boolean, LastBuild, Progress)} does.
+   */
+  public Report build(LastBuild last, Collection<Path> files) {
+    return build(false, last, files, Progress.NONE);
+  }
+
+  private Report build(boolean clean, LastBuild last, Collection<Path> files, Progress progress) {
     long start = System.nanoTime();
     BuildState old = clean ? BuildState.empty() : last.state(stateFile);
     Catalog remembered = last.catalog(old);
@@ -122,7 +140,10 @@ public final class SiteBuilder {
     String fingerprint = fingerprint();
     // With public/ gone or emptied by hand, the state's pages are not there to keep.
     boolean full = clean || !fingerprint.equals(old.fingerprint()) || nothingIn(publicDir);
-    Scan scan = scan(full ? BuildState.empty() : old);
+    Scan scan =
+        full
+            ? scan(BuildState.empty())
+            : remembered != null && files != null ? scan(old, files) : scan(old);
     Catalog now = new Catalog(scan.summaries.values());
     Catalog before = remembered != null ? remembered : new Catalog(old.sources().values());
     Map<String, PageKind> all = Pages.all(now);
@@ -164,8 +185,7 @@ public final class SiteBuilder {
     BuildState saved =
         new BuildState(
             fingerprint, new LinkedHashMap<>(scan.summaries), new HashMap<>(outputs), readerPrints);
-    saved.save(stateFile);
-    last.remember(stateFile, saved, now);
+    last.save(stateFile, remembered != null ? old : null, saved, now);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     LOG.log(
         System.Logger.Level.DEBUG,
@@ -227,30 +247,74 @@ public final class SiteBuilder {
     Map<String, Column> parsed = new ConcurrentHashMap<>();
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     archive.entries().parallelStream()
-        .forEach(
-            entry -> {
-              Path file = entry.file();
-              String source = archive.root().relativize(file).toString();
-              long modified = entry.modified();
-              Summary known = old.sources().get(source);
-              if (known != null && known.size() == entry.size() && known.modified() == modified) {
-                summaries.put(source, known);
-                return;
-              }
-              try {
-                Column column = archive.read(file);
-                parsed.put(source, column);
-                summaries.put(source, Summary.of(column, source, entry.size(), modified));
-              } catch (InvalidFileException e) {
-                problems.addAll(e.problems());
-              }
-            });
+        .forEach(entry -> look(entry, old, summaries, parsed, problems));
+    Set<String> changed = new HashSet<>(parsed.keySet());
+    old.sources().keySet().stream().filter(s -> !summaries.containsKey(s)).forEach(changed::add);
+    return scanned(summaries, parsed, changed, problems);
+  }
+
+  /** Reads {@code files} if they are new or changed since {@code old}; trusts it for the rest. */
+  private Scan scan(BuildState old, Collection<Path> files) {
+    Map<String, Summary> summaries = new HashMap<>(old.sources());
+    Map<String, Column> parsed = new HashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    Set<String> changed = new HashSet<>();
+    for (Path file : files) {
+      String source = archive.root().relativize(file).toString();
+      summaries.remove(source);
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        look(
+            new Archive.Entry(file, a.size(), a.lastModifiedTime().toMillis()),
+            old,
+            summaries,
+            parsed,
+            problems);
+      } catch (NoSuchFileException e) {
+        // Removed: its pages go.
+      } catch (IOException e) {
+        throw new ColumnistException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+      if (summaries.get(source) != old.sources().get(source)) {
+        changed.add(source);
+      }
+    }
+    return scanned(summaries, parsed, changed, problems);
+  }
+
+  /** Puts the summary of {@code entry} in {@code summaries}: {@code old}'s if it is unchanged. */
+  private void look(
+      Archive.Entry entry,
+      BuildState old,
+      Map<String, Summary> summaries,
+      Map<String, Column> parsed,
+      List<Problem> problems) {
+    Path file = entry.file();
+    String source = archive.root().relativize(file).toString();
+    long modified = entry.modified();
+    Summary known = old.sources().get(source);
+    if (known != null && known.size() == entry.size() && known.modified() == modified) {
+      summaries.put(source, known);
+      return;
+    }
+    try {
+      Column column = archive.read(file);
+      parsed.put(source, column);
+      summaries.put(source, Summary.of(column, source, entry.size(), modified));
+    } catch (InvalidFileException e) {
+      problems.addAll(e.problems());
+    }
+  }
+
+  private static Scan scanned(
+      Map<String, Summary> summaries,
+      Map<String, Column> parsed,
+      Set<String> changed,
+      List<Problem> problems) {
     if (!problems.isEmpty()) {
       throw new InvalidFileException(
           problems.stream().sorted(Comparator.comparing(p -> p.file().toString())).toList());
     }
-    Set<String> changed = new HashSet<>(parsed.keySet());
-    old.sources().keySet().stream().filter(s -> !summaries.containsKey(s)).forEach(changed::add);
     return new Scan(summaries, parsed, changed);
   }
 

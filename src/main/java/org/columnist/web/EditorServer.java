@@ -2,10 +2,12 @@ package org.columnist.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.columnist.ColumnistException;
 import org.columnist.config.Config;
 import org.columnist.config.Templates;
@@ -63,7 +65,7 @@ public final class EditorServer implements AutoCloseable {
   /**
    * The editor over {@code queue}, {@code outbox} (whose mail it lists and retries) and the
    * newsletter's {@code subscribers}; {@code afterPublish} runs after each publication from the
-   * editor.
+   * editor, with the archive file it wrote, and after each moderation of a response, with none.
    */
   public EditorServer(
       Config config,
@@ -72,7 +74,7 @@ public final class EditorServer implements AutoCloseable {
       Outbox outbox,
       Subscribers subscribers,
       Accounts accounts,
-      Runnable afterPublish,
+      Consumer<List<Path>> afterPublish,
       Clock clock) {
     this(config, store, queue, outbox, subscribers, accounts, afterPublish, clock, null);
   }
@@ -85,7 +87,7 @@ public final class EditorServer implements AutoCloseable {
       Outbox outbox,
       Subscribers subscribers,
       Accounts accounts,
-      Runnable afterPublish,
+      Consumer<List<Path>> afterPublish,
       Clock clock,
       Health health) {
     EditorView view = new EditorView(config, clock);
@@ -134,7 +136,7 @@ public final class EditorServer implements AutoCloseable {
                 store,
                 outbox,
                 new MailTemplates(new Templates(config.paths().templates()), config),
-                slug -> afterPublish.run(),
+                slug -> afterPublish.accept(List.of()),
                 clock),
             view);
     app.get("/responses", responses::responsesPage);

@@ -2,6 +2,7 @@ package org.columnist.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.columnist.ColumnistException;
 import org.columnist.column.PrivacyCheck;
 import org.columnist.queue.Publisher;
@@ -45,9 +47,10 @@ final class QuestionActions {
   private final Queue queue;
   private final EditorView view;
   private final ZoneId timeZone;
-  private final Runnable afterPublish;
+  private final Consumer<List<Path>> afterPublish;
 
-  QuestionActions(Queue queue, EditorView view, ZoneId timeZone, Runnable afterPublish) {
+  QuestionActions(
+      Queue queue, EditorView view, ZoneId timeZone, Consumer<List<Path>> afterPublish) {
     this.queue = queue;
     this.view = view;
     this.timeZone = timeZone;
@@ -172,7 +175,7 @@ final class QuestionActions {
         action.equals("publish")
             ? queue.publish(act.id(), act.actor(), act.override())
             : queue.republish(act.id(), act.actor(), act.override());
-    afterPublish.run();
+    afterPublish.accept(List.of(p.path()));
     return "Published: " + p.url();
   }
 }

@@ -7,6 +7,7 @@ import static org.columnist.column.Columns.aColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.columnist.archive.Archive;
 import org.columnist.cli.CliTest;
@@ -38,6 +39,79 @@ class ArchiveWatchTest {
 
       Files.delete(broken);
       watch.refresh();
+      assertThat(instance.resolve("public/2025/03/a-column-the-cli-published/index.html")).exists();
+    }
+  }
+
+  @Test
+  void aPublicationIsLiveFromTheFileItWroteAndTheWatchCatchesWhatOthersWrote() throws Exception {
+    Path instance = dir.resolve("column");
+    assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
+    Wiring wiring = new Wiring(Config.load(instance.resolve("config/columnist.yml"), Map.of()));
+    Archive archive = new Archive(wiring.config.paths().archive());
+    Path site = instance.resolve("public/2025/03");
+    try (ArchiveWatch watch = wiring.archiveWatch(() -> {})) {
+      Path ours =
+          archive.write(
+              aColumn()
+                  .withTitle("Published from the editor")
+                  .withSlug("published-from-the-editor")
+                  .withDate(LocalDate.of(2025, 3, 10))
+                  .build());
+      archive.write(
+          aColumn()
+              .withTitle("Published by the CLI")
+              .withSlug("published-by-the-cli")
+              .withDate(LocalDate.of(2025, 3, 11))
+              .build());
+
+      watch.refreshSite(List.of(ours));
+
+      assertThat(site.resolve("published-from-the-editor/index.html")).exists();
+      assertThat(Files.readString(instance.resolve("public/index.html")))
+          .contains("Published from the editor");
+      assertThat(watch.index().pathOf("published-from-the-editor")).isPresent();
+      assertThat(site.resolve("published-by-the-cli/index.html"))
+          .as("a file this process did not write waits for the watch")
+          .doesNotExist();
+      assertThat(watch.index().pathOf("published-by-the-cli")).isEmpty();
+
+      watch.refresh();
+
+      assertThat(site.resolve("published-by-the-cli/index.html")).exists();
+      assertThat(watch.index().pathOf("published-by-the-cli")).isPresent();
+
+      Files.delete(ours);
+      watch.refreshSite(List.of(ours));
+
+      assertThat(site.resolve("published-from-the-editor/index.html")).doesNotExist();
+      assertThat(Files.readString(instance.resolve("public/index.html")))
+          .doesNotContain("Published from the editor")
+          .contains("Published by the CLI");
+      assertThat(watch.index().pathOf("published-from-the-editor")).isEmpty();
+    }
+  }
+
+  @Test
+  void aPublicationAfterAFailedBuildBuildsWhatThatOneLeftUndone() throws Exception {
+    Path instance = dir.resolve("column");
+    assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
+    Wiring wiring = new Wiring(Config.load(instance.resolve("config/columnist.yml"), Map.of()));
+    Archive archive = new Archive(wiring.config.paths().archive());
+    try (ArchiveWatch watch = wiring.archiveWatch(() -> {})) {
+      archive.write(
+          aColumn()
+              .withSlug("a-column-the-cli-published")
+              .withDate(LocalDate.of(2025, 3, 10))
+              .build());
+      Path broken = instance.resolve("templates/site/column.ftlh");
+      Files.createDirectories(broken.getParent());
+      Files.writeString(broken, "${unclosed");
+      assertThatThrownBy(watch::refresh).hasMessageContaining("column.ftlh");
+      Files.delete(broken);
+
+      watch.refreshSite(List.of());
+
       assertThat(instance.resolve("public/2025/03/a-column-the-cli-published/index.html")).exists();
     }
   }

@@ -60,4 +60,52 @@ class LastBuildTest {
         .as("and the state file says the same to another process")
         .isZero();
   }
+
+  @Test
+  void theServerAppendsWhatItsBuildChangedAndAnotherProcessReadsItAll() throws IOException {
+    SiteFixture fx = new SiteFixture(dir);
+    LastBuild server = new LastBuild();
+    fx.builder().build(false, server, Progress.NONE);
+    byte[] before = Files.readAllBytes(state(fx));
+
+    fx.archive.write(LATE);
+    fx.builder().build(false, server, Progress.NONE);
+
+    byte[] after = Files.readAllBytes(state(fx));
+    assertThat(after).as("appended to, not written again").startsWith(before);
+    assertThat(after.length - before.length).isLessThan(before.length);
+    assertThat(fx.builder().build(false).written())
+        .as("another process reads the appended lines too")
+        .isZero();
+  }
+
+  @Test
+  void aKillDuringAnAppendLeavesTheStateBeforeItWhichTheNextBuildStartsFrom() throws IOException {
+    SiteFixture fx = new SiteFixture(dir);
+    LastBuild server = new LastBuild();
+    fx.builder().build(false, server, Progress.NONE);
+    byte[] before = Files.readAllBytes(state(fx));
+    fx.archive.write(LATE);
+    fx.builder().build(false, server, Progress.NONE);
+    byte[] after = Files.readAllBytes(state(fx));
+    // Killed after the appended summary of the new column, before its pages' lines.
+    int torn = before.length;
+    while (after[torn] != '\n') {
+      torn++;
+    }
+    Files.write(state(fx), java.util.Arrays.copyOf(after, torn + 4));
+
+    assertThat(fx.builder().build(false).full())
+        .as("the state before the append is still trusted")
+        .isFalse();
+    assertThat(fx.read("index.html")).contains("A late column");
+    Files.delete(fx.archive.pathFor(LATE));
+    fx.builder().build(false);
+
+    assertThat(fx.files()).as("the state knew the page, to remove it").doesNotContain(PAGE);
+  }
+
+  private static Path state(SiteFixture fx) {
+    return fx.config.paths().data().resolve("site-build.tsv");
+  }
 }

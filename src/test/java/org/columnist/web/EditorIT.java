@@ -63,8 +63,8 @@ class EditorIT {
     Accounts accounts = new Accounts(store, wiring.clock);
     accounts.add("pat", "correct horse battery".toCharArray());
     index = wiring.searchIndex();
-    Runnable afterPublish =
-        () -> {
+    java.util.function.Consumer<java.util.List<java.nio.file.Path>> afterPublish =
+        files -> {
           index.update(archive);
           wiring.siteBuilder(archive, index).build(false);
         };

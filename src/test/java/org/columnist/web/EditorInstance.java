@@ -67,7 +67,7 @@ final class EditorInstance implements BeforeEachCallback, AfterEachCallback {
         .missing("when-a-colleague-takes-credit-for-your-work", "198.51.100.1", "More on credit");
     editor =
         new EditorServer(
-                config, store, queue, wiring.outbox(), subscribers, accounts, () -> {}, clock)
+                config, store, queue, wiring.outbox(), subscribers, accounts, files -> {}, clock)
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + editor.port();
   }

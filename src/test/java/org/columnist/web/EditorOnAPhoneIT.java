@@ -71,7 +71,7 @@ class EditorOnAPhoneIT {
                 wiring.outbox(),
                 wiring.subscribers(),
                 accounts,
-                () -> {},
+                files -> {},
                 wiring.clock)
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + editor.port();

@@ -59,7 +59,7 @@ class EditorWordsIT {
                 wiring.outbox(),
                 wiring.subscribers(),
                 accounts,
-                () -> {},
+                files -> {},
                 wiring.clock)
             .start("127.0.0.1", 0);
     GreenMailUtil.sendTextEmail(

@@ -57,7 +57,7 @@ class ReadersBrowserIT {
                     wiring.outbox(),
                     wiring.subscribers(),
                     accounts,
-                    () -> {},
+                    files -> {},
                     clock)
                 .start("127.0.0.1", 0);
         Browser browser = new Browser()) {

@@ -110,7 +110,7 @@ class ResponsesIT {
                 wiring.outbox(),
                 wiring.subscribers(),
                 accounts,
-                this::build,
+                files -> build(),
                 clock)
             .start("127.0.0.1", 0);
   }
