@@ -23,8 +23,9 @@ public final class ArchiveWatch implements AutoCloseable {
   private final Runnable started;
   private final Object lock = new Object();
   private boolean closed;
-  // Set when the index changed and the site has not been built since: a build that failed (a
-  // broken template, a full disk) is tried again at the next refresh, not left for good.
+  // Set from the start of a refresh until its site build is done, so left set by one that failed
+  // (a broken template, a full disk, a file gone mid-scan): the next refresh then builds the site
+  // from every file, not left behind for good.
   private boolean siteBehind;
   // The last build's state and catalog, which the next build starts from unless another process
   // built the site in between.
@@ -44,9 +45,9 @@ public final class ArchiveWatch implements AutoCloseable {
   /**
    * Takes {@code index}, open for updating, brings it up to date with {@code archive} and builds
    * the site that {@code sites} makes with the index. {@code started} is reached at the start of
-   * every {@link #refresh}, before its lock: a test holds a refresh there. {@code progress} is told
-   * how this first update and build go (on a new instance of a large archive, they take a while).
-   * Closes the index when this fails.
+   * every {@link #refresh} and {@link #refreshSite}, before its lock: a test holds a refresh there.
+   * {@code progress} is told how this first update and build go (on a new instance of a large
+   * archive, they take a while). Closes the index when this fails.
    */
   public static ArchiveWatch open(
       Archive archive,
@@ -82,9 +83,11 @@ public final class ArchiveWatch implements AutoCloseable {
       if (closed) {
         return null;
       }
+      boolean behind = siteBehind;
+      siteBehind = true; // until the site is built: an update that fails may have changed the index
       SearchIndex.UpdateReport r = index.update(archive);
-      siteBehind |= r.added() + r.updated() + r.deleted() > 0;
-      if (!siteBehind) {
+      if (!behind && r.added() + r.updated() + r.deleted() == 0) {
+        siteBehind = false;
         return null;
       }
       SiteBuilder.Report built = site().build(false, lastBuild, Progress.NONE);
@@ -96,10 +99,11 @@ public final class ArchiveWatch implements AutoCloseable {
   /**
    * Brings the index and the site up to date with the archive files {@code files} that this process
    * just wrote or removed (a publication), and builds the site even when there are none: what
-   * readers added to a page (a response approved) is not in the archive. Only those files are read;
-   * the rest are trusted to be as the last refresh left them, and the periodic {@link #refresh}
-   * catches what other processes change. The build renders only the pages that changed. Returns
-   * what the build did, or null when closed.
+   * readers added to a page (a response approved) is not in the archive. Only those files are read
+   * when the last refresh ended with the index and the site in step; the rest are trusted to be as
+   * it left them, and the periodic {@link #refresh} catches what other processes change. After a
+   * refresh that failed, every file is looked at. The build renders only the pages that changed.
+   * Returns what the build did, or null when closed.
    */
   public SiteBuilder.Report refreshSite(Collection<Path> files) {
     started.run();
@@ -107,11 +111,18 @@ public final class ArchiveWatch implements AutoCloseable {
       if (closed) {
         return null;
       }
-      index.update(archive, files);
-      // Until the build is done: one that fails is tried again by the next refresh. (The site's
-      // build itself reads every file after a failed build: it remembers none to trust.)
-      siteBehind = true;
-      SiteBuilder.Report built = site().build(lastBuild, files);
+      // A refresh that failed part-way may have left the index or the site behind files other
+      // than these: then look at every file.
+      boolean inStep = !siteBehind;
+      siteBehind = true; // until the build is done: one that fails is tried again by the next
+      SiteBuilder.Report built;
+      if (inStep) {
+        index.update(archive, files);
+        built = site().build(lastBuild, files);
+      } else {
+        index.update(archive);
+        built = site().build(false, lastBuild, Progress.NONE);
+      }
       siteBehind = false;
       return built;
     }

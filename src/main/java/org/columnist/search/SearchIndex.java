@@ -168,6 +168,8 @@ public final class SearchIndex implements AutoCloseable {
           continue;
         }
         Archive.Entry entry = new Archive.Entry(file, a.size(), a.lastModifiedTime().toMillis());
+        // Read whatever its size and time: a second edit within the clock's resolution that
+        // keeps the size would otherwise look unchanged.
         String[] now = index(archive, entry, source, was, false);
         if (now != null && now != was) {
           held.put(source, now);
@@ -299,7 +301,10 @@ public final class SearchIndex implements AutoCloseable {
                 String source = source(archive, entry);
                 String[] was = known.get(source);
                 try {
-                  String[] now = index(archive, entry, source, was, rebuild);
+                  String[] now =
+                      was != null && was[1].equals(stamp(entry))
+                          ? was
+                          : index(archive, entry, source, was, rebuild);
                   if (now != null || was != null) {
                     held.put(source, now != null ? now : was);
                   }
@@ -355,19 +360,21 @@ public final class SearchIndex implements AutoCloseable {
     INVALID
   }
 
+  /** A file's size and time: when both are as indexed, the file is taken to be unchanged. */
+  private static String stamp(Archive.Entry entry) {
+    return entry.size() + ":" + entry.modified();
+  }
+
   /**
-   * Indexes the archive file {@code source} unless it is as {@code was} ({hash, stamp}, null when
-   * not indexed yet) says: its size and time first, then its content hash. Returns {@code was}
-   * itself when the file is unchanged, the new {hash, stamp} when it was indexed, null when it is
-   * invalid (and left as it was). {@code fresh}: the index holds no column yet.
+   * Indexes the archive file {@code source} unless its content hash is the one {@code was} ({hash,
+   * stamp}, null when not indexed yet) holds. Returns {@code was} itself when the file is
+   * unchanged, the new {hash, stamp} when it was indexed, null when it is invalid (and left as it
+   * was). {@code fresh}: the index holds no column yet.
    */
   private String[] index(
       Archive archive, Archive.Entry entry, String source, String[] was, boolean fresh)
       throws IOException {
-    String stamp = entry.size() + ":" + entry.modified();
-    if (was != null && was[1].equals(stamp)) {
-      return was;
-    }
+    String stamp = stamp(entry);
     String hash = Sha256.hex(Files.readAllBytes(entry.file()));
     if (was != null && was[0].equals(hash)) {
       return was;

@@ -69,6 +69,8 @@ final class Tokens extends TokenStream {
       tokens.finalOffset = off.endOffset();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a String reader does not fail
+    } finally {
+      chain.written.into = null; // the thread's chain keeps no column's words
     }
     return tokens;
   }

@@ -80,6 +80,8 @@ record BuildState(
           block.add(() -> outputs.remove(f[1]));
         } else if (f[0].equals("-r") && f.length == 2) {
           block.add(() -> readers.remove(f[1]));
+        } else if (whole) {
+          return empty(); // the older format has no appends: the file is damaged
         } else {
           // An append cut short, or worse: what came before it is still a state a build saved,
           // and pages it does not know are compared with the files on disk.

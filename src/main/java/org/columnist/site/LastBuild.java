@@ -41,7 +41,12 @@ public final class LastBuild {
    * build after a publication then writes a few lines, not the whole archive's.
    */
   void save(Path file, BuildState before, BuildState saved, Catalog built) {
-    if (before != null && before.fingerprint().equals(saved.fingerprint()) && appended < whole) {
+    // Appended only to the file this process saved last: another process (the CLI) may have
+    // saved a whole state of its own since this build began.
+    if (before != null
+        && before.fingerprint().equals(saved.fingerprint())
+        && appended < whole
+        && stamp(file).equals(stamp)) {
       appended += saved.appendTo(file, before);
     } else {
       whole = saved.save(file);
@@ -52,10 +57,10 @@ public final class LastBuild {
     stamp = stamp(file);
   }
 
+  /** Trusts the remembered state no more; the stamp of the file last saved is kept. */
   void forget() {
     state = null;
     catalog = null;
-    stamp = null;
   }
 
   // The file's identity, size and time: a save replaces the file, so another process's save

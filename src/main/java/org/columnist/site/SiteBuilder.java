@@ -253,7 +253,7 @@ public final class SiteBuilder {
     return scanned(summaries, parsed, changed, problems);
   }
 
-  /** Reads {@code files} if they are new or changed since {@code old}; trusts it for the rest. */
+  /** Reads {@code files} again, whatever their size and time; trusts {@code old} for the rest. */
   private Scan scan(BuildState old, Collection<Path> files) {
     Map<String, Summary> summaries = new HashMap<>(old.sources());
     Map<String, Column> parsed = new HashMap<>();
@@ -264,9 +264,11 @@ public final class SiteBuilder {
       summaries.remove(source);
       try {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        // Read whatever its size and time: a second edit within the clock's resolution that
+        // keeps the size would otherwise look unchanged.
         look(
             new Archive.Entry(file, a.size(), a.lastModifiedTime().toMillis()),
-            old,
+            BuildState.empty(),
             summaries,
             parsed,
             problems);

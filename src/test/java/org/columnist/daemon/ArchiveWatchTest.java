@@ -6,13 +6,18 @@ import static org.columnist.column.Columns.aColumn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.columnist.ColumnistException;
+import org.columnist.Progress;
 import org.columnist.archive.Archive;
 import org.columnist.cli.CliTest;
 import org.columnist.cli.Wiring;
 import org.columnist.config.Config;
+import org.columnist.search.SearchRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +118,78 @@ class ArchiveWatchTest {
       watch.refreshSite(List.of());
 
       assertThat(instance.resolve("public/2025/03/a-column-the-cli-published/index.html")).exists();
+    }
+  }
+
+  @Test
+  void aPublicationAfterARefreshThatFailedBeforeItsBuildLooksAtEveryFile() throws Exception {
+    Path instance = dir.resolve("column");
+    assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
+    Wiring wiring = new Wiring(Config.load(instance.resolve("config/columnist.yml"), Map.of()));
+    Archive archive = new Archive(wiring.config.paths().archive());
+    AtomicBoolean failing = new AtomicBoolean();
+    try (ArchiveWatch watch =
+        ArchiveWatch.open(
+            archive,
+            wiring.searchIndex(),
+            index -> {
+              if (failing.get()) {
+                throw new ColumnistException("the site's settings cannot be read");
+              }
+              return wiring.siteBuilder(archive, index);
+            },
+            () -> {},
+            Progress.NONE)) {
+      archive.write(
+          aColumn()
+              .withSlug("a-column-the-cli-published")
+              .withDate(LocalDate.of(2025, 3, 10))
+              .build());
+      failing.set(true);
+      // The index takes the CLI's column in; the site's build does not start.
+      assertThatThrownBy(watch::refresh).hasMessageContaining("settings");
+      failing.set(false);
+      Path ours =
+          archive.write(
+              aColumn()
+                  .withSlug("published-from-the-editor")
+                  .withDate(LocalDate.of(2025, 3, 11))
+                  .build());
+
+      watch.refreshSite(List.of(ours));
+
+      assertThat(instance.resolve("public/2025/03/published-from-the-editor/index.html")).exists();
+      assertThat(instance.resolve("public/2025/03/a-column-the-cli-published/index.html"))
+          .as("the failed refresh's column, which no later watch would find changed")
+          .exists();
+    }
+  }
+
+  @Test
+  void aSecondEditOfTheSameSizeAndTimeIsLiveWhenThePublisherNamesTheFile() throws Exception {
+    Path instance = dir.resolve("column");
+    assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
+    Wiring wiring = new Wiring(Config.load(instance.resolve("config/columnist.yml"), Map.of()));
+    Archive archive = new Archive(wiring.config.paths().archive());
+    try (ArchiveWatch watch = wiring.archiveWatch(() -> {})) {
+      Path ours =
+          archive.write(
+              aColumn().withSlug("corrected-twice").withDate(LocalDate.of(2025, 3, 10)).build());
+      watch.refreshSite(List.of(ours));
+      FileTime time = Files.getLastModifiedTime(ours);
+      String text = Files.readString(ours);
+      String word = "Zanzibarian";
+      int at = text.indexOf("## The last word") + "## The last word\n\n".length();
+      // The same length, and the same time as a clock of coarse resolution gives.
+      Files.writeString(
+          ours, text.substring(0, at) + word + " " + text.substring(at + word.length() + 1));
+      Files.setLastModifiedTime(ours, time);
+
+      watch.refreshSite(List.of(ours));
+
+      assertThat(Files.readString(instance.resolve("public/2025/03/corrected-twice/index.html")))
+          .contains(word);
+      assertThat(watch.index().search(SearchRequest.of(word)).hits()).hasSize(1);
     }
   }
 }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.columnist.Progress;
 import org.columnist.column.Column;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class LastBuildTest {
     byte[] after = Files.readAllBytes(state(fx));
     assertThat(after).as("appended to, not written again").startsWith(before);
     assertThat(after.length - before.length).isLessThan(before.length);
-    assertThat(fx.builder().build(false).written())
+    assertThat(fx.builder().build(false).rendered())
         .as("another process reads the appended lines too")
         .isZero();
   }
@@ -107,5 +109,22 @@ class LastBuildTest {
 
   private static Path state(SiteFixture fx) {
     return fx.config.paths().data().resolve("site-build.tsv");
+  }
+
+  @Test
+  void aStateSavedByAnotherProcessDuringTheServersBuildIsReplacedNotAppendedTo() {
+    Path file = dir.resolve("site-build.tsv");
+    LastBuild server = new LastBuild();
+    BuildState first = new BuildState("f", Map.of(), Map.of("a.html", "1"), Map.of());
+    server.save(file, null, first, new Catalog(List.of()));
+    BuildState before = server.state(file);
+    server.forget(); // as a build does when it begins
+    // The CLI's build saves a whole state of its own meanwhile.
+    new BuildState("f", Map.of(), Map.of("a.html", "1", "cli.html", "2"), Map.of()).save(file);
+
+    BuildState ours = new BuildState("f", Map.of(), Map.of("a.html", "3"), Map.of());
+    server.save(file, before, ours, new Catalog(List.of()));
+
+    assertThat(BuildState.load(file).outputs()).isEqualTo(Map.of("a.html", "3"));
   }
 }
