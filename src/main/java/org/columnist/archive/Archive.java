@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,6 +54,21 @@ public final class Archive {
 
   /** An archive file with its size and modification time, as listed. */
   public record Entry(Path file, long size, long modified) {}
+
+  /**
+   * The archive file {@code file} with its size and time as {@link #entries()} gives them; empty
+   * when it does not exist (removed).
+   */
+  public Optional<Entry> entry(Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return Optional.of(new Entry(file, a.size(), a.lastModifiedTime().toMillis()));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new ColumnistException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
 
   /** {@link #files()} with sizes and times, read in the same pass over the folder. */
   public List<Entry> entries() {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -140,7 +142,7 @@ public final class SearchIndex implements AutoCloseable {
    * Before this index has been updated once, or after an update failed, it is {@link
    * #update(Archive)}.
    */
-  public UpdateReport update(Archive archive, java.util.Collection<Path> files) {
+  public UpdateReport update(Archive archive, Collection<Path> files) {
     if (indexed == null || unfinished) {
       return update(archive);
     }
@@ -154,20 +156,15 @@ public final class SearchIndex implements AutoCloseable {
       for (Path file : files) {
         String source = archive.root().relativize(file).toString();
         String[] was = held.get(source);
-        java.nio.file.attribute.BasicFileAttributes a;
-        try {
-          a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-        } catch (java.nio.file.NoSuchFileException e) {
-          a = null;
-        }
-        if (a == null) {
+        Optional<Archive.Entry> found = archive.entry(file);
+        if (found.isEmpty()) {
           if (held.remove(source) != null) {
             writer.deleteDocuments(new Term(ColumnDocument.SOURCE, source));
             deleted++;
           }
           continue;
         }
-        Archive.Entry entry = new Archive.Entry(file, a.size(), a.lastModifiedTime().toMillis());
+        Archive.Entry entry = found.get();
         // Read whatever its size and time: a second edit within the clock's resolution that
         // keeps the size would otherwise look unchanged.
         String[] now = index(archive, entry, source, was, false);
@@ -180,15 +177,20 @@ public final class SearchIndex implements AutoCloseable {
           }
         }
       }
-      writer.setLiveCommitData(Map.of("schema", ColumnDocument.VERSION).entrySet());
-      writer.commit();
-      indexed = held;
-      unfinished = false;
-      searchers.maybeRefreshBlocking();
+      commit(held);
       return new UpdateReport(added, updated, deleted, held.size() - added - updated);
     } catch (IOException e) {
       throw new ColumnistException("cannot update the search index: " + e.getMessage(), e);
     }
+  }
+
+  /** Commits what this update wrote, then holds {@code held} and lets searches see it. */
+  private void commit(Map<String, String[]> held) throws IOException {
+    writer.setLiveCommitData(Map.of("schema", ColumnDocument.VERSION).entrySet());
+    writer.commit();
+    indexed = held;
+    unfinished = false;
+    searchers.maybeRefreshBlocking();
   }
 
   /** Indexes the whole archive anew. */
@@ -262,11 +264,7 @@ public final class SearchIndex implements AutoCloseable {
           deleted++;
         }
       }
-      writer.setLiveCommitData(Map.of("schema", ColumnDocument.VERSION).entrySet());
-      writer.commit();
-      indexed = held;
-      unfinished = false;
-      searchers.maybeRefreshBlocking();
+      commit(held);
       return new UpdateReport(
           counts.getOrDefault(Change.ADDED, 0L).intValue(),
           counts.getOrDefault(Change.UPDATED, 0L).intValue(),

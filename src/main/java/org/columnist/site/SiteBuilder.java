@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -262,21 +260,9 @@ public final class SiteBuilder {
     for (Path file : files) {
       String source = archive.root().relativize(file).toString();
       summaries.remove(source);
-      try {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        // Read whatever its size and time: a second edit within the clock's resolution that
-        // keeps the size would otherwise look unchanged.
-        look(
-            new Archive.Entry(file, a.size(), a.lastModifiedTime().toMillis()),
-            BuildState.empty(),
-            summaries,
-            parsed,
-            problems);
-      } catch (NoSuchFileException e) {
-        // Removed: its pages go.
-      } catch (IOException e) {
-        throw new ColumnistException("cannot read " + file + ": " + e.getMessage(), e);
-      }
+      // Read whatever its size and time: a second edit within the clock's resolution that keeps
+      // the size would otherwise look unchanged. A file gone was removed: its pages go.
+      archive.entry(file).ifPresent(e -> look(e, BuildState.empty(), summaries, parsed, problems));
       if (summaries.get(source) != old.sources().get(source)) {
         changed.add(source);
       }
