@@ -60,7 +60,15 @@ final class Markdown {
   }
 
   String html(String markdown) {
-    Node document = PARSER.parse(markdown);
+    return html(parse(markdown));
+  }
+
+  static Node parse(String markdown) {
+    return PARSER.parse(markdown);
+  }
+
+  /** A parsed {@code document} as HTML; it changes the document (a remote image becomes a link). */
+  String html(Node document) {
     if (!remoteImages) {
       remoteImages(document).forEach(Markdown::showAsLink);
     }
@@ -166,7 +174,11 @@ final class Markdown {
 
   /** The first words of {@code markdown} as plain text, cut at a word within {@code max}. */
   static String excerpt(String markdown, int max) {
-    Node document = PARSER.parse(markdown);
+    return excerpt(parse(markdown), max);
+  }
+
+  /** The excerpt of a parsed {@code document}, which it leaves as it is. */
+  static String excerpt(Node document, int max) {
     String text = SPACES.matcher(TEXT.render(document)).replaceAll(" ").strip();
     if (text.length() <= max) {
       return text;

@@ -86,7 +86,17 @@ final class Pages {
 
   /** What pages draw on while rendering {@code catalog}, with {@code parsed} the columns read. */
   Site site(Catalog catalog, Map<String, Column> parsed) {
-    return new Site(config, archive, related, readers, catalog, parsed);
+    return site(catalog, parsed, Map.of());
+  }
+
+  /**
+   * The same with the {@code sections} of columns already rendered, by source as {@code parsed}.
+   */
+  Site site(
+      Catalog catalog,
+      Map<String, Column> parsed,
+      Map<String, List<Map<String, String>>> sections) {
+    return new Site(config, archive, related, readers, catalog, parsed, sections);
   }
 
   /** The bytes of {@code page}. */

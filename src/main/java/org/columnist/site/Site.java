@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import org.columnist.column.Column;
 import org.columnist.column.Section;
 import org.columnist.column.Slug;
 import org.columnist.config.Config;
+import org.commonmark.node.Node;
 
 /**
  * What every page kind draws on while one build renders: the settings, the catalog of columns, the
@@ -39,6 +41,10 @@ final class Site {
   final ReaderSide readers;
   private final Archive archive;
   private final Map<String, Column> parsed;
+
+  /** The sections of the columns read in this build, rendered as they were read. */
+  private final Map<Column, List<Map<String, String>>> rendered = new IdentityHashMap<>();
+
   private final String basePath;
   private final Map<String, Object> model;
   private final Map<String, Map<String, String>> topics = new ConcurrentHashMap<>();
@@ -52,7 +58,8 @@ final class Site {
       Function<String, List<SiteBuilder.Related>> related,
       ReaderSide readers,
       Catalog catalog,
-      Map<String, Column> parsed) {
+      Map<String, Column> parsed,
+      Map<String, List<Map<String, String>>> sections) {
     this.config = config;
     this.archive = archive;
     this.related = related;
@@ -63,6 +70,18 @@ final class Site {
     this.markdown = new Markdown(config.site());
     this.basePath = basePath(config);
     this.model = siteModel();
+    // Filled here and only read while pages render: an IdentityHashMap is safe to share then.
+    sections.forEach((source, html) -> rendered.put(parsed.get(source), html));
+  }
+
+  /** A column's sections as {@link #sections(Column)} has them, and its question's excerpt. */
+  record Read(List<Map<String, String>> sections, String excerpt) {}
+
+  /** What a build makes of {@code c} as it reads it: the question is parsed once for both. */
+  static Read read(Markdown markdown, Column c) {
+    Node question = Markdown.parse(c.question());
+    String excerpt = Markdown.excerpt(question, Summary.EXCERPT); // before html changes it
+    return new Read(sections(markdown, c, question), excerpt);
   }
 
   /** The path of the site's root on its host: "/" or, say, "/column/". */
@@ -150,9 +169,16 @@ final class Site {
 
   /** The non-empty sections of {@code c} with their headings, as HTML. */
   List<Map<String, String>> sections(Column c) {
+    List<Map<String, String>> known = rendered.get(c);
+    return known != null ? known : sections(markdown, c, null);
+  }
+
+  /** The same with {@code question}, when not null, the parsed question of {@code c}. */
+  private static List<Map<String, String>> sections(Markdown markdown, Column c, Node question) {
     List<Map<String, String>> sections = new ArrayList<>();
     for (Section section : Section.values()) {
-      if (!c.section(section).isBlank()) {
+      String text = c.section(section);
+      if (!text.isBlank()) {
         sections.add(
             Map.of(
                 "heading",
@@ -160,7 +186,9 @@ final class Site {
                 "id",
                 SECTION_IDS.get(section),
                 "html",
-                markdown.html(c.section(section))));
+                section == Section.QUESTION && question != null
+                    ? markdown.html(question)
+                    : markdown.html(text)));
       }
     }
     return sections;

@@ -53,6 +53,7 @@ public final class SiteBuilder {
   private final Pages pages;
   private final IncrementalPlan plan;
   private final ReaderSide readers;
+  private final Markdown markdown;
 
   /** A column related to another, for its page's "related columns". */
   public record Related(String title, String path) {}
@@ -90,6 +91,7 @@ public final class SiteBuilder {
     this.publicDir = config.paths().publicDir().toAbsolutePath().normalize();
     this.stateFile = config.paths().data().resolve("site-build.tsv");
     this.readers = readers;
+    this.markdown = new Markdown(config.site());
     this.pages = new Pages(config, templates, archive, related, readers);
     this.plan = new IncrementalPlan(related, related != NO_RELATED);
   }
@@ -168,7 +170,13 @@ public final class SiteBuilder {
     try {
       written =
           PageWriter.into(publicDir, pages)
-              .write(planned, all, pages.site(now, scan.parsed), outputs, full, progress);
+              .write(
+                  planned,
+                  all,
+                  pages.site(now, scan.parsed, scan.sections),
+                  outputs,
+                  full,
+                  progress);
     } finally {
       progress.finished();
     }
@@ -236,74 +244,79 @@ public final class SiteBuilder {
     }
   }
 
+  /** What a scan read: the columns and their sections, by source, and the sources changed. */
   private record Scan(
-      Map<String, Summary> summaries, Map<String, Column> parsed, Set<String> changed) {}
+      Map<String, Summary> summaries,
+      Map<String, Column> parsed,
+      Map<String, List<Map<String, String>>> sections,
+      Set<String> changed) {}
 
   /** Reads the archive files that are new or changed since {@code old}; reuses the rest. */
   private Scan scan(BuildState old) {
-    Map<String, Summary> summaries = new ConcurrentHashMap<>();
-    Map<String, Column> parsed = new ConcurrentHashMap<>();
+    Scan scan =
+        new Scan(
+            new ConcurrentHashMap<>(),
+            new ConcurrentHashMap<>(),
+            new ConcurrentHashMap<>(),
+            new HashSet<>());
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-    archive.entries().parallelStream()
-        .forEach(entry -> look(entry, old, summaries, parsed, problems));
-    Set<String> changed = new HashSet<>(parsed.keySet());
-    old.sources().keySet().stream().filter(s -> !summaries.containsKey(s)).forEach(changed::add);
-    return scanned(summaries, parsed, changed, problems);
+    archive.entries().parallelStream().forEach(entry -> look(entry, old, scan, problems));
+    scan.changed.addAll(scan.parsed.keySet());
+    old.sources().keySet().stream()
+        .filter(s -> !scan.summaries.containsKey(s))
+        .forEach(scan.changed::add);
+    return scanned(scan, problems);
   }
 
   /** Reads {@code files} again, whatever their size and time; trusts {@code old} for the rest. */
   private Scan scan(BuildState old, Collection<Path> files) {
-    Map<String, Summary> summaries = new HashMap<>(old.sources());
-    Map<String, Column> parsed = new HashMap<>();
+    Scan scan =
+        new Scan(new HashMap<>(old.sources()), new HashMap<>(), new HashMap<>(), new HashSet<>());
     List<Problem> problems = new ArrayList<>();
-    Set<String> changed = new HashSet<>();
     for (Path file : files) {
       String source = archive.root().relativize(file).toString();
-      summaries.remove(source);
+      scan.summaries.remove(source);
       // Read whatever its size and time: a second edit within the clock's resolution that keeps
       // the size would otherwise look unchanged. A file gone was removed: its pages go.
-      archive.entry(file).ifPresent(e -> look(e, BuildState.empty(), summaries, parsed, problems));
-      if (summaries.get(source) != old.sources().get(source)) {
-        changed.add(source);
+      archive.entry(file).ifPresent(e -> look(e, BuildState.empty(), scan, problems));
+      if (scan.summaries.get(source) != old.sources().get(source)) {
+        scan.changed.add(source);
       }
     }
-    return scanned(summaries, parsed, changed, problems);
+    return scanned(scan, problems);
   }
 
-  /** Puts the summary of {@code entry} in {@code summaries}: {@code old}'s if it is unchanged. */
-  private void look(
-      Archive.Entry entry,
-      BuildState old,
-      Map<String, Summary> summaries,
-      Map<String, Column> parsed,
-      List<Problem> problems) {
+  /**
+   * Puts the summary of {@code entry} in {@code scan}: {@code old}'s if it is unchanged, else from
+   * the file, read with its sections rendered (the pages that show them are rendered next).
+   */
+  private void look(Archive.Entry entry, BuildState old, Scan scan, List<Problem> problems) {
     Path file = entry.file();
     String source = archive.root().relativize(file).toString();
     long modified = entry.modified();
     Summary known = old.sources().get(source);
     if (known != null && known.size() == entry.size() && known.modified() == modified) {
-      summaries.put(source, known);
+      scan.summaries.put(source, known);
       return;
     }
     try {
       Column column = archive.read(file);
-      parsed.put(source, column);
-      summaries.put(source, Summary.of(column, source, entry.size(), modified));
+      Site.Read read = Site.read(markdown, column);
+      scan.parsed.put(source, column);
+      scan.sections.put(source, read.sections());
+      scan.summaries.put(
+          source, Summary.of(column, read.excerpt(), source, entry.size(), modified));
     } catch (InvalidFileException e) {
       problems.addAll(e.problems());
     }
   }
 
-  private static Scan scanned(
-      Map<String, Summary> summaries,
-      Map<String, Column> parsed,
-      Set<String> changed,
-      List<Problem> problems) {
+  private static Scan scanned(Scan scan, List<Problem> problems) {
     if (!problems.isEmpty()) {
       throw new InvalidFileException(
           problems.stream().sorted(Comparator.comparing(p -> p.file().toString())).toList());
     }
-    return new Scan(summaries, parsed, changed);
+    return scan;
   }
 
   /**

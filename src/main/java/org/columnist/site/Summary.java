@@ -26,8 +26,16 @@ public record Summary(
     long size,
     long modified) {
 
+  /** The length of an excerpt, cut at a word. */
+  static final int EXCERPT = 220;
+
   /** The summary of {@code c}, read from {@code source} ({@code size} bytes, {@code modified}). */
   static Summary of(Column c, String source, long size, long modified) {
+    return of(c, Markdown.excerpt(c.question(), EXCERPT), source, size, modified);
+  }
+
+  /** The same with the {@code excerpt} of {@code c}'s question already made. */
+  static Summary of(Column c, String excerpt, String source, long size, long modified) {
     return new Summary(
         c.title(),
         c.date().toString(),
@@ -38,7 +46,7 @@ public record Summary(
         c.aliases(),
         c.client().industry(),
         c.client().issue(),
-        Markdown.excerpt(c.question(), 220),
+        excerpt,
         source,
         size,
         modified);

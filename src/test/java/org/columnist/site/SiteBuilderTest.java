@@ -166,6 +166,25 @@ class SiteBuilderTest {
   }
 
   @Test
+  void aQuestionParsedOnceGivesTheSameExcerptAndHtmlAsParsedForEach() throws IOException {
+    // The build parses a column's question once for its excerpt and its HTML, and the HTML turns
+    // remote images into links in the parsed document: the excerpt must come from it unchanged.
+    Path file = fx.archive.root().resolve(SOURCE);
+    String text = Files.readString(file);
+    int from = text.indexOf("## Question\n") + "## Question\n".length();
+    String images = "\n![](//tracker.example/q.gif) ![pixel](https://tracker.example/p.gif \"t\") ";
+    Files.writeString(file, text.substring(0, from) + images + text.substring(from));
+    fx.builder().build(false);
+    Column column = fx.archive.read(file);
+    String excerpt = Markdown.excerpt(column.question(), Summary.EXCERPT);
+    Document page = Jsoup.parse(fx.read(COLUMN));
+    assertThat(page.select("meta[name=description]").attr("content")).isEqualTo(excerpt);
+    assertThat(page.select("a[href=//tracker.example/q.gif]").text())
+        .isEqualTo("//tracker.example/q.gif");
+    assertThat(page.select("img")).isEmpty();
+  }
+
+  @Test
   void writesPagesForAnyWebServerToReadAndKeepsItsStateOwnerOnly() throws IOException {
     fx.builder().build(false);
     for (String page : List.of("index.html", COLUMN, "feed.xml", "sitemap.xml", "style.css")) {
