@@ -1,10 +1,13 @@
 package org.columnist.responses;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,12 @@ import org.columnist.store.Store;
  * and the signed tokens of the forms the pages carry.
  */
 public final class SitePart implements ReaderSide {
+  /** Every column's approved responses, by slug and then as each column shows them. */
+  private static final String ALL_APPROVED =
+      """
+      SELECT slug, id, name, confirmed_at, body, reply FROM responses
+      WHERE state = 'approved' ORDER BY slug, confirmed_at, id""";
+
   private final Config config;
   private final Store store;
   private final FormTokens tokens;
@@ -39,13 +48,54 @@ public final class SitePart implements ReaderSide {
 
   @Override
   public Readers column(String slug, LocalDate date) {
+    return readers(slug, date, approved(slug), votes.helpful(slug));
+  }
+
+  private Readers readers(String slug, LocalDate date, List<Readers.Response> approved, long yes) {
     boolean open = open(date);
     return new Readers(
-        approved(slug),
+        approved,
         open,
-        shown(votes.helpful(slug)),
+        shown(yes),
         open ? tokens.forPage("respond", slug) : "",
         tokens.forPage("vote", slug));
+  }
+
+  @Override
+  public ReaderSide forAllPages() {
+    Map<String, List<Readers.Response>> approved = new HashMap<>();
+    store.read(
+        db ->
+            Sql.list(
+                db,
+                ALL_APPROVED,
+                rs ->
+                    approved
+                        .computeIfAbsent(rs.getString(1), s -> new ArrayList<>())
+                        .add(response(rs, 2))));
+    Map<String, Long> helpful = votes.helpful();
+    return new ReaderSide() {
+      @Override
+      public Readers column(String slug, LocalDate date) {
+        return readers(
+            slug, date, approved.getOrDefault(slug, List.of()), helpful.getOrDefault(slug, 0L));
+      }
+
+      @Override
+      public Map<String, String> fingerprints() {
+        return SitePart.this.fingerprints();
+      }
+
+      @Override
+      public boolean open(LocalDate date) {
+        return SitePart.this.open(date);
+      }
+
+      @Override
+      public String pageToken(String form) {
+        return SitePart.this.pageToken(form);
+      }
+    };
   }
 
   @Override
@@ -87,14 +137,18 @@ public final class SitePart implements ReaderSide {
                 """
                 SELECT id, name, confirmed_at, body, reply FROM responses
                 WHERE slug = ? AND state = 'approved' ORDER BY confirmed_at, id""",
-                rs ->
-                    new Readers.Response(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        LocalDate.ofInstant(Instant.parse(rs.getString(3)), zone()).toString(),
-                        rs.getString(4),
-                        rs.getString(5)),
+                rs -> response(rs, 1),
                 slug));
+  }
+
+  /** The response in the row's columns from {@code first}: id, name, confirmed_at, body, reply. */
+  private Readers.Response response(ResultSet rs, int first) throws SQLException {
+    return new Readers.Response(
+        rs.getLong(first),
+        rs.getString(first + 1),
+        LocalDate.ofInstant(Instant.parse(rs.getString(first + 2)), zone()).toString(),
+        rs.getString(first + 3),
+        rs.getString(first + 4));
   }
 
   /** A hash of each column's approved responses and replies, by slug, in one query. */
@@ -104,9 +158,7 @@ public final class SitePart implements ReaderSide {
         db ->
             Sql.list(
                 db,
-                """
-                SELECT slug, id, name, confirmed_at, body, reply FROM responses
-                WHERE state = 'approved' ORDER BY slug, confirmed_at, id""",
+                ALL_APPROVED,
                 rs -> {
                   StringBuilder text =
                       texts.computeIfAbsent(rs.getString(1), s -> new StringBuilder());

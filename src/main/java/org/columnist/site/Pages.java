@@ -86,17 +86,19 @@ final class Pages {
 
   /** What pages draw on while rendering {@code catalog}, with {@code parsed} the columns read. */
   Site site(Catalog catalog, Map<String, Column> parsed) {
-    return site(catalog, parsed, Map.of());
+    return site(catalog, parsed, Map.of(), readers);
   }
 
   /**
-   * The same with the {@code sections} of columns already rendered, by source as {@code parsed}.
+   * The same with the {@code sections} of columns already rendered, by source as {@code parsed},
+   * and what readers added read by {@code forPages}.
    */
   Site site(
       Catalog catalog,
       Map<String, Column> parsed,
-      Map<String, List<Map<String, String>>> sections) {
-    return new Site(config, archive, related, readers, catalog, parsed, sections);
+      Map<String, List<Map<String, String>>> sections,
+      ReaderSide forPages) {
+    return new Site(config, archive, related, forPages, catalog, parsed, sections);
   }
 
   /** The bytes of {@code page}. */

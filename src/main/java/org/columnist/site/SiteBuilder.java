@@ -173,7 +173,9 @@ public final class SiteBuilder {
               .write(
                   planned,
                   all,
-                  pages.site(now, scan.parsed, scan.sections),
+                  // Every column page: what readers added read for all at once.
+                  pages.site(
+                      now, scan.parsed, scan.sections, full ? readers.forAllPages() : readers),
                   outputs,
                   full,
                   progress);
