@@ -1,11 +1,16 @@
 package org.columnist.site;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.columnist.column.Slug;
 
 /**
@@ -69,28 +74,115 @@ final class Catalog {
     summaries.forEach(all::add);
     all.sort(SITE_ORDER);
     this.columns = List.copyOf(all);
-    add(new Listing("home", "", "", columns));
-    Map<String, List<Summary>> years = new TreeMap<>(Comparator.reverseOrder());
-    Map<String, List<Summary>> months = new TreeMap<>(Comparator.reverseOrder());
-    Map<String, List<Summary>> tags = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    Map<String, List<Summary>> industries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    list();
+  }
+
+  private Catalog(List<Summary> sorted) {
+    this.columns = sorted;
+    list();
+  }
+
+  /**
+   * This catalog with the columns of {@code sources} taken out and {@code added} put in: what a
+   * publication makes of the last build's catalog, without sorting the whole archive again.
+   */
+  Catalog patched(Set<String> sources, Collection<Summary> added) {
+    List<Summary> all = new ArrayList<>(columns.size() + added.size());
     for (Summary s : columns) {
-      years.computeIfAbsent(s.date().substring(0, 4), k -> new ArrayList<>()).add(s);
-      months.computeIfAbsent(s.date().substring(0, 7), k -> new ArrayList<>()).add(s);
-      for (String tag : s.tags()) {
-        tags.computeIfAbsent(tag, k -> new ArrayList<>()).add(s);
-      }
-      if (s.industry() != null) {
-        industries.computeIfAbsent(s.industry(), k -> new ArrayList<>()).add(s);
+      if (!sources.contains(s.source())) {
+        all.add(s);
       }
     }
-    years.forEach((y, items) -> add(new Listing("year", y + "/", y, items)));
-    months.forEach((m, items) -> add(new Listing("month", m.replace('-', '/') + "/", m, items)));
-    tags.forEach(
-        (t, items) -> add(new Listing("topic", "topics/" + Slug.fromTitle(t) + "/", t, items)));
-    industries.forEach(
-        (i, items) ->
-            add(new Listing("industry", "industries/" + Slug.fromTitle(i) + "/", i, items)));
+    for (Summary s : added) {
+      int at = Collections.binarySearch(all, s, SITE_ORDER);
+      all.add(at < 0 ? -at - 1 : at, s);
+    }
+    return new Catalog(List.copyOf(all));
+  }
+
+  /** Where {@code s} is in site order, or a negative number when it is not here. */
+  int indexOf(Summary s) {
+    int at = Collections.binarySearch(columns, s, SITE_ORDER);
+    return at >= 0 && columns.get(at).equals(s) ? at : -1;
+  }
+
+  /**
+   * A kind of list other than the home page's: the keys it files a column under, their order, and
+   * the base of the list of a key.
+   */
+  private record Kind(
+      String name,
+      Function<Summary, List<String>> keys,
+      Comparator<String> order,
+      Function<String, String> base) {}
+
+  private static final List<Kind> KINDS =
+      List.of(
+          new Kind(
+              "year",
+              s -> List.of(s.date().substring(0, 4)),
+              Comparator.reverseOrder(),
+              y -> y + "/"),
+          new Kind(
+              "month",
+              s -> List.of(s.date().substring(0, 7)),
+              Comparator.reverseOrder(),
+              m -> m.replace('-', '/') + "/"),
+          new Kind(
+              "topic",
+              Summary::tags,
+              String.CASE_INSENSITIVE_ORDER,
+              t -> "topics/" + Slug.fromTitle(t) + "/"),
+          new Kind(
+              "industry",
+              s -> s.industry() == null ? List.of() : List.of(s.industry()),
+              String.CASE_INSENSITIVE_ORDER,
+              i -> "industries/" + Slug.fromTitle(i) + "/"));
+
+  private void list() {
+    add(new Listing("home", "", "", columns));
+    for (Kind kind : KINDS) {
+      group(kind.keys(), kind.order())
+          .forEach(
+              (key, items) -> add(new Listing(kind.name(), kind.base().apply(key), key, items)));
+    }
+  }
+
+  /** The {@link Listing#key()} of every list that holds {@code s}. */
+  static Set<String> keysOf(Summary s) {
+    Set<String> keys = new HashSet<>();
+    keys.add("home:");
+    for (Kind kind : KINDS) {
+      kind.keys().apply(s).forEach(key -> keys.add(kind.name() + ":" + kind.base().apply(key)));
+    }
+    return keys;
+  }
+
+  /**
+   * The columns by each of their {@code keys}, in site order, with the keys in {@code order} and
+   * those it holds equal (a tag in two cases) sharing one list under the first. Grouped by hash
+   * first: a large archive's catalog is made at every publication, and few keys are distinct.
+   */
+  private Map<String, List<Summary>> group(
+      Function<Summary, List<String>> keys, Comparator<String> order) {
+    Map<String, List<Summary>> exact = new LinkedHashMap<>();
+    for (Summary s : columns) {
+      for (String key : keys.apply(s)) {
+        exact.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+      }
+    }
+    Map<String, List<Summary>> grouped = new TreeMap<>(order);
+    exact.forEach(
+        (key, items) -> {
+          List<Summary> same = grouped.get(key);
+          if (same == null) {
+            grouped.put(key, items);
+          } else {
+            same.addAll(items);
+            same.sort(SITE_ORDER); // stable: a column tagged in both cases stays on it twice
+          }
+        });
+    return grouped;
   }
 
   private void add(Listing listing) {

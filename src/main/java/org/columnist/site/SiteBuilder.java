@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -138,11 +139,14 @@ public final class SiteBuilder {
     String fingerprint = fingerprint();
     // With public/ gone or emptied by hand, the state's pages are not there to keep.
     boolean full = clean || !fingerprint.equals(old.fingerprint()) || nothingIn(publicDir);
-    Scan scan =
-        full
-            ? scan(BuildState.empty())
-            : remembered != null && files != null ? scan(old, files) : scan(old);
-    Catalog now = new Catalog(scan.summaries.values());
+    boolean named = !full && remembered != null && files != null;
+    Scan scan = full ? scan(BuildState.empty()) : named ? scan(old, files) : scan(old);
+    Catalog now =
+        named
+            ? remembered.patched(
+                scan.changed,
+                scan.changed.stream().map(scan.summaries::get).filter(Objects::nonNull).toList())
+            : new Catalog(scan.summaries.values());
     Catalog before = remembered != null ? remembered : new Catalog(old.sources().values());
     Map<String, PageKind> all = Pages.all(now);
     Map<String, String> readerPrints = readerPrints(now);
@@ -313,8 +317,14 @@ public final class SiteBuilder {
   private Map<String, String> readerPrints(Catalog catalog) {
     Map<String, String> fromDb = readers.fingerprints();
     Map<String, String> prints = new HashMap<>();
+    // In site order a day's columns come together: each day is parsed and asked about once.
+    String day = null;
+    boolean open = false;
     for (Summary s : catalog.columns) {
-      boolean open = readers.open(LocalDate.parse(s.date()));
+      if (!s.date().equals(day)) {
+        day = s.date();
+        open = readers.open(LocalDate.parse(day));
+      }
       prints.put(s.slug(), (open ? "open " : "closed ") + fromDb.getOrDefault(s.slug(), ""));
     }
     return prints;
