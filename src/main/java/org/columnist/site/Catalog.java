@@ -107,12 +107,13 @@ final class Catalog {
   }
 
   /**
-   * A kind of list other than the home page's: the keys it files a column under, their order, and
-   * the base of the list of a key.
+   * A kind of list other than the home page's: what it files a column by (its day, its tags), the
+   * list's name for each of those, the names' order, and the base of the list of a name.
    */
   private record Kind(
-      String name,
-      Function<Summary, List<String>> keys,
+      String kind,
+      Function<Summary, List<String>> by,
+      Function<String, String> name,
       Comparator<String> order,
       Function<String, String> base) {}
 
@@ -120,31 +121,35 @@ final class Catalog {
       List.of(
           new Kind(
               "year",
-              s -> List.of(s.date().substring(0, 4)),
+              s -> List.of(s.date()),
+              day -> day.substring(0, 4),
               Comparator.reverseOrder(),
               y -> y + "/"),
           new Kind(
               "month",
-              s -> List.of(s.date().substring(0, 7)),
+              s -> List.of(s.date()),
+              day -> day.substring(0, 7),
               Comparator.reverseOrder(),
               m -> m.replace('-', '/') + "/"),
           new Kind(
               "topic",
               Summary::tags,
+              Function.identity(),
               String.CASE_INSENSITIVE_ORDER,
               t -> "topics/" + Slug.fromTitle(t) + "/"),
           new Kind(
               "industry",
               s -> s.industry() == null ? List.of() : List.of(s.industry()),
+              Function.identity(),
               String.CASE_INSENSITIVE_ORDER,
               i -> "industries/" + Slug.fromTitle(i) + "/"));
 
   private void list() {
     add(new Listing("home", "", "", columns));
     for (Kind kind : KINDS) {
-      group(kind.keys(), kind.order())
+      group(kind)
           .forEach(
-              (key, items) -> add(new Listing(kind.name(), kind.base().apply(key), key, items)));
+              (name, items) -> add(new Listing(kind.kind(), kind.base().apply(name), name, items)));
     }
   }
 
@@ -153,35 +158,32 @@ final class Catalog {
     Set<String> keys = new HashSet<>();
     keys.add("home:");
     for (Kind kind : KINDS) {
-      kind.keys().apply(s).forEach(key -> keys.add(kind.name() + ":" + kind.base().apply(key)));
+      for (String by : kind.by().apply(s)) {
+        keys.add(kind.kind() + ":" + kind.base().apply(kind.name().apply(by)));
+      }
     }
     return keys;
   }
 
   /**
-   * The columns by each of their {@code keys}, in site order, with the keys in {@code order} and
-   * those it holds equal (a tag in two cases) sharing one list under the first. Grouped by hash
-   * first: a large archive's catalog is made at every publication, and few keys are distinct.
+   * The columns of each list of {@code kind}, in site order, by name in the kind's order; names it
+   * holds equal (a tag in two cases) share one list under the first. Grouped by hash first, each
+   * name made once of a distinct day or tag: a large archive's catalog is made at every
+   * publication.
    */
-  private Map<String, List<Summary>> group(
-      Function<Summary, List<String>> keys, Comparator<String> order) {
+  private Map<String, List<Summary>> group(Kind kind) {
     Map<String, List<Summary>> exact = new LinkedHashMap<>();
     for (Summary s : columns) {
-      for (String key : keys.apply(s)) {
-        exact.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+      for (String by : kind.by().apply(s)) {
+        exact.computeIfAbsent(by, k -> new ArrayList<>()).add(s);
       }
     }
-    Map<String, List<Summary>> grouped = new TreeMap<>(order);
+    Map<String, List<Summary>> grouped = new TreeMap<>(kind.order());
     exact.forEach(
-        (key, items) -> {
-          List<Summary> same = grouped.get(key);
-          if (same == null) {
-            grouped.put(key, items);
-          } else {
-            same.addAll(items);
-            same.sort(SITE_ORDER); // stable: a column tagged in both cases stays on it twice
-          }
-        });
+        (by, items) ->
+            grouped.computeIfAbsent(kind.name().apply(by), k -> new ArrayList<>()).addAll(items));
+    // Stable, and linear on lists already in order: a column tagged in both cases stays twice.
+    grouped.values().forEach(items -> items.sort(SITE_ORDER));
     return grouped;
   }
 
