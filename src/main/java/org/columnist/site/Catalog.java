@@ -106,84 +106,84 @@ final class Catalog {
     return at >= 0 && columns.get(at).equals(s) ? at : -1;
   }
 
-  /**
-   * A kind of list other than the home page's: what it files a column by (its day, its tags), the
-   * list's name for each of those, the names' order, and the base of the list of a name.
-   */
-  private record Kind(
-      String kind,
-      Function<Summary, List<String>> by,
-      Function<String, String> name,
-      Comparator<String> order,
-      Function<String, String> base) {}
-
-  private static final List<Kind> KINDS =
-      List.of(
-          new Kind(
-              "year",
-              s -> List.of(s.date()),
-              day -> day.substring(0, 4),
-              Comparator.reverseOrder(),
-              y -> y + "/"),
-          new Kind(
-              "month",
-              s -> List.of(s.date()),
-              day -> day.substring(0, 7),
-              Comparator.reverseOrder(),
-              m -> m.replace('-', '/') + "/"),
-          new Kind(
-              "topic",
-              Summary::tags,
-              Function.identity(),
-              String.CASE_INSENSITIVE_ORDER,
-              t -> "topics/" + Slug.fromTitle(t) + "/"),
-          new Kind(
-              "industry",
-              s -> s.industry() == null ? List.of() : List.of(s.industry()),
-              Function.identity(),
-              String.CASE_INSENSITIVE_ORDER,
-              i -> "industries/" + Slug.fromTitle(i) + "/"));
-
   private void list() {
     add(new Listing("home", "", "", columns));
-    for (Kind kind : KINDS) {
-      group(kind)
-          .forEach(
-              (name, items) -> add(new Listing(kind.kind(), kind.base().apply(name), name, items)));
-    }
+    runs(4).forEach((y, items) -> add(new Listing("year", yearBase(y), y, items)));
+    runs(7).forEach((m, items) -> add(new Listing("month", monthBase(m), m, items)));
+    byName(Summary::tags).forEach((t, items) -> add(new Listing("topic", topicBase(t), t, items)));
+    byName(s -> s.industry() == null ? List.of() : List.of(s.industry()))
+        .forEach((i, items) -> add(new Listing("industry", industryBase(i), i, items)));
+  }
+
+  private static String yearBase(String year) {
+    return year + "/";
+  }
+
+  private static String monthBase(String month) {
+    return month.replace('-', '/') + "/";
+  }
+
+  private static String topicBase(String tag) {
+    return "topics/" + Slug.fromTitle(tag) + "/";
+  }
+
+  private static String industryBase(String industry) {
+    return "industries/" + Slug.fromTitle(industry) + "/";
   }
 
   /** The {@link Listing#key()} of every list that holds {@code s}. */
   static Set<String> keysOf(Summary s) {
     Set<String> keys = new HashSet<>();
     keys.add("home:");
-    for (Kind kind : KINDS) {
-      for (String by : kind.by().apply(s)) {
-        keys.add(kind.kind() + ":" + kind.base().apply(kind.name().apply(by)));
-      }
+    keys.add("year:" + yearBase(s.date().substring(0, 4)));
+    keys.add("month:" + monthBase(s.date().substring(0, 7)));
+    s.tags().forEach(t -> keys.add("topic:" + topicBase(t)));
+    if (s.industry() != null) {
+      keys.add("industry:" + industryBase(s.industry()));
     }
     return keys;
   }
 
   /**
-   * The columns of each list of {@code kind}, in site order, by name in the kind's order; names it
-   * holds equal (a tag in two cases) share one list under the first. Grouped by hash first, each
-   * name made once of a distinct day or tag: a large archive's catalog is made at every
-   * publication.
+   * The columns by the first {@code length} characters of their date (the year, the month), newest
+   * first: in site order a year's or a month's columns come one after another.
    */
-  private Map<String, List<Summary>> group(Kind kind) {
+  private Map<String, List<Summary>> runs(int length) {
+    Map<String, List<Summary>> runs = new LinkedHashMap<>();
+    String key = null;
+    List<Summary> run = null;
+    for (Summary s : columns) {
+      if (key == null || !s.date().startsWith(key)) {
+        key = s.date().substring(0, length);
+        run = new ArrayList<>();
+        runs.put(key, run);
+      }
+      run.add(s);
+    }
+    return runs;
+  }
+
+  /**
+   * The columns by each of their {@code names} (tags, industry), in site order, with the names in
+   * case-insensitive order and those equal but for case sharing one list under the first. Grouped
+   * by hash first: a large archive's catalog is made at every publication, and few names differ.
+   */
+  private Map<String, List<Summary>> byName(Function<Summary, List<String>> names) {
     Map<String, List<Summary>> exact = new LinkedHashMap<>();
     for (Summary s : columns) {
-      for (String by : kind.by().apply(s)) {
-        exact.computeIfAbsent(by, k -> new ArrayList<>()).add(s);
+      for (String name : names.apply(s)) {
+        exact.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
       }
     }
-    Map<String, List<Summary>> grouped = new TreeMap<>(kind.order());
+    Map<String, List<Summary>> grouped = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     exact.forEach(
-        (by, items) ->
-            grouped.computeIfAbsent(kind.name().apply(by), k -> new ArrayList<>()).addAll(items));
-    // Stable, and linear on lists already in order: a column tagged in both cases stays twice.
-    grouped.values().forEach(items -> items.sort(SITE_ORDER));
+        (name, items) -> {
+          List<Summary> same = grouped.putIfAbsent(name, items);
+          if (same != null) {
+            same.addAll(items);
+            same.sort(SITE_ORDER); // stable: a column tagged in both cases stays on it twice
+          }
+        });
     return grouped;
   }
 

@@ -317,14 +317,8 @@ public final class SiteBuilder {
   private Map<String, String> readerPrints(Catalog catalog) {
     Map<String, String> fromDb = readers.fingerprints();
     Map<String, String> prints = new HashMap<>();
-    // In site order a day's columns come together: each day is parsed and asked about once.
-    String day = null;
-    boolean open = false;
     for (Summary s : catalog.columns) {
-      if (!s.date().equals(day)) {
-        day = s.date();
-        open = readers.open(LocalDate.parse(day));
-      }
+      boolean open = readers.open(LocalDate.parse(s.date()));
       prints.put(s.slug(), (open ? "open " : "closed ") + fromDb.getOrDefault(s.slug(), ""));
     }
     return prints;
