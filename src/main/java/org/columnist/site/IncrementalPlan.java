@@ -195,7 +195,7 @@ final class IncrementalPlan {
         }
       }
       if (was == null
-          || !feedKeys(was).equals(feedKeys(listing))
+          || !sameSources(feed(was), feed(listing))
           || !Objects.equals(FeedPage.updated(was), FeedPage.updated(listing))
           || inFeed(listing, edit.changed())
           || inFeed(was, edit.changed())) {
@@ -220,15 +220,24 @@ final class IncrementalPlan {
     }
     boolean linksMove = n == 0 || n == now.numbered() || n == was.numbered();
     return (!linksMove || was.numbered() == now.numbered())
-        && sources(was.page(n)).equals(sources(now.page(n)));
+        && sameSources(was.page(n), now.page(n));
   }
 
-  private static List<String> sources(List<Summary> summaries) {
-    return summaries.stream().map(Summary::source).toList();
+  /** Whether two lists hold the same columns, in order: compared in place for a large archive. */
+  private static boolean sameSources(List<Summary> a, List<Summary> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i) && !a.get(i).source().equals(b.get(i).source())) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static List<String> feedKeys(Catalog.Listing listing) {
-    return sources(listing.items().subList(0, Math.min(FeedPage.SIZE, listing.items().size())));
+  private static List<Summary> feed(Catalog.Listing listing) {
+    return listing.items().subList(0, Math.min(FeedPage.SIZE, listing.items().size()));
   }
 
   /** Whether two summaries show the same on list pages (size and time aside). */
