@@ -6,11 +6,14 @@
 # feed and sitemap list it, (c) the search API finds it, and the pages written per publish.
 # Target: <= 200 ms. Before: 3.5 s and 1,008 pages written for one 'queue publish'.
 # Needs python3 (the corpus generator) unless COLUMNIST_BENCH_ARCHIVE names an archive to copy.
-# Usage: src/bench/publish.sh [COUNT]   (default 50). COLUMNIST_BENCH_JAVA_OPTS is passed to the benchmark's JVM
+# A running daemon is warm: WARMUP publishes (default 10) come before the measured COUNT and are
+# not counted; the first, JIT cold, is printed on its own line, with the GC time of each publish.
+# Usage: src/bench/publish.sh [COUNT [WARMUP]]   (default 50 10). COLUMNIST_BENCH_JAVA_OPTS is passed to the benchmark's JVM
 # (e.g. -XX:StartFlightRecording=filename=/tmp/publish.jfr,settings=profile).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count="${1:-50}"
+warmup="${2:-10}"
 command -v python3 >/dev/null || [ -n "${COLUMNIST_BENCH_ARCHIVE:-}" ] \
   || { echo "publish.sh: python3 is missing (or set COLUMNIST_BENCH_ARCHIVE)" >&2; exit 1; }
 work="${COLUMNIST_BENCH_DIR:-${TMPDIR:-/tmp}/columnist-publish-bench}"
@@ -34,4 +37,4 @@ id=$(java -Xmx2g -cp "$classpath" org.columnist.bench.PublishBench "$cfg" ready)
 /usr/bin/time -f '%e s wall, %U s user, %S s sys' -o "$work/time" \
   ./columnist queue publish "$id" --config "$cfg" > "$work/cli.out"
 echo "one 'columnist queue publish' (own JVM): $(cat "$work/time"); $(grep 'Site updated' "$work/cli.out")"
-bench "$count"
+bench "$count" "$warmup"

@@ -33,11 +33,14 @@ import org.columnist.store.Sql;
  * transaction's commit to the column's page served by the public server, the home page, feed and
  * sitemap listing it, and the search API finding it. In-process so that the clock starts at the
  * commit itself, not at an HTTP round trip through the editor's login and forms. Run by {@code
- * src/bench/publish.sh}; {@code PublishBench CONFIG ready} prints the id of a question ready to
+ * src/bench/publish.sh} as {@code PublishBench CONFIG COUNT [WARMUP]}: {@code WARMUP} publications
+ * (default {@value #WARMUP}) come first and are not counted, as a running daemon is warm; the first
+ * is printed on its own. {@code PublishBench CONFIG ready} prints the id of a question ready to
  * publish instead, for the script to publish with the CLI.
  */
 public final class PublishBench {
   private static final long TARGET_MS = 200;
+  private static final int WARMUP = 10;
 
   private PublishBench() {}
 
@@ -51,6 +54,9 @@ public final class PublishBench {
       return;
     }
     int count = Integer.parseInt(args[1]);
+    // A running daemon is warm: the first publications after its start run in the JIT's
+    // interpreter and first tiers, and would make the p99 of a start, not of a daemon.
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : WARMUP;
     Daemon.Parts wired = wiring.daemonParts(() -> {});
     long opening = System.nanoTime();
     ArchiveWatch watch = wiring.archiveWatch(() -> {});
@@ -76,6 +82,7 @@ public final class PublishBench {
     List<Long> refresh = new ArrayList<>();
     List<Integer> written = new ArrayList<>();
     List<Long> cpu = new ArrayList<>();
+    List<Long> gc = new ArrayList<>();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -86,10 +93,11 @@ public final class PublishBench {
       // earlier run's), so that each column is the newest, as a day's only column would be.
       String run =
           String.format("%09d", 999_999_999 - System.currentTimeMillis() / 1000 % 1_000_000_000);
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < warmup + count; i++) {
         String word = "benchword" + run + "x" + (999 - i);
         long id = ready(wiring, queue, "A stubborn manager and " + word);
         long cpuBefore = os.getProcessCpuTime();
+        long gcBefore = gcMillis();
         Publisher.Published p = queue.publish(id, "bench", null);
         long committed = System.nanoTime();
         String path = URI.create(p.url()).getPath();
@@ -112,15 +120,33 @@ public final class PublishBench {
                         committed));
         // What the editor runs after the publish, in the request that published.
         SiteBuilder.Report report = watch.refreshSite(List.of(p.path()));
-        refresh.add(System.nanoTime() - committed);
+        long refreshed = System.nanoTime() - committed;
+        if (i == 0) {
+          System.out.printf(
+              "the daemon's first publish (JIT cold): page served %d ms, lists %d ms, search %d ms,"
+                  + " CPU %d ms%n",
+              served.get() / 1_000_000,
+              listed.get() / 1_000_000,
+              found.get() / 1_000_000,
+              (os.getProcessCpuTime() - cpuBefore) / 1_000_000);
+        }
+        if (i < warmup) {
+          CompletableFuture.allOf(served, listed, found).get();
+          continue;
+        }
+        refresh.add(refreshed);
         written.add(report == null ? 0 : report.written());
         page.add(served.get());
         lists.add(listed.get());
         search.add(found.get());
         cpu.add(os.getProcessCpuTime() - cpuBefore);
+        gc.add((gcMillis() - gcBefore) * 1_000_000);
       }
     }
-    System.out.printf("%d columns published one after another into a running daemon%n", count);
+    System.out.printf(
+        "%d columns published one after another into a running daemon, measured after %d warm-up"
+            + " publishes (not counted)%n",
+        count, warmup);
     System.out.printf(
         "%-44s %8s %8s %8s%n", "from the publish transaction's commit to", "p50", "p99", "max");
     row("refresh done (index + site, in the request)", refresh);
@@ -129,6 +155,7 @@ public final class PublishBench {
     row("(c) the search API finds it", search);
     // CPU holds under load, where wall times on a shared machine do not.
     row("CPU of the whole process per publish", cpu);
+    row("GC pauses and collections per publish", gc);
     List<Integer> sorted = new ArrayList<>(written);
     Collections.sort(sorted);
     System.out.printf(
@@ -140,6 +167,13 @@ public final class PublishBench {
         "target: <= %d ms (p99 of (a)-(c) %d ms, ratio %.2f); before: 3.5 s and 1,008 pages for"
             + " one 'queue publish' on 10,000 columns%n",
         TARGET_MS, worst / 1_000_000, worst / 1e6 / TARGET_MS);
+  }
+
+  /** Milliseconds the collectors have taken so far. */
+  private static long gcMillis() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+        .sum();
   }
 
   /** A new question accepted, answered and reviewed: ready to publish; returns its id. */

@@ -1,11 +1,16 @@
 package org.columnist.site;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.columnist.column.Slug;
 
 /**
@@ -69,28 +74,117 @@ final class Catalog {
     summaries.forEach(all::add);
     all.sort(SITE_ORDER);
     this.columns = List.copyOf(all);
-    add(new Listing("home", "", "", columns));
-    Map<String, List<Summary>> years = new TreeMap<>(Comparator.reverseOrder());
-    Map<String, List<Summary>> months = new TreeMap<>(Comparator.reverseOrder());
-    Map<String, List<Summary>> tags = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    Map<String, List<Summary>> industries = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    list();
+  }
+
+  private Catalog(List<Summary> sorted) {
+    this.columns = sorted;
+    list();
+  }
+
+  /**
+   * This catalog with the columns of {@code sources} taken out and {@code added} put in: what a
+   * publication makes of the last build's catalog, without sorting the whole archive again.
+   */
+  Catalog patched(Set<String> sources, Collection<Summary> added) {
+    List<Summary> all = new ArrayList<>(columns.size() + added.size());
     for (Summary s : columns) {
-      years.computeIfAbsent(s.date().substring(0, 4), k -> new ArrayList<>()).add(s);
-      months.computeIfAbsent(s.date().substring(0, 7), k -> new ArrayList<>()).add(s);
-      for (String tag : s.tags()) {
-        tags.computeIfAbsent(tag, k -> new ArrayList<>()).add(s);
-      }
-      if (s.industry() != null) {
-        industries.computeIfAbsent(s.industry(), k -> new ArrayList<>()).add(s);
+      if (!sources.contains(s.source())) {
+        all.add(s);
       }
     }
-    years.forEach((y, items) -> add(new Listing("year", y + "/", y, items)));
-    months.forEach((m, items) -> add(new Listing("month", m.replace('-', '/') + "/", m, items)));
-    tags.forEach(
-        (t, items) -> add(new Listing("topic", "topics/" + Slug.fromTitle(t) + "/", t, items)));
-    industries.forEach(
-        (i, items) ->
-            add(new Listing("industry", "industries/" + Slug.fromTitle(i) + "/", i, items)));
+    for (Summary s : added) {
+      int at = Collections.binarySearch(all, s, SITE_ORDER);
+      all.add(at < 0 ? -at - 1 : at, s);
+    }
+    return new Catalog(List.copyOf(all));
+  }
+
+  /** Where {@code s} is in site order, or a negative number when it is not here. */
+  int indexOf(Summary s) {
+    int at = Collections.binarySearch(columns, s, SITE_ORDER);
+    return at >= 0 && columns.get(at).equals(s) ? at : -1;
+  }
+
+  private void list() {
+    add(new Listing("home", "", "", columns));
+    runs(4).forEach((y, items) -> add(new Listing("year", yearBase(y), y, items)));
+    runs(7).forEach((m, items) -> add(new Listing("month", monthBase(m), m, items)));
+    byName(Summary::tags).forEach((t, items) -> add(new Listing("topic", topicBase(t), t, items)));
+    byName(s -> s.industry() == null ? List.of() : List.of(s.industry()))
+        .forEach((i, items) -> add(new Listing("industry", industryBase(i), i, items)));
+  }
+
+  private static String yearBase(String year) {
+    return year + "/";
+  }
+
+  private static String monthBase(String month) {
+    return month.replace('-', '/') + "/";
+  }
+
+  private static String topicBase(String tag) {
+    return "topics/" + Slug.fromTitle(tag) + "/";
+  }
+
+  private static String industryBase(String industry) {
+    return "industries/" + Slug.fromTitle(industry) + "/";
+  }
+
+  /** The {@link Listing#key()} of every list that holds {@code s}. */
+  static Set<String> keysOf(Summary s) {
+    Set<String> keys = new HashSet<>();
+    keys.add("home:");
+    keys.add("year:" + yearBase(s.date().substring(0, 4)));
+    keys.add("month:" + monthBase(s.date().substring(0, 7)));
+    s.tags().forEach(t -> keys.add("topic:" + topicBase(t)));
+    if (s.industry() != null) {
+      keys.add("industry:" + industryBase(s.industry()));
+    }
+    return keys;
+  }
+
+  /**
+   * The columns by the first {@code length} characters of their date (the year, the month), newest
+   * first: in site order a year's or a month's columns come one after another.
+   */
+  private Map<String, List<Summary>> runs(int length) {
+    Map<String, List<Summary>> runs = new LinkedHashMap<>();
+    String key = null;
+    List<Summary> run = null;
+    for (Summary s : columns) {
+      if (key == null || !s.date().startsWith(key)) {
+        key = s.date().substring(0, length);
+        run = new ArrayList<>();
+        runs.put(key, run);
+      }
+      run.add(s);
+    }
+    return runs;
+  }
+
+  /**
+   * The columns by each of their {@code names} (tags, industry), in site order, with the names in
+   * case-insensitive order and those equal but for case sharing one list under the first. Grouped
+   * by hash first: a large archive's catalog is made at every publication, and few names differ.
+   */
+  private Map<String, List<Summary>> byName(Function<Summary, List<String>> names) {
+    Map<String, List<Summary>> exact = new LinkedHashMap<>();
+    for (Summary s : columns) {
+      for (String name : names.apply(s)) {
+        exact.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
+      }
+    }
+    Map<String, List<Summary>> grouped = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    exact.forEach(
+        (name, items) -> {
+          List<Summary> same = grouped.putIfAbsent(name, items);
+          if (same != null) {
+            same.addAll(items);
+            same.sort(SITE_ORDER); // stable: a column tagged in both cases stays on it twice
+          }
+        });
+    return grouped;
   }
 
   private void add(Listing listing) {

@@ -1,7 +1,7 @@
 package org.columnist.site;
 
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +52,21 @@ final class IncrementalPlan {
     return planned;
   }
 
-  /** The summaries before and after an edit of {@code changed} sources. */
+  /**
+   * The summaries before and after an edit of {@code changed} sources, by source, and the keys of
+   * the lists that held or hold them.
+   */
   private record Edit(
       Catalog before,
       Catalog now,
       Set<String> changed,
       Map<String, Summary> old,
       Map<String, Summary> fresh,
-      Set<String> listed) {
+      Set<String> listed,
+      Set<String> lists) {
     static Edit of(Catalog before, Catalog now, Set<String> changed) {
-      Map<String, Summary> old = bySource(before);
-      Map<String, Summary> fresh = bySource(now);
+      Map<String, Summary> old = bySource(before, changed);
+      Map<String, Summary> fresh = bySource(now, changed);
       // A column's own page shows all of it; lists and neighbours show only its summary, so an
       // edit that leaves the summary alone (most corrections) touches nothing but its page.
       Set<String> listed = new HashSet<>();
@@ -71,7 +75,12 @@ final class IncrementalPlan {
           listed.add(source);
         }
       }
-      return new Edit(before, now, changed, old, fresh, listed);
+      Set<String> lists = new HashSet<>();
+      Stream.of(old, fresh)
+          .flatMap(m -> m.values().stream())
+          .map(Catalog::keysOf)
+          .forEach(lists::addAll);
+      return new Edit(before, now, changed, old, fresh, listed, lists);
     }
 
     /**
@@ -93,9 +102,14 @@ final class IncrementalPlan {
               });
     }
 
-    private static Map<String, Summary> bySource(Catalog catalog) {
-      Map<String, Summary> bySource = new HashMap<>();
-      catalog.columns.forEach(s -> bySource.put(s.source(), s));
+    /** The summaries in {@code catalog} of {@code sources}, by source: a few of many. */
+    private static Map<String, Summary> bySource(Catalog catalog, Set<String> sources) {
+      Map<String, Summary> bySource = new LinkedHashMap<>();
+      for (Summary s : catalog.columns) {
+        if (sources.contains(s.source())) {
+          bySource.put(s.source(), s);
+        }
+      }
       return bySource;
     }
   }
@@ -106,26 +120,23 @@ final class IncrementalPlan {
    * Without an index there are no lists to refresh.
    */
   private void addRelated(Set<String> planned, Edit edit) {
-    boolean removal =
-        withRelated
-            && edit.changed().stream().anyMatch(source -> !edit.fresh().containsKey(source));
-    for (Summary s : edit.now().columns) {
-      if (removal) {
-        planned.add(ColumnPage.file(s));
-      } else if (edit.changed().contains(s.source())) {
-        related.apply(s.slug()).forEach(r -> planned.add(r.path() + "index.html"));
-      }
+    if (withRelated && !edit.fresh().keySet().containsAll(edit.changed())) {
+      edit.now().columns.forEach(s -> planned.add(ColumnPage.file(s)));
+      return;
+    }
+    for (Summary s : edit.fresh().values()) {
+      related.apply(s.slug()).forEach(r -> planned.add(r.path() + "index.html"));
     }
   }
 
   /** The changed columns' own pages and, where their summary changed, their neighbours'. */
   private static void addColumns(Set<String> planned, Edit edit) {
-    for (Catalog catalog : List.of(edit.now(), edit.before())) {
-      for (int i = 0; i < catalog.columns.size(); i++) {
-        Summary s = catalog.columns.get(i);
-        if (edit.changed().contains(s.source())) {
-          planned.add(ColumnPage.file(s));
-        }
+    for (Map.Entry<Catalog, Map<String, Summary>> side :
+        List.of(Map.entry(edit.now(), edit.fresh()), Map.entry(edit.before(), edit.old()))) {
+      Catalog catalog = side.getKey();
+      for (Summary s : side.getValue().values()) {
+        int i = catalog.indexOf(s);
+        planned.add(ColumnPage.file(s));
         if (edit.listed().contains(s.source())) {
           Stream.of(catalog.newer(i), catalog.older(i))
               .filter(Objects::nonNull)
@@ -174,8 +185,7 @@ final class IncrementalPlan {
       // a large archive, whose pages are not worth comparing one by one.
       if (was != null
           && was.name().equals(listing.name())
-          && !holdsAny(listing, edit.changed())
-          && !holdsAny(was, edit.changed())) {
+          && !edit.lists().contains(listing.key())) {
         continue;
       }
       for (int n = 0; n <= listing.numbered(); n++) {
@@ -185,7 +195,7 @@ final class IncrementalPlan {
         }
       }
       if (was == null
-          || !feedKeys(was).equals(feedKeys(listing))
+          || !sameSources(feed(was), feed(listing))
           || !Objects.equals(FeedPage.updated(was), FeedPage.updated(listing))
           || inFeed(listing, edit.changed())
           || inFeed(was, edit.changed())) {
@@ -210,15 +220,24 @@ final class IncrementalPlan {
     }
     boolean linksMove = n == 0 || n == now.numbered() || n == was.numbered();
     return (!linksMove || was.numbered() == now.numbered())
-        && sources(was.page(n)).equals(sources(now.page(n)));
+        && sameSources(was.page(n), now.page(n));
   }
 
-  private static List<String> sources(List<Summary> summaries) {
-    return summaries.stream().map(Summary::source).toList();
+  /** Whether two lists hold the same columns, in order: compared in place for a large archive. */
+  private static boolean sameSources(List<Summary> a, List<Summary> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i) && !a.get(i).source().equals(b.get(i).source())) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static List<String> feedKeys(Catalog.Listing listing) {
-    return sources(listing.items().subList(0, Math.min(FeedPage.SIZE, listing.items().size())));
+  private static List<Summary> feed(Catalog.Listing listing) {
+    return listing.items().subList(0, Math.min(FeedPage.SIZE, listing.items().size()));
   }
 
   /** Whether two summaries show the same on list pages (size and time aside). */
@@ -232,10 +251,6 @@ final class IncrementalPlan {
         && Objects.equals(a.corrected(), b.corrected())
         && a.tags().equals(b.tags())
         && Objects.equals(a.industry(), b.industry());
-  }
-
-  private static boolean holdsAny(Catalog.Listing listing, Set<String> sources) {
-    return listing.items().stream().anyMatch(s -> sources.contains(s.source()));
   }
 
   private static boolean inFeed(Catalog.Listing listing, Set<String> changed) {

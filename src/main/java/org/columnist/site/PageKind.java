@@ -213,6 +213,9 @@ sealed interface PageKind
     public Content content(Site site) {
       List<Map<String, String>> urls = new ArrayList<>();
       List<Summary> columns = site.catalog.columns;
+      // A column's path is plain (digits, a slug, slashes): resolved against the base URL, it is
+      // the base's folder and the path, so that folder is resolved once, not for every column.
+      String folder = site.url(path()).substring(0, site.url(path()).length() - path().length());
       urls.add(
           Map.of(
               "loc",
@@ -223,7 +226,7 @@ sealed interface PageKind
         urls.add(
             Map.of(
                 "loc",
-                site.url(s.path()),
+                folder + s.path(),
                 "lastmod",
                 s.corrected() == null ? s.date() : s.corrected()));
       }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -140,11 +141,14 @@ public final class SiteBuilder {
     String fingerprint = fingerprint();
     // With public/ gone or emptied by hand, the state's pages are not there to keep.
     boolean full = clean || !fingerprint.equals(old.fingerprint()) || nothingIn(publicDir);
-    Scan scan =
-        full
-            ? scan(BuildState.empty())
-            : remembered != null && files != null ? scan(old, files) : scan(old);
-    Catalog now = new Catalog(scan.summaries.values());
+    boolean named = !full && remembered != null && files != null;
+    Scan scan = full ? scan(BuildState.empty()) : named ? scan(old, files) : scan(old);
+    Catalog now =
+        named
+            ? remembered.patched(
+                scan.changed,
+                scan.changed.stream().map(scan.summaries::get).filter(Objects::nonNull).toList())
+            : new Catalog(scan.summaries.values());
     Catalog before = remembered != null ? remembered : new Catalog(old.sources().values());
     Map<String, PageKind> all = Pages.all(now);
     Map<String, String> readerPrints = readerPrints(now);
