@@ -61,7 +61,7 @@ final class ColumnDocument {
    * What the documents hold, in each commit's user data: an index written by a version with other
    * fields is rebuilt by the next update.
    */
-  static final String VERSION = "4";
+  static final String VERSION = "5";
 
   // Which columns contain a word, and nothing else: enough to count the hits of a query, and to
   // tell a word in the archive from a misspelling.
