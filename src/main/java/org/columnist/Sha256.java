@@ -6,7 +6,8 @@ import java.util.HexFormat;
 
 /**
  * SHA-256 in lowercase hex, the one form of every content hash and fingerprint Columnist keeps (raw
- * mail, archive files in the index, site pages, templates).
+ * mail, site pages, templates). The search index tells changed archive files by a cheaper
+ * fingerprint ({@code SearchIndex}).
  */
 public final class Sha256 {
   private Sha256() {}

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -62,7 +61,7 @@ final class ColumnDocument {
    * What the documents hold, in each commit's user data: an index written by a version with other
    * fields is rebuilt by the next update.
    */
-  static final String VERSION = "4";
+  static final String VERSION = "5";
 
   // Which columns contain a word, and nothing else: enough to count the hits of a query, and to
   // tell a word in the archive from a misspelling.
@@ -117,31 +116,30 @@ final class ColumnDocument {
     doc.add(new StoredField(STAMP, stamp));
     // Each text analysed once, its one pass replayed to each field it goes in, while the words of
     // ALL and SPELL are gathered.
-    CharArraySet all = new CharArraySet(256, false);
-    CharArraySet written = new CharArraySet(256, false);
+    Tokens.Analysis analysis = Tokens.ofColumn();
     Tokens[] weighed = new Tokens[WEIGHTS.length];
-    Tokens title = Tokens.analyse(c.title(), all, written);
+    Tokens title = analysis.text(c.title(), true);
     doc.add(new Field(TITLE, title, FREQS));
     doc.add(new StoredField(TITLE, c.title()));
     weighed[0] = title;
-    Tokens issue = Tokens.analyse(c.client().issue(), all, written);
+    Tokens issue = analysis.text(c.client().issue(), true);
     doc.add(new Field(ISSUE, issue, FREQS));
     doc.add(new StoredField(ISSUE, c.client().issue()));
     weighed[1] = issue;
-    weighed[2] = Tokens.analyse(String.join(" . ", c.tags()), all, null);
+    weighed[2] = analysis.text(String.join(" . ", c.tags()), false);
     for (String tag : c.tags()) {
       doc.add(new StringField(TAG, tag.toLowerCase(Locale.ROOT), Field.Store.YES));
       doc.add(new SortedSetDocValuesFacetField(TAGS, tag));
     }
     if (c.client().industry() != null) {
-      weighed[3] = Tokens.analyse(c.client().industry(), all, null);
+      weighed[3] = analysis.text(c.client().industry(), false);
       doc.add(
           new StringField(
               INDUSTRY_EXACT, c.client().industry().toLowerCase(Locale.ROOT), Field.Store.NO));
       doc.add(new SortedSetDocValuesFacetField(INDUSTRY, c.client().industry()));
     }
     if (c.client().title() != null) {
-      weighed[4] = Tokens.analyse(c.client().title(), all, null);
+      weighed[4] = analysis.text(c.client().title(), false);
     }
     String year = String.valueOf(c.date().getYear());
     doc.add(new StringField(YEAR, year, Field.Store.NO));
@@ -152,7 +150,7 @@ final class ColumnDocument {
     Section[] sections = Section.values();
     for (int i = 0; i < sections.length; i++) {
       String text = c.section(sections[i]);
-      Tokens section = Tokens.analyse(text, all, written);
+      Tokens section = analysis.text(text, true);
       weighed[5 + i] = section;
       String field =
           switch (sections[i]) {
@@ -166,8 +164,8 @@ final class ColumnDocument {
       }
     }
     doc.add(new Field(WEIGHTED, Tokens.stacked(weighed, WEIGHTS, FIELD_GAP), WEIGHED));
-    doc.add(new Field(SPELL, Tokens.each(written), DOCS_ONLY));
-    doc.add(new Field(ALL, Tokens.each(all), DOCS_ONLY));
+    doc.add(new Field(SPELL, analysis.written(), DOCS_ONLY));
+    doc.add(new Field(ALL, analysis.all(), DOCS_ONLY));
     return doc;
   }
 

@@ -3,36 +3,40 @@ package org.columnist.search;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
-import org.apache.lucene.analysis.CharArraySet;
+import java.util.List;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharacterUtils;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * A text's tokens from the index analyzer, taken once and given to the index as they came: terms,
- * position increments and offsets, and the final increment and offset of {@code end()}. Lets one
- * analysis of a column's text serve its own field, the field of all its words and the field of its
- * words as written (for spelling).
+ * A text's tokens from the index analyzer, taken once and given to the index as they came: terms
+ * (as the UTF-8 bytes the index keeps), position increments and offsets, and the final increment
+ * and offset of {@code end()}. Lets one analysis of a column's text serve its own field, the
+ * weighted field, the field of all its words and the field of its words as written (for spelling).
  */
 final class Tokens extends TokenStream {
-  // Each thread's own chain, reused for each text it analyses (as an Analyzer reuses its own).
-  private static final ThreadLocal<Chain> CHAINS = ThreadLocal.withInitial(Chain::new);
+  // Each thread's own tokenizer and word memo, reused for each column it analyses.
+  private static final ThreadLocal<Memo> MEMOS = ThreadLocal.withInitial(Memo::new);
 
-  private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+  // A bound on the memo of one thread: a few megabytes, far more words than an archive's
+  // vocabulary in its forms as written.
+  private static final int MAX_WORDS = 100_000;
+
+  private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
   private final PositionIncrementAttribute increment =
       addAttribute(PositionIncrementAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
 
-  // Token i's characters are chars[ends[i - 1] .. ends[i]); its increment and offsets alongside.
-  private char[] chars = new char[256];
-  private int[] ends = new int[64];
+  private BytesRef[] terms = new BytesRef[64];
   private int[] increments = new int[64];
   private int[] starts = new int[64];
   private int[] stops = new int[64];
@@ -43,83 +47,176 @@ final class Tokens extends TokenStream {
 
   private Tokens() {}
 
+  /** A column's analysis, on this thread: each of its texts, and the words of them all. */
+  static Analysis ofColumn() {
+    return new Analysis(MEMOS.get());
+  }
+
   /**
-   * {@code text} analysed as {@link Analyzers#index()} does, its terms also added to {@code seen},
-   * and the words the tokenizer cut, lowercased and before any filter (stop words and possessives
-   * kept, unstemmed), to {@code written} unless it is null.
+   * The texts of one column, each analysed as {@link Analyzers#index()} does, while gathering their
+   * terms (for the field of all words) and the words the tokenizer cut, lowercased and before any
+   * filter (stop words and possessives kept, unstemmed), for spelling.
    */
-  static Tokens analyse(String text, CharArraySet seen, CharArraySet written) {
-    Tokens tokens = new Tokens();
-    Chain chain = CHAINS.get();
-    chain.written.into = written;
-    chain.source.setReader(new StringReader(text));
-    try (TokenStream stream = chain.stems) {
-      CharTermAttribute t = stream.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute inc = stream.addAttribute(PositionIncrementAttribute.class);
-      OffsetAttribute off = stream.addAttribute(OffsetAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        tokens.add(t.buffer(), t.length(), inc.getPositionIncrement(), off);
-        if (!seen.contains(t.buffer(), 0, t.length())) {
-          seen.add(t.toString());
-        }
-      }
-      stream.end();
-      tokens.finalIncrement = inc.getPositionIncrement();
-      tokens.finalOffset = off.endOffset();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a String reader does not fail
-    } finally {
-      chain.written.into = null; // the thread's chain keeps no column's words
+  static final class Analysis {
+    private final Memo memo;
+    private final int column;
+    private final List<Term> all = new ArrayList<>();
+    private final List<Term> written = new ArrayList<>();
+
+    private Analysis(Memo memo) {
+      this.memo = memo;
+      this.column = memo.nextColumn();
     }
-    return tokens;
+
+    /** {@code text}'s tokens; its words as written count for spelling when {@code spelled}. */
+    Tokens text(String text, boolean spelled) {
+      Tokens tokens = new Tokens();
+      Tokenizer source = memo.source;
+      source.setReader(new StringReader(text));
+      try {
+        source.reset();
+        // The increments of dropped stop words go to the next token kept, as StopFilter does.
+        int skipped = 0;
+        while (source.incrementToken()) {
+          Word word = memo.word(memo.raw.buffer(), memo.raw.length());
+          if (spelled && word.written.inWritten != column) {
+            word.written.inWritten = column;
+            written.add(word.written);
+          }
+          int increment = skipped + memo.increment.getPositionIncrement();
+          if (word.stem == null) {
+            skipped = increment;
+            continue;
+          }
+          skipped = 0;
+          tokens.add(
+              word.stem.bytes, increment, memo.offset.startOffset(), memo.offset.endOffset());
+          if (word.stem.inAll != column) {
+            word.stem.inAll = column;
+            all.add(word.stem);
+          }
+        }
+        source.end();
+        tokens.finalIncrement = skipped + memo.increment.getPositionIncrement();
+        tokens.finalOffset = memo.offset.endOffset();
+        source.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a String reader does not fail
+      }
+      return tokens;
+    }
+
+    /** Each term of the texts once, in no particular order, for a field of documents only. */
+    Tokens all() {
+      return each(all);
+    }
+
+    /** Each word as written of the spelled texts once, in no particular order. */
+    Tokens written() {
+      return each(written);
+    }
+
+    private static Tokens each(List<Term> terms) {
+      Tokens tokens = new Tokens();
+      for (Term t : terms) {
+        tokens.add(t.bytes, 1, 0, 0);
+      }
+      return tokens;
+    }
   }
 
-  /** The index chain with a tap on its tokenizer's words. */
-  private static final class Chain {
+  /**
+   * What the index chain makes of each word a thread's tokenizer cuts, worked out once: the chain
+   * after the tokenizer takes one word at a time (possessive, lowercase, stop word, stem), so a
+   * word's fate does not depend on its neighbours, and most words of a text are ones seen before.
+   */
+  private static final class Memo {
     final Tokenizer source = new StandardTokenizer();
-    final Written written = new Written(source);
-    final TokenStream stems = Analyzers.stems(written, null);
+    final CharTermAttribute raw = source.addAttribute(CharTermAttribute.class);
+    final PositionIncrementAttribute increment =
+        source.addAttribute(PositionIncrementAttribute.class);
+    final OffsetAttribute offset = source.addAttribute(OffsetAttribute.class);
+    final OneWord one = new OneWord();
+    final TokenStream stems = Analyzers.stems(one, null);
+    final CharTermAttribute stem = stems.getAttribute(CharTermAttribute.class);
+    // Words as the tokenizer cut them; terms (stems and words as written), one object each, so a
+    // column gathers each once by marking it.
+    final CharArrayMap<Word> words = new CharArrayMap<>(1024, false);
+    final CharArrayMap<Term> terms = new CharArrayMap<>(1024, false);
+    int columns;
+
+    int nextColumn() {
+      if (words.size() > MAX_WORDS) {
+        words.clear();
+        terms.clear();
+      }
+      return ++columns;
+    }
+
+    Word word(char[] buffer, int length) throws IOException {
+      Word word = words.get(buffer, 0, length);
+      if (word == null) {
+        char[] key = Arrays.copyOf(buffer, length);
+        char[] lower = key.clone();
+        CharacterUtils.toLowerCase(lower, 0, length); // as LowerCaseFilter does
+        one.word = key;
+        stems.reset();
+        Term stemmed = stems.incrementToken() ? term(stem.buffer(), stem.length()) : null;
+        stems.end();
+        stems.close();
+        word = new Word(term(lower, length), stemmed);
+        words.put(key, word);
+      }
+      return word;
+    }
+
+    private Term term(char[] buffer, int length) {
+      Term term = terms.get(buffer, 0, length);
+      if (term == null) {
+        char[] key = Arrays.copyOf(buffer, length);
+        term = new Term(new BytesRef(new String(key)));
+        terms.put(key, term);
+      }
+      return term;
+    }
   }
 
-  /** Adds each word that passes, lowercased, to {@link #into}, and passes it on as it is. */
-  private static final class Written extends TokenFilter {
-    private final CharTermAttribute word = addAttribute(CharTermAttribute.class);
-    private char[] lower = new char[64];
-    CharArraySet into;
+  /** A word as cut: as written (lowercased), and its stem, null for a stop word. */
+  private record Word(Term written, Term stem) {}
 
-    Written(TokenStream words) {
-      super(words);
+  /** A term's bytes, and the last column that gathered it in each of its two sets. */
+  private static final class Term {
+    final BytesRef bytes;
+    int inAll;
+    int inWritten;
+
+    Term(BytesRef bytes) {
+      this.bytes = bytes;
+    }
+  }
+
+  /** One word, for the filters of the index chain. */
+  private static final class OneWord extends TokenStream {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    char[] word;
+    private boolean done;
+
+    @Override
+    public boolean incrementToken() {
+      if (done) {
+        return false;
+      }
+      clearAttributes();
+      term.copyBuffer(word, 0, word.length);
+      done = true;
+      return true;
     }
 
     @Override
-    public boolean incrementToken() throws IOException {
-      if (!input.incrementToken()) {
-        return false;
-      }
-      if (into != null) {
-        int length = word.length();
-        if (lower.length < length) {
-          lower = new char[ArrayUtil.oversize(length, Character.BYTES)];
-        }
-        System.arraycopy(word.buffer(), 0, lower, 0, length);
-        CharacterUtils.toLowerCase(lower, 0, length); // as LowerCaseFilter does
-        if (!into.contains(lower, 0, length)) {
-          into.add(Arrays.copyOf(lower, length));
-        }
-      }
-      return true;
+    public void reset() throws IOException {
+      super.reset();
+      done = false;
     }
-  }
-
-  /** Each of {@code terms} once, in no particular order, for a field that holds documents only. */
-  static Tokens each(CharArraySet terms) {
-    Tokens tokens = new Tokens();
-    for (Object term : terms) {
-      char[] word = (char[]) term;
-      tokens.add(word, word.length, 1, null);
-    }
-    return tokens;
   }
 
   /**
@@ -137,39 +234,27 @@ final class Tokens extends TokenStream {
         continue; // a field the column does not have
       }
       for (int i = 0; i < text.count; i++) {
-        int from = i == 0 ? 0 : text.ends[i - 1];
-        int length = text.ends[i] - from;
         int increment = text.increments[i] + (i == 0 && tokens.count > 0 ? gap : 0);
-        tokens.add(text.chars, from, length, increment, null);
+        tokens.add(text.terms[i], increment, 0, 0);
         for (int r = 1; r < weights[t]; r++) {
-          tokens.add(text.chars, from, length, 0, null);
+          tokens.add(text.terms[i], 0, 0, 0);
         }
       }
     }
     return tokens;
   }
 
-  private void add(char[] buffer, int length, int positionIncrement, OffsetAttribute at) {
-    add(buffer, 0, length, positionIncrement, at);
-  }
-
-  private void add(
-      char[] buffer, int offset, int length, int positionIncrement, OffsetAttribute at) {
-    if (count == ends.length) {
-      ends = Arrays.copyOf(ends, count * 2);
+  private void add(BytesRef bytes, int positionIncrement, int start, int stop) {
+    if (count == terms.length) {
+      terms = Arrays.copyOf(terms, count * 2);
       increments = Arrays.copyOf(increments, count * 2);
       starts = Arrays.copyOf(starts, count * 2);
       stops = Arrays.copyOf(stops, count * 2);
     }
-    int from = count == 0 ? 0 : ends[count - 1];
-    if (from + length > chars.length) {
-      chars = Arrays.copyOf(chars, Math.max(chars.length * 2, from + length));
-    }
-    System.arraycopy(buffer, offset, chars, from, length);
-    ends[count] = from + length;
+    terms[count] = bytes;
     increments[count] = positionIncrement;
-    starts[count] = at == null ? 0 : at.startOffset();
-    stops[count] = at == null ? 0 : at.endOffset();
+    starts[count] = start;
+    stops[count] = stop;
     count++;
   }
 
@@ -179,8 +264,7 @@ final class Tokens extends TokenStream {
       return false;
     }
     clearAttributes();
-    int from = next == 0 ? 0 : ends[next - 1];
-    term.copyBuffer(chars, from, ends[next] - from);
+    term.setBytesRef(terms[next]);
     increment.setPositionIncrement(increments[next]);
     offset.setOffset(starts[next], stops[next]);
     next++;

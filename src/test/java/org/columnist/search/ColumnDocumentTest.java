@@ -118,6 +118,28 @@ class ColumnDocumentTest {
   }
 
   @Test
+  void aColumnAnalysedAfterAnotherHoldsEveryOneOfItsWords() throws Exception {
+    // The words of one thread's columns are remembered from one to the next: the second column
+    // must still gather each of its words, its stop words must still be dropped.
+    Column first = Columns.aColumn().withQuestion("The boss's client is my client.").build();
+    Column second = Columns.aColumn().withQuestion("My client is the boss's client.").build();
+    Document once = ColumnDocument.of(second, second.archiveFile(), "hash", "1:2");
+    ColumnDocument.of(first, first.archiveFile(), "hash", "1:2");
+    Document again = ColumnDocument.of(second, second.archiveFile(), "hash", "1:2");
+
+    for (String field :
+        List.of(
+            ColumnDocument.ALL,
+            ColumnDocument.SPELL,
+            ColumnDocument.QUESTION,
+            ColumnDocument.WEIGHTED)) {
+      assertThat(postings(again, field)).as(field).isEqualTo(postings(once, field)).isNotEmpty();
+    }
+    assertThat(postings(again, ColumnDocument.QUESTION))
+        .containsExactly("norm 4", "boss 4:17-23", "client 1:3-9 5:24-30", "my 0:0-2");
+  }
+
+  @Test
   void indexesOnlyTheFieldsThatSearchesRead() throws Exception {
     Column column = Columns.aColumn().withTags("managing up").build();
     Document doc = ColumnDocument.of(column, column.archiveFile(), "hash", "1:2");
