@@ -65,11 +65,27 @@ public final class Templates {
     freemarker.setFallbackOnNullLoopVariable(false);
   }
 
+  // The last fingerprint taken, to notice that the templates changed.
+  private String fingerprint;
+
   /**
    * A hash of the effective templates: each shipped one, or the instance's file that replaces it,
-   * and the instance's own. A new release's templates, or an edited override, change it.
+   * and the instance's own. A new release's templates, or an edited override, change it. When it is
+   * not the one this last gave, the templates parsed before are dropped: a build that finds them
+   * changed renders them as they are now, where Freemarker would look again only every few seconds.
    */
   public String fingerprint() {
+    String now = hashOfFiles();
+    synchronized (this) {
+      if (fingerprint != null && !fingerprint.equals(now)) {
+        freemarker.clearTemplateCache();
+      }
+      fingerprint = now;
+    }
+    return now;
+  }
+
+  private String hashOfFiles() {
     try {
       Map<String, byte[]> effective = new TreeMap<>();
       if (shippedDir == null) {

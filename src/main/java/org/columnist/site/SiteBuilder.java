@@ -79,8 +79,11 @@ public final class SiteBuilder {
     this(config, archive, related, readers, new Templates(config.paths().templates()));
   }
 
-  /** With {@code templates} other than the instance's and the jar's (a test's seam). */
-  SiteBuilder(
+  /**
+   * With {@code templates}, which may be shared with other builds: they take up an edit when a
+   * build finds that their fingerprint changed.
+   */
+  public SiteBuilder(
       Config config,
       Archive archive,
       java.util.function.Function<String, List<Related>> related,

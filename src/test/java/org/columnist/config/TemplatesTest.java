@@ -41,6 +41,22 @@ class TemplatesTest {
     assertThat(templates.exists("mail/ack.ftl")).isTrue();
   }
 
+  @Test
+  void anOverrideEditedWhileTheTemplatesAreInUseIsRenderedOnceTheirFingerprintIsTaken()
+      throws IOException {
+    Path own = dir.resolve("templates/site/robots.ftl");
+    Files.createDirectories(own.getParent());
+    Files.writeString(own, "Disallow: /old\n");
+    Templates templates = new Templates(dir.resolve("templates"));
+    String before = templates.fingerprint();
+    assertThat(templates.render("site/robots.ftl", Map.of())).isEqualTo("Disallow: /old\n");
+
+    Files.writeString(own, "Disallow: /new\n");
+
+    assertThat(templates.fingerprint()).isNotEqualTo(before);
+    assertThat(templates.render("site/robots.ftl", Map.of())).isEqualTo("Disallow: /new\n");
+  }
+
   private static byte[] shipped(String name) throws IOException {
     try (InputStream in = Templates.class.getResourceAsStream("/templates/" + name)) {
       assertThat(in).as(name).isNotNull();

@@ -98,6 +98,33 @@ class ArchiveWatchTest {
   }
 
   @Test
+  void aTemplateEditedWhileTheWatchRunsIsRenderedByItsNextBuild() throws Exception {
+    Path instance = dir.resolve("column");
+    assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
+    Wiring wiring = new Wiring(Config.load(instance.resolve("config/columnist.yml"), Map.of()));
+    Path page = instance.resolve("public/2025/03/a-column/index.html");
+    Path own = instance.resolve("templates/site/column.ftlh");
+    String shipped;
+    try (var in = ArchiveWatch.class.getResourceAsStream("/templates/site/column.ftlh")) {
+      shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    try (ArchiveWatch watch = wiring.archiveWatch(() -> {})) {
+      Path file =
+          new Archive(wiring.config.paths().archive())
+              .write(aColumn().withSlug("a-column").withDate(LocalDate.of(2025, 3, 10)).build());
+      Files.createDirectories(own.getParent());
+      Files.writeString(own, shipped + "<!-- first edit -->");
+      watch.refreshSite(List.of(file));
+      assertThat(Files.readString(page)).contains("<!-- first edit -->");
+
+      Files.writeString(own, shipped + "<!-- second edit -->");
+      watch.refreshSite(List.of());
+
+      assertThat(Files.readString(page)).contains("<!-- second edit -->");
+    }
+  }
+
+  @Test
   void aPublicationAfterAFailedBuildBuildsWhatThatOneLeftUndone() throws Exception {
     Path instance = dir.resolve("column");
     assertThat(CliTest.columnist("init", instance.toString()).exit()).isZero();
