@@ -41,11 +41,16 @@ final class PageWriter {
   /** The folders known to exist under {@link #root}, made once each. */
   private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
 
-  private PageWriter(Path publicDir, Pages pages, Path root) {
+  // Whether a new file and folder in the staged folder get the public modes as they are made, so
+  // that setting them again is a system call a page for nothing: only a umask narrows them.
+  private final boolean createdPublic;
+
+  private PageWriter(Path publicDir, Pages pages, Path root, boolean createdPublic) {
     this.publicDir = publicDir;
     this.pages = pages;
     this.root = root;
     this.staged = !root.equals(publicDir);
+    this.createdPublic = createdPublic;
     folders.put(root, true);
   }
 
@@ -56,7 +61,7 @@ final class PageWriter {
    */
   static PageWriter into(Path publicDir, Pages pages) {
     if (Files.exists(publicDir, LinkOption.NOFOLLOW_LINKS)) {
-      return new PageWriter(publicDir, pages, publicDir);
+      return new PageWriter(publicDir, pages, publicDir, false);
     }
     try {
       Path parent = publicDir.getParent();
@@ -65,7 +70,7 @@ final class PageWriter {
       if (posix(root)) {
         Files.setPosixFilePermissions(root, AtomicFile.Access.PUBLIC.folders());
       }
-      return new PageWriter(publicDir, pages, root);
+      return new PageWriter(publicDir, pages, root, createdPublic(root));
     } catch (IOException e) {
       throw new ColumnistException("cannot write into " + publicDir + ": " + e.getMessage(), e);
     }
@@ -88,8 +93,9 @@ final class PageWriter {
       SiteBuilder.inParallel(
           planned,
           path -> {
-            if (!RedirectPage.inside(root, path)) {
-              // Only a redirect's path comes from an archive file; the rest are the build's own.
+            // Only a redirect's path comes from an archive file; the rest are the build's own. In
+            // the staged folder, which this build made, no link can be on the way.
+            if (staged ? !RedirectPage.under(root, path) : !RedirectPage.inside(root, path)) {
               LOG.log(
                   System.Logger.Level.WARNING,
                   "not writing "
@@ -155,20 +161,47 @@ final class PageWriter {
 
   /** Writes a file no one can be reading yet: no temporary file, its folder made once. */
   private void createNew(Path target, byte[] bytes) throws IOException {
-    folders.computeIfAbsent(
-        target.getParent(),
-        dir -> {
-          try {
-            AtomicFile.createFolders(dir, AtomicFile.Access.PUBLIC);
-            return true;
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    folder(target.getParent());
     Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    if (posix(target)) {
+    if (!createdPublic && posix(target)) {
       // Set explicitly: a mode given at creation is narrowed by the process umask.
       Files.setPosixFilePermissions(target, AtomicFile.Access.PUBLIC.file());
+    }
+  }
+
+  /** Makes {@code dir} and the folders above it up to {@link #root} that this build has not. */
+  private void folder(Path dir) throws IOException {
+    if (folders.containsKey(dir)) {
+      return;
+    }
+    folder(dir.getParent());
+    try {
+      Files.createDirectory(dir);
+      if (!createdPublic && posix(dir)) {
+        Files.setPosixFilePermissions(dir, AtomicFile.Access.PUBLIC.folders());
+      }
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // Another thread made it first, and sets its mode.
+    }
+    folders.put(dir, true);
+  }
+
+  /**
+   * Whether a file and a folder made in {@code dir} get the public modes as they are made: what the
+   * process umask leaves of the modes Java asks for, read off one of each, then removed.
+   */
+  private static boolean createdPublic(Path dir) throws IOException {
+    if (!posix(dir)) {
+      return false;
+    }
+    Path file = Files.createFile(dir.resolve(".mode-probe"));
+    Path folder = Files.createDirectory(dir.resolve(".mode-probe.d"));
+    try {
+      return Files.getPosixFilePermissions(file).equals(AtomicFile.Access.PUBLIC.file())
+          && Files.getPosixFilePermissions(folder).equals(AtomicFile.Access.PUBLIC.folders());
+    } finally {
+      Files.delete(file);
+      Files.delete(folder);
     }
   }
 

@@ -33,16 +33,22 @@ record RedirectPage(String alias, Summary target) implements PageKind {
    * whatever an alias says or someone linked inside {@code public/}.
    */
   static boolean inside(Path publicDir, String file) {
-    Path target = publicDir.resolve(file).normalize();
-    if (!target.startsWith(publicDir) || target.equals(publicDir)) {
+    if (!under(publicDir, file)) {
       return false;
     }
+    Path target = publicDir.resolve(file).normalize();
     for (Path p = target; !p.equals(publicDir); p = p.getParent()) {
       if (Files.isSymbolicLink(p)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether {@code file} names a file below {@code publicDir}, links aside. */
+  static boolean under(Path publicDir, String file) {
+    Path target = publicDir.resolve(file).normalize();
+    return target.startsWith(publicDir) && !target.equals(publicDir);
   }
 
   @Override
