@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,10 +78,94 @@ final class Catalog {
     list();
   }
 
-  private Catalog(List<Summary> sorted) {
+  /**
+   * {@code sorted} listed with the topics and industries of {@code before} that no column of {@code
+   * sources} (taken out) or {@code added} is in kept as they are: only the lists those columns are
+   * in are made again, from the columns that list had and the added ones.
+   */
+  private Catalog(
+      List<Summary> sorted, Catalog before, Set<String> sources, Collection<Summary> added) {
     this.columns = sorted;
-    list();
+    add(new Listing("home", "", "", columns));
+    dated();
+    Set<String> touched = new HashSet<>();
+    for (Summary s : before.columns) {
+      if (sources.contains(s.source())) {
+        touched.addAll(keysOf(s));
+      }
+    }
+    added.forEach(s -> touched.addAll(keysOf(s)));
+    for (Named named : NAMED) {
+      List<Listing> lists = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (Listing was : before.of(named.kind())) {
+        seen.add(was.key());
+        if (!touched.contains(was.key())) {
+          lists.add(was);
+          continue;
+        }
+        // Each column once: one with a name twice is on its list twice, and the list is made
+        // again from the columns' names.
+        List<Summary> kept = new ArrayList<>();
+        for (Summary s : was.items()) {
+          if (!sources.contains(s.source()) && (kept.isEmpty() || kept.get(kept.size() - 1) != s)) {
+            kept.add(s);
+          }
+        }
+        lists.addAll(named.lists(withAdded(kept, added), was.base()));
+      }
+      for (String key : touched) {
+        if (key.startsWith(named.kind() + ":") && !seen.contains(key)) {
+          String base = key.substring(key.indexOf(':') + 1);
+          lists.addAll(named.lists(withAdded(new ArrayList<>(), added), base));
+        }
+      }
+      lists.sort(Comparator.comparing(Listing::name, String.CASE_INSENSITIVE_ORDER));
+      lists.forEach(this::add);
+    }
   }
+
+  /** {@code columns}, in site order, with those of {@code added} not in it put in their place. */
+  private static List<Summary> withAdded(List<Summary> columns, Collection<Summary> added) {
+    for (Summary s : added) {
+      int at = Collections.binarySearch(columns, s, SITE_ORDER);
+      if (at < 0) {
+        columns.add(-at - 1, s);
+      }
+    }
+    return columns;
+  }
+
+  /** The lists named by a column's tags or industry: one list per name, at the name's slug. */
+  private record Named(
+      String kind, Function<Summary, List<String>> names, Function<String, String> base) {
+    /**
+     * The lists of this kind that {@code columns} make (all of them, for {@code at} null), or only
+     * the one at {@code at}, from the names of theirs that have that base.
+     */
+    List<Listing> lists(List<Summary> columns, String at) {
+      Map<String, String> bases = new HashMap<>();
+      Function<Summary, List<String>> which =
+          at == null
+              ? names
+              : s ->
+                  names.apply(s).stream()
+                      .filter(n -> bases.computeIfAbsent(n, base).equals(at))
+                      .toList();
+      Map<String, Listing> byKey = new LinkedHashMap<>();
+      byName(columns, which)
+          .forEach((name, items) -> merge(byKey, new Listing(kind, base.apply(name), name, items)));
+      return List.copyOf(byKey.values());
+    }
+  }
+
+  private static final List<Named> NAMED =
+      List.of(
+          new Named("topic", Summary::tags, Catalog::topicBase),
+          new Named(
+              "industry",
+              s -> s.industry() == null ? List.of() : List.of(s.industry()),
+              Catalog::industryBase));
 
   /**
    * This catalog with the columns of {@code sources} taken out and {@code added} put in: what a
@@ -97,7 +182,7 @@ final class Catalog {
       int at = Collections.binarySearch(all, s, SITE_ORDER);
       all.add(at < 0 ? -at - 1 : at, s);
     }
-    return new Catalog(List.copyOf(all));
+    return new Catalog(List.copyOf(all), this, sources, added);
   }
 
   /** Where {@code s} is in site order, or a negative number when it is not here. */
@@ -108,11 +193,13 @@ final class Catalog {
 
   private void list() {
     add(new Listing("home", "", "", columns));
+    dated();
+    NAMED.forEach(named -> named.lists(columns, null).forEach(this::add));
+  }
+
+  private void dated() {
     runs(4).forEach((y, items) -> add(new Listing("year", yearBase(y), y, items)));
     runs(7).forEach((m, items) -> add(new Listing("month", monthBase(m), m, items)));
-    byName(Summary::tags).forEach((t, items) -> add(new Listing("topic", topicBase(t), t, items)));
-    byName(s -> s.industry() == null ? List.of() : List.of(s.industry()))
-        .forEach((i, items) -> add(new Listing("industry", industryBase(i), i, items)));
   }
 
   private static String yearBase(String year) {
@@ -168,7 +255,8 @@ final class Catalog {
    * case-insensitive order and those equal but for case sharing one list under the first. Grouped
    * by hash first: a large archive's catalog is made at every publication, and few names differ.
    */
-  private Map<String, List<Summary>> byName(Function<Summary, List<String>> names) {
+  private static Map<String, List<Summary>> byName(
+      List<Summary> columns, Function<Summary, List<String>> names) {
     Map<String, List<Summary>> exact = new LinkedHashMap<>();
     for (Summary s : columns) {
       for (String name : names.apply(s)) {
@@ -188,6 +276,10 @@ final class Catalog {
   }
 
   private void add(Listing listing) {
+    merge(listings, listing);
+  }
+
+  private static void merge(Map<String, Listing> listings, Listing listing) {
     // Two topics that differ only in case or punctuation share a page: merge them.
     listings.merge(
         listing.key(),
