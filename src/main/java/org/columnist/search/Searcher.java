@@ -79,6 +79,7 @@ final class Searcher {
   private final DirectSpellChecker spelling = new DirectSpellChecker();
   private final java.util.Set<String> synonymWords;
   private FacetTable facetTable;
+  private ScoreTable scoreTable;
 
   Searcher(SearcherManager searchers, List<String> synonyms) {
     this.searchers = searchers;
@@ -137,13 +138,22 @@ final class Searcher {
   /**
    * The best {@code wanted} hits, and every hit for the total and the facets. Two passes: the
    * counting one visits every hit without scoring, with a cheaper query that matches the same
-   * columns; the ranking one skips columns that cannot reach the top (block-max WAND). Exclusions
-   * are left to the counted hits: as a query clause, each excluded column cut the ranking into a
-   * new window, and a common excluded word made it visit every column.
+   * columns; the ranking one adds up common words' kept scores over those hits ({@link
+   * ScoreTable}), or else skips columns that cannot reach the top (block-max WAND). Exclusions are
+   * left to the counted hits: as a query clause, each excluded column cut the ranking into a new
+   * window, and a common excluded word made it visit every column.
    */
   private Matches run(IndexSearcher s, Query query, int wanted, boolean byDate) throws IOException {
     FacetTable facets = facetTable(s.getIndexReader());
     FacetTable.Counts counts = facets.count(s, countable(query));
+    if (!byDate) {
+      // Common words are ranked from their kept scores, over the hits just counted.
+      TopDocs top =
+          scoreTable(s.getIndexReader()).top(s, query, counts.hits(), counts.total(), wanted);
+      if (top != null) {
+        return new Matches(top, facets, counts);
+      }
+    }
     Query ranked = withoutExclusions(query);
     // The total comes from the counting pass: the ranking one counts no further than it must, so
     // that it skips from its first page of hits on (Lucene's default counts 1,000 hits first).
@@ -569,6 +579,13 @@ final class Searcher {
       return same.build();
     }
     return query;
+  }
+
+  private synchronized ScoreTable scoreTable(IndexReader reader) {
+    if (scoreTable == null || !scoreTable.isFor(reader)) {
+      scoreTable = ScoreTable.of(reader);
+    }
+    return scoreTable;
   }
 
   // Decoding every column's facet values takes a while: once per reader, not per search.

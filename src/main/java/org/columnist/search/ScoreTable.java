@@ -1,0 +1,267 @@
+package org.columnist.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The scores of common words in every column of one index reader, kept so that a query of such
+ * words is ranked from the hits its counting pass found instead of by Lucene's scorers. A word in
+ * most of the archive leaves block-max skipping little to skip: with two such words Lucene scored
+ * block after block of near-equal columns, a millisecond a query at 100,000 columns. Here each
+ * word's score in each column is read once for the reader, with its maximum over each 64 columns,
+ * and a query adds them up only in the blocks of 64 whose maxima can still reach its best hits.
+ *
+ * <p>The scores are Lucene's own (each word's scorer, summed as a {@link BooleanQuery} sums them:
+ * in double, then rounded to float) and ties go to the lower doc id, so the hits are those and in
+ * the order that {@link IndexSearcher#search} gives.
+ */
+final class ScoreTable {
+  // Tables kept: of words in at least 1/64 of the columns (rarer ones Lucene ranks quickly), and at
+  // most this many bytes of them.
+  private static final long KEPT_BYTES = 64L << 20;
+
+  private final IndexReader reader;
+  private final Map<Query, Scores> kept = new ConcurrentHashMap<>();
+
+  /** One word's score in each column (0 where it is not), and the maximum of each 64 columns. */
+  private record Scores(float[] perDoc, float[] perBlock) {}
+
+  private ScoreTable(IndexReader reader) {
+    this.reader = reader;
+  }
+
+  static ScoreTable of(IndexReader reader) {
+    return new ScoreTable(reader);
+  }
+
+  boolean isFor(IndexReader other) {
+    return reader == other;
+  }
+
+  /** How many words' scores are kept (for a test). */
+  int keptTables() {
+    return kept.size();
+  }
+
+  /**
+   * The best {@code n} of {@code hits} (the columns {@code query} matches) by {@code query}'s
+   * score, best first; null when {@code query} is not a sum of common words' scores in the weighted
+   * field (a phrase, a rare word), which Lucene then ranks.
+   */
+  TopDocs top(IndexSearcher searcher, Query query, FixedBitSet hits, long total, int n)
+      throws IOException {
+    List<Query> words = new ArrayList<>();
+    if (n <= 0 || !summed(query, words) || words.isEmpty()) {
+      return null;
+    }
+    int minDocs = Math.max(1, reader.maxDoc() / 64);
+    Scores[] scores = new Scores[words.size()];
+    for (int i = 0; i < scores.length; i++) {
+      if (docFreq(words.get(i)) < minDocs) {
+        return null;
+      }
+    }
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = scores(searcher, words.get(i));
+    }
+    return new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), best(scores, hits, n));
+  }
+
+  /**
+   * Adds to {@code words} the words whose scores {@code query}'s score is the sum of, if it is such
+   * a sum: a word of the weighted field, or the required and optional words of a boolean query
+   * (what must not match, and filters, add nothing), or a query with one scored clause around one
+   * of these.
+   */
+  private static boolean summed(Query query, List<Query> words) {
+    if (isWord(query)) {
+      words.add(query);
+      return true;
+    }
+    if (!(query instanceof BooleanQuery b) || b.getMinimumNumberShouldMatch() != 0) {
+      return false;
+    }
+    List<Query> scored = new ArrayList<>();
+    for (BooleanClause c : b.clauses()) {
+      if (c.getOccur() == BooleanClause.Occur.MUST || c.getOccur() == BooleanClause.Occur.SHOULD) {
+        scored.add(c.getQuery());
+      }
+    }
+    if (scored.size() == 1) {
+      // One scored clause: its score, rounded to float again, is the query's.
+      return summed(scored.get(0), words);
+    }
+    // Several: each must be a word, since a clause's own sum would be rounded before this one's.
+    for (Query q : scored) {
+      if (!isWord(q)) {
+        return false;
+      }
+      words.add(q);
+    }
+    return true;
+  }
+
+  private static boolean isWord(Query query) {
+    return (query instanceof TermQuery t && t.getTerm().field().equals(ColumnDocument.WEIGHTED))
+        || (query instanceof SynonymQuery s && s.getField().equals(ColumnDocument.WEIGHTED));
+  }
+
+  private long docFreq(Query word) throws IOException {
+    if (word instanceof TermQuery t) {
+      return reader.docFreq(t.getTerm());
+    }
+    long docs = 0;
+    for (Term t : ((SynonymQuery) word).getTerms()) {
+      docs = Math.max(docs, reader.docFreq(t));
+    }
+    return docs;
+  }
+
+  private Scores scores(IndexSearcher searcher, Query word) throws IOException {
+    Scores scores = kept.get(word);
+    if (scores != null) {
+      return scores;
+    }
+    int maxDoc = reader.maxDoc();
+    float[] perDoc = new float[maxDoc];
+    float[] perBlock = new float[(maxDoc + 63) / 64];
+    Weight weight = searcher.createWeight(searcher.rewrite(word), ScoreMode.COMPLETE, 1);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        int id = leaf.docBase + doc;
+        float score = scorer.score();
+        perDoc[id] = score;
+        perBlock[id >>> 6] = Math.max(perBlock[id >>> 6], score);
+      }
+    }
+    scores = new Scores(perDoc, perBlock);
+    long bytes = 4L * (perDoc.length + perBlock.length) + 200;
+    if ((kept.size() + 1L) * bytes > KEPT_BYTES) {
+      kept.clear();
+    }
+    kept.put(word, scores);
+    return scores;
+  }
+
+  /**
+   * The best {@code n} columns of {@code hits} by their summed scores, ties to the lower doc id, in
+   * a heap whose root is the worst kept; a block of 64 columns is skipped when the sum of its
+   * maxima cannot beat that root (it could only tie, and its columns come later).
+   */
+  private static ScoreDoc[] best(Scores[] scores, FixedBitSet hits, int n) {
+    long[] bits = hits.getBits();
+    int blocks = Math.min(bits.length, scores[0].perBlock().length);
+    float[] heapScore = new float[n];
+    int[] heapDoc = new int[n];
+    int size = 0;
+    for (int block = 0; block < blocks; block++) {
+      long word = bits[block];
+      if (word == 0) {
+        continue;
+      }
+      if (size == n) {
+        double bound = 0;
+        for (Scores s : scores) {
+          bound += s.perBlock()[block];
+        }
+        if ((float) bound <= heapScore[0]) {
+          continue;
+        }
+      }
+      while (word != 0) {
+        int doc = (block << 6) + Long.numberOfTrailingZeros(word);
+        word &= word - 1;
+        double sum = 0;
+        for (Scores s : scores) {
+          sum += s.perDoc()[doc];
+        }
+        float score = (float) sum;
+        if (size < n) {
+          heapScore[size] = score;
+          heapDoc[size] = doc;
+          up(heapScore, heapDoc, size++);
+        } else if (score > heapScore[0]) {
+          heapScore[0] = score;
+          heapDoc[0] = doc;
+          down(heapScore, heapDoc, size);
+        }
+      }
+    }
+    ScoreDoc[] top = new ScoreDoc[size];
+    for (int i = size - 1; i >= 0; i--) {
+      top[i] = new ScoreDoc(heapDoc[0], heapScore[0]);
+      heapScore[0] = heapScore[i];
+      heapDoc[0] = heapDoc[i];
+      down(heapScore, heapDoc, i);
+    }
+    return top;
+  }
+
+  /** Whether the hit at {@code a} ranks below the one at {@code b}. */
+  private static boolean worse(float[] score, int[] doc, int a, int b) {
+    return score[a] < score[b] || (score[a] == score[b] && doc[a] > doc[b]);
+  }
+
+  private static void up(float[] score, int[] doc, int i) {
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (!worse(score, doc, i, parent)) {
+        return;
+      }
+      swap(score, doc, i, parent);
+      i = parent;
+    }
+  }
+
+  private static void down(float[] score, int[] doc, int size) {
+    int i = 0;
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= size) {
+        return;
+      }
+      if (child + 1 < size && worse(score, doc, child + 1, child)) {
+        child++;
+      }
+      if (!worse(score, doc, child, i)) {
+        return;
+      }
+      swap(score, doc, i, child);
+      i = child;
+    }
+  }
+
+  private static void swap(float[] score, int[] doc, int a, int b) {
+    float s = score[a];
+    score[a] = score[b];
+    score[b] = s;
+    int d = doc[a];
+    doc[a] = doc[b];
+    doc[b] = d;
+  }
+}
