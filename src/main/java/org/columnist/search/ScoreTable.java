@@ -43,8 +43,11 @@ final class ScoreTable {
   private final IndexReader reader;
   private final Map<Query, Scores> kept = new ConcurrentHashMap<>();
 
-  /** One word's score in each column (0 where it is not), and the maximum of each 64 columns. */
-  private record Scores(float[] perDoc, float[] perBlock) {}
+  /**
+   * One word's score in each column (0 where it is not), and its maximum in each 64 columns and in
+   * each 8: a word in most columns comes near its best score in most blocks of 64, less often in 8.
+   */
+  private record Scores(float[] perDoc, float[] perBlock, float[] perGroup) {}
 
   private ScoreTable(IndexReader reader) {
     this.reader = reader;
@@ -145,6 +148,7 @@ final class ScoreTable {
     int maxDoc = reader.maxDoc();
     float[] perDoc = new float[maxDoc];
     float[] perBlock = new float[(maxDoc + 63) / 64];
+    float[] perGroup = new float[perBlock.length * 8];
     Weight weight = searcher.createWeight(searcher.rewrite(word), ScoreMode.COMPLETE, 1);
     for (LeafReaderContext leaf : reader.leaves()) {
       Scorer scorer = weight.scorer(leaf);
@@ -157,10 +161,11 @@ final class ScoreTable {
         float score = scorer.score();
         perDoc[id] = score;
         perBlock[id >>> 6] = Math.max(perBlock[id >>> 6], score);
+        perGroup[id >>> 3] = Math.max(perGroup[id >>> 3], score);
       }
     }
-    scores = new Scores(perDoc, perBlock);
-    long bytes = 4L * (perDoc.length + perBlock.length) + 200;
+    scores = new Scores(perDoc, perBlock, perGroup);
+    long bytes = 4L * (perDoc.length + perBlock.length + perGroup.length) + 200;
     if ((kept.size() + 1L) * bytes > KEPT_BYTES) {
       kept.clear();
     }
@@ -170,56 +175,146 @@ final class ScoreTable {
 
   /**
    * The best {@code n} columns of {@code hits} by their summed scores, ties to the lower doc id, in
-   * a heap whose root is the worst kept; a block of 64 columns is skipped when the sum of its
-   * maxima cannot beat that root (it could only tie, and its columns come later).
+   * a heap whose root is the worst kept. The {@code n} blocks of 64 columns with the highest sums
+   * of maxima are added up first, so that the root is soon near the last hit of the page; then a
+   * block of 64, or of 8 in it, is skipped when the sum of its maxima cannot beat the root.
    */
   private static ScoreDoc[] best(Scores[] scores, FixedBitSet hits, int n) {
     long[] bits = hits.getBits();
     int blocks = Math.min(bits.length, scores[0].perBlock().length);
-    float[] heapScore = new float[n];
-    int[] heapDoc = new int[n];
-    int size = 0;
+    float[] bound = new float[blocks];
+    // The n highest bounds' blocks, in a heap whose root is the lowest of them.
+    int[] first = new int[n];
+    int firsts = 0;
     for (int block = 0; block < blocks; block++) {
-      long word = bits[block];
-      if (word == 0) {
+      if (bits[block] == 0) {
         continue;
       }
-      if (size == n) {
-        double bound = 0;
-        for (Scores s : scores) {
-          bound += s.perBlock()[block];
+      double sum = 0;
+      for (Scores s : scores) {
+        sum += s.perBlock()[block];
+      }
+      bound[block] = (float) sum;
+      if (firsts < n) {
+        first[firsts++] = block;
+        for (int i = firsts - 1; i > 0 && bound[first[i]] < bound[first[(i - 1) >>> 1]]; ) {
+          int parent = (i - 1) >>> 1;
+          int b = first[i];
+          first[i] = first[parent];
+          first[parent] = b;
+          i = parent;
         }
-        if ((float) bound <= heapScore[0]) {
-          continue;
+      } else if (bound[block] > bound[first[0]]) {
+        first[0] = block;
+        for (int i = 0; ; ) {
+          int child = 2 * i + 1;
+          if (child >= firsts) {
+            break;
+          }
+          if (child + 1 < firsts && bound[first[child + 1]] < bound[first[child]]) {
+            child++;
+          }
+          if (bound[first[child]] >= bound[first[i]]) {
+            break;
+          }
+          int b = first[i];
+          first[i] = first[child];
+          first[child] = b;
+          i = child;
         }
       }
+    }
+    Heap heap = new Heap(n);
+    FixedBitSet done = new FixedBitSet(Math.max(1, blocks));
+    for (int i = 0; i < firsts; i++) {
+      heap.addAll(scores, first[i], bits[first[i]]);
+      done.set(first[i]);
+    }
+    for (int block = 0; block < blocks; block++) {
+      if (bits[block] == 0 || done.get(block)) {
+        continue;
+      }
+      if (heap.cannotBeat(bound[block], block << 6)) {
+        continue;
+      }
+      for (int group = 0; group < 8; group++) {
+        long word = bits[block] & (0xFFL << (group * 8));
+        if (word == 0) {
+          continue;
+        }
+        int at = block * 8 + group;
+        double sum = 0;
+        for (Scores s : scores) {
+          sum += s.perGroup()[at];
+        }
+        if (!heap.cannotBeat((float) sum, at << 3)) {
+          heap.addAll(scores, block, word);
+        }
+      }
+    }
+    return heap.drain();
+  }
+
+  /** The best hits so far, the worst at the root. */
+  private static final class Heap {
+    private final float[] score;
+    private final int[] doc;
+    private int size;
+
+    Heap(int n) {
+      score = new float[n];
+      doc = new int[n];
+    }
+
+    boolean full() {
+      return size == score.length;
+    }
+
+    /**
+     * Whether no column from {@code first} on whose score is at most {@code bound} can be kept: it
+     * would need a higher score than the root's, or an equal one and a lower id.
+     */
+    boolean cannotBeat(float bound, int first) {
+      return size == score.length && (bound < score[0] || (bound == score[0] && first > doc[0]));
+    }
+
+    /** Adds the columns of {@code word}, the hits of 64 columns from {@code block << 6}. */
+    void addAll(Scores[] scores, int block, long word) {
       while (word != 0) {
-        int doc = (block << 6) + Long.numberOfTrailingZeros(word);
+        int d = (block << 6) + Long.numberOfTrailingZeros(word);
         word &= word - 1;
         double sum = 0;
         for (Scores s : scores) {
-          sum += s.perDoc()[doc];
+          sum += s.perDoc()[d];
         }
-        float score = (float) sum;
-        if (size < n) {
-          heapScore[size] = score;
-          heapDoc[size] = doc;
-          up(heapScore, heapDoc, size++);
-        } else if (score > heapScore[0]) {
-          heapScore[0] = score;
-          heapDoc[0] = doc;
-          down(heapScore, heapDoc, size);
-        }
+        add((float) sum, d);
       }
     }
-    ScoreDoc[] top = new ScoreDoc[size];
-    for (int i = size - 1; i >= 0; i--) {
-      top[i] = new ScoreDoc(heapDoc[0], heapScore[0]);
-      heapScore[0] = heapScore[i];
-      heapDoc[0] = heapDoc[i];
-      down(heapScore, heapDoc, i);
+
+    private void add(float s, int d) {
+      if (size < score.length) {
+        score[size] = s;
+        doc[size] = d;
+        up(score, doc, size++);
+      } else if (s > score[0] || (s == score[0] && d < doc[0])) {
+        score[0] = s;
+        doc[0] = d;
+        down(score, doc, size);
+      }
     }
-    return top;
+
+    /** The hits, best first; empties the heap. */
+    ScoreDoc[] drain() {
+      ScoreDoc[] top = new ScoreDoc[size];
+      for (int i = size - 1; i >= 0; i--) {
+        top[i] = new ScoreDoc(doc[0], score[0]);
+        score[0] = score[i];
+        doc[0] = doc[i];
+        down(score, doc, i);
+      }
+      size = 0;
+      return top;
+    }
   }
 
   /** Whether the hit at {@code a} ranks below the one at {@code b}. */
