@@ -47,7 +47,7 @@ final class ScoreTable {
    * One word's score in each column (0 where it is not), and its maximum in each 64 columns and in
    * each 8: a word in most columns comes near its best score in most blocks of 64, less often in 8.
    */
-  private record Scores(float[] perDoc, float[] perBlock, float[] perGroup) {}
+  private record Scores(float[] perDoc, float[] perBlock, float[] perGroup, int[] byScore) {}
 
   private ScoreTable(IndexReader reader) {
     this.reader = reader;
@@ -87,7 +87,11 @@ final class ScoreTable {
     for (int i = 0; i < scores.length; i++) {
       scores[i] = scores(searcher, words.get(i));
     }
-    return new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), best(scores, hits, n));
+    // Most columns hit: the words' columns best first soon show that no other can reach the page;
+    // few: adding up just those is quicker.
+    ScoreDoc[] best =
+        total >= reader.maxDoc() / 2 ? bestFirst(scores, hits, n) : best(scores, hits, n);
+    return new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), best);
   }
 
   /**
@@ -164,13 +168,75 @@ final class ScoreTable {
         perGroup[id >>> 3] = Math.max(perGroup[id >>> 3], score);
       }
     }
-    scores = new Scores(perDoc, perBlock, perGroup);
-    long bytes = 4L * (perDoc.length + perBlock.length + perGroup.length) + 200;
+    scores = new Scores(perDoc, perBlock, perGroup, byScore(perDoc));
+    long bytes =
+        4L * (perDoc.length + perBlock.length + perGroup.length + scores.byScore().length) + 200;
     if ((kept.size() + 1L) * bytes > KEPT_BYTES) {
       kept.clear();
     }
     kept.put(word, scores);
     return scores;
+  }
+
+  /** The columns with a score, best first, ties to the lower doc id. */
+  private static int[] byScore(float[] perDoc) {
+    int count = 0;
+    for (float score : perDoc) {
+      count += score > 0 ? 1 : 0;
+    }
+    // A positive float's bits order as it does: inverted, they sort best first, then by doc id.
+    long[] keys = new long[count];
+    for (int doc = 0, i = 0; doc < perDoc.length; doc++) {
+      if (perDoc[doc] > 0) {
+        keys[i++] = ((long) ~Float.floatToRawIntBits(perDoc[doc]) << 32) | doc;
+      }
+    }
+    java.util.Arrays.sort(keys);
+    int[] docs = new int[count];
+    for (int i = 0; i < count; i++) {
+      docs[i] = (int) keys[i];
+    }
+    return docs;
+  }
+
+  /**
+   * The best {@code n} columns of {@code hits} by their summed scores, ties to the lower doc id,
+   * found by going down each word's columns best first, a rank at a time (Fagin's threshold
+   * algorithm): a column not met yet scores at most the sum of the words' scores at that rank, and
+   * once that sum is below the page's worst, no other column can reach the page.
+   */
+  private static ScoreDoc[] bestFirst(Scores[] scores, FixedBitSet hits, int n) {
+    Heap heap = new Heap(n);
+    FixedBitSet seen = new FixedBitSet(hits.length());
+    int ranks = 0;
+    for (Scores s : scores) {
+      ranks = Math.max(ranks, s.byScore().length);
+    }
+    for (int rank = 0; rank < ranks; rank++) {
+      double bound = 0;
+      for (Scores s : scores) {
+        if (rank < s.byScore().length) {
+          int doc = s.byScore()[rank];
+          bound += s.perDoc()[doc];
+          if (hits.get(doc) && !seen.getAndSet(doc)) {
+            heap.add(doc, scores);
+          }
+        }
+      }
+      // Equal to the worst, a column not met yet could still come before it by its id.
+      if (heap.full() && (float) bound < heap.rootScore()) {
+        return heap.drain();
+      }
+    }
+    // Every column with a score was met; the hits without any of the words score 0.
+    for (int doc = hits.nextSetBit(0);
+        doc != DocIdSetIterator.NO_MORE_DOCS && !heap.cannotBeat(0, doc);
+        doc = doc + 1 < hits.length() ? hits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+      if (!seen.get(doc)) {
+        heap.add(doc, scores);
+      }
+    }
+    return heap.drain();
   }
 
   /**
@@ -268,6 +334,19 @@ final class ScoreTable {
 
     boolean full() {
       return size == score.length;
+    }
+
+    float rootScore() {
+      return score[0];
+    }
+
+    /** Adds {@code d} with its summed score. */
+    void add(int d, Scores[] scores) {
+      double sum = 0;
+      for (Scores s : scores) {
+        sum += s.perDoc()[d];
+      }
+      add((float) sum, d);
     }
 
     /**
