@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -37,11 +38,14 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class ScoreTable {
   // Tables kept: of words in at least 1/64 of the columns (rarer ones Lucene ranks quickly), and at
-  // most this many bytes of them.
-  private static final long KEPT_BYTES = 64L << 20;
+  // most this many bytes of them, or an eighth of the heap. The words that come when it is full are
+  // ranked by Lucene until the next reader: emptying it made a mix of more words than it holds
+  // build a table for every other query (five times slower).
+  private static final long KEPT_BYTES = Math.min(128L << 20, Runtime.getRuntime().maxMemory() / 8);
 
   private final IndexReader reader;
   private final Map<Query, Scores> kept = new ConcurrentHashMap<>();
+  private final AtomicLong keptBytes = new AtomicLong();
 
   /**
    * One word's score in each column (0 where it is not), and its maximum in each 64 columns and in
@@ -86,6 +90,9 @@ final class ScoreTable {
     }
     for (int i = 0; i < scores.length; i++) {
       scores[i] = scores(searcher, words.get(i));
+      if (scores[i] == null) {
+        return null;
+      }
     }
     // Most columns hit: the words' columns best first soon show that no other can reach the page;
     // few: adding up just those is quicker.
@@ -144,12 +151,17 @@ final class ScoreTable {
     return docs;
   }
 
+  /** The scores of {@code word}, null when they would not fit. */
   private Scores scores(IndexSearcher searcher, Query word) throws IOException {
     Scores scores = kept.get(word);
     if (scores != null) {
       return scores;
     }
     int maxDoc = reader.maxDoc();
+    // Before it is built: its column list is at most maxDoc ints.
+    if (keptBytes.get() + 4L * (3L * maxDoc) > KEPT_BYTES) {
+      return null;
+    }
     float[] perDoc = new float[maxDoc];
     float[] perBlock = new float[(maxDoc + 63) / 64];
     float[] perGroup = new float[perBlock.length * 8];
@@ -171,10 +183,9 @@ final class ScoreTable {
     scores = new Scores(perDoc, perBlock, perGroup, byScore(perDoc));
     long bytes =
         4L * (perDoc.length + perBlock.length + perGroup.length + scores.byScore().length) + 200;
-    if ((kept.size() + 1L) * bytes > KEPT_BYTES) {
-      kept.clear();
+    if (kept.putIfAbsent(word, scores) == null) {
+      keptBytes.addAndGet(bytes);
     }
-    kept.put(word, scores);
     return scores;
   }
 
