@@ -46,6 +46,8 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.Bits;
 import org.columnist.ColumnistException;
@@ -500,6 +502,14 @@ final class Searcher {
             @Override
             protected OffsetSource getOffsetSource(String field) {
               return OffsetSource.POSTINGS;
+            }
+
+            @Override
+            protected FieldOffsetStrategy getOffsetStrategy(
+                OffsetSource source, UHComponents components) {
+              return source == OffsetSource.POSTINGS
+                  ? new SeekOnceOffsets(components)
+                  : super.getOffsetStrategy(source, components);
             }
 
             @Override
