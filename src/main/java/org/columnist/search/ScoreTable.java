@@ -2,8 +2,10 @@ package org.columnist.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.IndexReader;
@@ -13,6 +15,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -51,7 +54,14 @@ final class ScoreTable {
    * One word's score in each column (0 where it is not), and its maximum in each 64 columns and in
    * each 8: a word in most columns comes near its best score in most blocks of 64, less often in 8.
    */
-  private record Scores(float[] perDoc, float[] perBlock, float[] perGroup, int[] byScore) {}
+  record Scores(float[] perDoc, float[] perBlock, float[] perGroup, int[] byScore) {}
+
+  /**
+   * The phrases a query's score adds up, each searched once for it: the columns each matches
+   * (deleted ones included), for the counting pass, and its scores, for the ranking one. A phrase
+   * was searched twice, once to count and once to rank: two thirds of a phrase query.
+   */
+  record Phrases(Map<Query, FixedBitSet> matches, Map<Query, Scores> scores) {}
 
   private ScoreTable(IndexReader reader) {
     this.reader = reader;
@@ -77,22 +87,36 @@ final class ScoreTable {
    */
   TopDocs top(IndexSearcher searcher, Query query, FixedBitSet hits, long total, int n)
       throws IOException {
+    return top(searcher, query, hits, total, n, new Phrases(Map.of(), Map.of()));
+  }
+
+  /** As {@link #top(IndexSearcher, Query, FixedBitSet, long, int)}, with its phrases' scores. */
+  TopDocs top(
+      IndexSearcher searcher, Query query, FixedBitSet hits, long total, int n, Phrases phrases)
+      throws IOException {
     List<Query> words = new ArrayList<>();
-    if (n <= 0 || !summed(query, words) || words.isEmpty()) {
+    if (n <= 0 || !summed(query, words, phrases.scores().keySet()) || words.isEmpty()) {
       return null;
     }
     int minDocs = Math.max(1, reader.maxDoc() / 64);
     Scores[] scores = new Scores[words.size()];
     for (int i = 0; i < scores.length; i++) {
-      if (docFreq(words.get(i)) < minDocs) {
+      if (!phrases.scores().containsKey(words.get(i)) && docFreq(words.get(i)) < minDocs) {
         return null;
       }
     }
+    boolean withPhrases = false;
     for (int i = 0; i < scores.length; i++) {
-      scores[i] = scores(searcher, words.get(i));
+      scores[i] = phrases.scores().get(words.get(i));
+      withPhrases |= scores[i] != null;
+      scores[i] = scores[i] != null ? scores[i] : scores(searcher, words.get(i));
       if (scores[i] == null) {
         return null;
       }
+    }
+    if (withPhrases) {
+      // A phrase's columns are not sorted by score: it is added up over the hits.
+      return new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), best(scores, hits, n));
     }
     // Most columns hit: the words' columns best first soon show that no other can reach the page;
     // few: adding up just those is quicker.
@@ -107,8 +131,8 @@ final class ScoreTable {
    * (what must not match, and filters, add nothing), or a query with one scored clause around one
    * of these.
    */
-  private static boolean summed(Query query, List<Query> words) {
-    if (isWord(query)) {
+  private static boolean summed(Query query, List<Query> words, Set<Query> phrases) {
+    if (isWord(query) || phrases.contains(query)) {
       words.add(query);
       return true;
     }
@@ -123,16 +147,70 @@ final class ScoreTable {
     }
     if (scored.size() == 1) {
       // One scored clause: its score, rounded to float again, is the query's.
-      return summed(scored.get(0), words);
+      return summed(scored.get(0), words, phrases);
     }
     // Several: each must be a word, since a clause's own sum would be rounded before this one's.
     for (Query q : scored) {
-      if (!isWord(q)) {
+      if (!isWord(q) && !phrases.contains(q)) {
         return false;
       }
       words.add(q);
     }
     return true;
+  }
+
+  /**
+   * The phrases of the weighted field whose scores {@code query}'s adds up (as {@link #top} sees
+   * it), each searched once.
+   */
+  Phrases phrases(IndexSearcher searcher, Query query) throws IOException {
+    List<Query> phrases = new ArrayList<>();
+    scoredPhrases(query, phrases);
+    if (phrases.isEmpty()) {
+      return new Phrases(Map.of(), Map.of());
+    }
+    Map<Query, FixedBitSet> matches = new HashMap<>();
+    Map<Query, Scores> scores = new HashMap<>();
+    for (Query phrase : phrases) {
+      int maxDoc = reader.maxDoc();
+      FixedBitSet bits = new FixedBitSet(Math.max(1, maxDoc));
+      float[] perDoc = new float[maxDoc];
+      float[] perBlock = new float[(maxDoc + 63) / 64];
+      float[] perGroup = new float[perBlock.length * 8];
+      Weight weight = searcher.createWeight(searcher.rewrite(phrase), ScoreMode.COMPLETE, 1);
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        DocIdSetIterator docs = scorer.iterator();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          int id = leaf.docBase + doc;
+          float score = scorer.score();
+          bits.set(id);
+          perDoc[id] = score;
+          perBlock[id >>> 6] = Math.max(perBlock[id >>> 6], score);
+          perGroup[id >>> 3] = Math.max(perGroup[id >>> 3], score);
+        }
+      }
+      matches.put(phrase, bits);
+      scores.put(phrase, new Scores(perDoc, perBlock, perGroup, null));
+    }
+    return new Phrases(matches, scores);
+  }
+
+  /** Adds to {@code phrases} the phrases at the places {@link #summed} takes a word. */
+  private static void scoredPhrases(Query query, List<Query> phrases) {
+    if (query instanceof PhraseQuery p && p.getField().equals(ColumnDocument.WEIGHTED)) {
+      phrases.add(query);
+    } else if (query instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0) {
+      for (BooleanClause c : b.clauses()) {
+        if (c.getOccur() == BooleanClause.Occur.MUST
+            || c.getOccur() == BooleanClause.Occur.SHOULD) {
+          scoredPhrases(c.getQuery(), phrases);
+        }
+      }
+    }
   }
 
   private static boolean isWord(Query query) {

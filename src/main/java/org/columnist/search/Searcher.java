@@ -147,11 +147,13 @@ final class Searcher {
    */
   private Matches run(IndexSearcher s, Query query, int wanted, boolean byDate) throws IOException {
     FacetTable facets = facetTable(s.getIndexReader());
-    FacetTable.Counts counts = facets.count(s, countable(query));
+    ScoreTable scores = scoreTable(s.getIndexReader());
+    ScoreTable.Phrases phrases =
+        byDate ? new ScoreTable.Phrases(Map.of(), Map.of()) : scores.phrases(s, query);
+    FacetTable.Counts counts = facets.count(s, countable(query), phrases.matches());
     if (!byDate) {
       // Common words are ranked from their kept scores, over the hits just counted.
-      TopDocs top =
-          scoreTable(s.getIndexReader()).top(s, query, counts.hits(), counts.total(), wanted);
+      TopDocs top = scores.top(s, query, counts.hits(), counts.total(), wanted, phrases);
       if (top != null) {
         return new Matches(top, facets, counts);
       }

@@ -95,6 +95,24 @@ class ScoreTableTest {
         }
       }
       assertThat(table.keptTables()).isGreaterThanOrEqualTo(WORDS.size());
+      // A phrase, searched once for the query, is added up with the words ("boss" has synonyms:
+      // its phrases are not PhraseQuery).
+      for (String a : WORDS.subList(0, 6)) {
+        for (String b : WORDS.subList(0, 4)) {
+          for (String text : List.of("\"" + a + " " + b + "\"", "\"" + a + " " + b + "\" trust")) {
+            Query q = parser.parse(text);
+            ScoreTable.Phrases phrases = table.phrases(s, q);
+            assertThat(phrases.matches()).as(text).hasSize(1);
+            FixedBitSet hits = matches(s, q);
+            for (int n : new int[] {1, 10, 60}) {
+              TopDocs ranked = table.top(s, q, hits, hits.cardinality(), n, phrases);
+              assertThat(ranked).as(text).isNotNull();
+              TopDocs lucene = s.search(q, new TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
+              assertThat(hitsOf(ranked)).as(text + " top " + n).isEqualTo(hitsOf(lucene));
+            }
+          }
+        }
+      }
       Query phrase = parser.parse("\"budget deadline\"");
       assertThat(table.top(s, phrase, matches(s, phrase), 1, 10)).isNull();
       manager.release(s);
