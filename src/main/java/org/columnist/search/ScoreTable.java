@@ -101,7 +101,11 @@ final class ScoreTable {
     int minDocs = Math.max(1, reader.maxDoc() / 64);
     Scores[] scores = new Scores[words.size()];
     for (int i = 0; i < scores.length; i++) {
-      if (!phrases.scores().containsKey(words.get(i)) && docFreq(words.get(i)) < minDocs) {
+      // A kept word is common; looking up its frequency in each segment was 3% of a search.
+      Query word = words.get(i);
+      if (!phrases.scores().containsKey(word)
+          && !kept.containsKey(word)
+          && docFreq(word) < minDocs) {
         return null;
       }
     }
