@@ -15,7 +15,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
@@ -82,6 +81,7 @@ final class Searcher {
   private final java.util.Set<String> synonymWords;
   private FacetTable facetTable;
   private ScoreTable scoreTable;
+  private StoredFieldsPool storedFields;
 
   Searcher(SearcherManager searchers, List<String> synonyms) {
     this.searchers = searchers;
@@ -484,11 +484,12 @@ final class Searcher {
     String[] fields = {ColumnDocument.QUESTION, ColumnDocument.ANSWER};
     // Each hit's stored document read once, and only what a hit shows: decompressing it was a
     // fifth of a search, done twice (for the snippets, then for the hit).
-    StoredFields stored = s.storedFields();
     Map<Integer, Document> documents = new HashMap<>();
-    for (ScoreDoc d : page) {
-      documents.put(d.doc, stored.document(d.doc, ColumnDocument.SHOWN));
+    int[] shown = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      shown[i] = page[i].doc;
     }
+    storedFields(s.getIndexReader()).read(shown, ColumnDocument.SHOWN, documents);
     String[] snippets = new String[page.length];
     if (page.length > 0 && !(query instanceof MatchAllDocsQuery)) {
       UnifiedHighlighter highlighter =
@@ -591,6 +592,13 @@ final class Searcher {
       return same.build();
     }
     return query;
+  }
+
+  private synchronized StoredFieldsPool storedFields(IndexReader reader) {
+    if (storedFields == null || !storedFields.isFor(reader)) {
+      storedFields = new StoredFieldsPool(reader);
+    }
+    return storedFields;
   }
 
   private synchronized ScoreTable scoreTable(IndexReader reader) {
