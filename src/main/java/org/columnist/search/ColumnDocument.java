@@ -59,9 +59,9 @@ final class ColumnDocument {
 
   /**
    * What the documents hold, in each commit's user data: an index written by a version with other
-   * fields is rebuilt by the next update.
+   * fields, or another codec ({@link ColumnistCodec}), is rebuilt by the next update.
    */
-  static final String VERSION = "5";
+  static final String VERSION = "6";
 
   // Which columns contain a word, and nothing else: enough to count the hits of a query, and to
   // tell a word in the archive from a misspelling.

@@ -153,7 +153,16 @@ final class FacetTable {
 
   /** The columns {@code query} matches, counted with their facet values; scores nothing. */
   Counts count(IndexSearcher searcher, Query query) throws IOException {
-    FixedBitSet hits = matches(searcher, query);
+    return count(searcher, query, Map.of());
+  }
+
+  /**
+   * As {@link #count(IndexSearcher, Query)}, with the columns of some of its clauses already found
+   * ({@code known}, deleted ones included; never changed).
+   */
+  Counts count(IndexSearcher searcher, Query query, Map<Query, FixedBitSet> known)
+      throws IOException {
+    FixedBitSet hits = matches(searcher, query, known);
     if (live != null) {
       hits = copy(hits);
       hits.and(live);
@@ -184,13 +193,18 @@ final class FacetTable {
    * are bit operations; what else (a phrase) is searched. The result may be a kept set: never
    * change it.
    */
-  private FixedBitSet matches(IndexSearcher searcher, Query query) throws IOException {
+  private FixedBitSet matches(IndexSearcher searcher, Query query, Map<Query, FixedBitSet> known)
+      throws IOException {
+    FixedBitSet found = known.get(query);
+    if (found != null) {
+      return found;
+    }
     int maxDoc = Math.max(1, reader.maxDoc());
     if (query instanceof BoostQuery boost) {
-      return matches(searcher, boost.getQuery());
+      return matches(searcher, boost.getQuery(), known);
     }
     if (query instanceof ConstantScoreQuery constant) {
-      return matches(searcher, constant.getQuery());
+      return matches(searcher, constant.getQuery(), known);
     }
     if (query instanceof MatchAllDocsQuery) {
       FixedBitSet all = new FixedBitSet(maxDoc);
@@ -208,7 +222,7 @@ final class FacetTable {
       FixedBitSet any = null;
       List<FixedBitSet> excluded = new ArrayList<>();
       for (BooleanClause c : b.clauses()) {
-        FixedBitSet bits = matches(searcher, c.getQuery());
+        FixedBitSet bits = matches(searcher, c.getQuery(), known);
         switch (c.getOccur()) {
           case MUST, FILTER -> {
             if (required == null) {

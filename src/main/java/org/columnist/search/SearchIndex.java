@@ -73,6 +73,7 @@ public final class SearchIndex implements AutoCloseable {
       Files.createDirectories(dir);
       Directory directory = FSDirectory.open(dir);
       IndexWriterConfig config = new IndexWriterConfig(ColumnDocument.analyzer());
+      config.setCodec(new ColumnistCodec());
       // Fewer, larger segments while rebuilding: less flushing and merging (the buffer is only
       // filled that far by a rebuild, and freed at each flush).
       config.setRAMBufferSizeMB(RAM_BUFFER_MB);

@@ -15,7 +15,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
@@ -46,6 +45,8 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.Bits;
 import org.columnist.ColumnistException;
@@ -79,6 +80,8 @@ final class Searcher {
   private final DirectSpellChecker spelling = new DirectSpellChecker();
   private final java.util.Set<String> synonymWords;
   private FacetTable facetTable;
+  private ScoreTable scoreTable;
+  private StoredFieldsPool storedFields;
 
   Searcher(SearcherManager searchers, List<String> synonyms) {
     this.searchers = searchers;
@@ -137,13 +140,24 @@ final class Searcher {
   /**
    * The best {@code wanted} hits, and every hit for the total and the facets. Two passes: the
    * counting one visits every hit without scoring, with a cheaper query that matches the same
-   * columns; the ranking one skips columns that cannot reach the top (block-max WAND). Exclusions
-   * are left to the counted hits: as a query clause, each excluded column cut the ranking into a
-   * new window, and a common excluded word made it visit every column.
+   * columns; the ranking one adds up common words' kept scores over those hits ({@link
+   * ScoreTable}), or else skips columns that cannot reach the top (block-max WAND). Exclusions are
+   * left to the counted hits: as a query clause, each excluded column cut the ranking into a new
+   * window, and a common excluded word made it visit every column.
    */
   private Matches run(IndexSearcher s, Query query, int wanted, boolean byDate) throws IOException {
     FacetTable facets = facetTable(s.getIndexReader());
-    FacetTable.Counts counts = facets.count(s, countable(query));
+    ScoreTable scores = scoreTable(s.getIndexReader());
+    ScoreTable.Phrases phrases =
+        byDate ? new ScoreTable.Phrases(Map.of(), Map.of()) : scores.phrases(s, query);
+    FacetTable.Counts counts = facets.count(s, countable(query), phrases.matches());
+    if (!byDate) {
+      // Common words are ranked from their kept scores, over the hits just counted.
+      TopDocs top = scores.top(s, query, counts.hits(), counts.total(), wanted, phrases);
+      if (top != null) {
+        return new Matches(top, facets, counts);
+      }
+    }
     Query ranked = withoutExclusions(query);
     // The total comes from the counting pass: the ranking one counts no further than it must, so
     // that it skips from its first page of hits on (Lucene's default counts 1,000 hits first).
@@ -470,11 +484,12 @@ final class Searcher {
     String[] fields = {ColumnDocument.QUESTION, ColumnDocument.ANSWER};
     // Each hit's stored document read once, and only what a hit shows: decompressing it was a
     // fifth of a search, done twice (for the snippets, then for the hit).
-    StoredFields stored = s.storedFields();
     Map<Integer, Document> documents = new HashMap<>();
-    for (ScoreDoc d : page) {
-      documents.put(d.doc, stored.document(d.doc, ColumnDocument.SHOWN));
+    int[] shown = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      shown[i] = page[i].doc;
     }
+    storedFields(s.getIndexReader()).read(shown, ColumnDocument.SHOWN, documents);
     String[] snippets = new String[page.length];
     if (page.length > 0 && !(query instanceof MatchAllDocsQuery)) {
       UnifiedHighlighter highlighter =
@@ -490,6 +505,14 @@ final class Searcher {
             @Override
             protected OffsetSource getOffsetSource(String field) {
               return OffsetSource.POSTINGS;
+            }
+
+            @Override
+            protected FieldOffsetStrategy getOffsetStrategy(
+                OffsetSource source, UHComponents components) {
+              return source == OffsetSource.POSTINGS
+                  ? new SeekOnceOffsets(components)
+                  : super.getOffsetStrategy(source, components);
             }
 
             @Override
@@ -569,6 +592,20 @@ final class Searcher {
       return same.build();
     }
     return query;
+  }
+
+  private synchronized StoredFieldsPool storedFields(IndexReader reader) {
+    if (storedFields == null || !storedFields.isFor(reader)) {
+      storedFields = new StoredFieldsPool(reader);
+    }
+    return storedFields;
+  }
+
+  private synchronized ScoreTable scoreTable(IndexReader reader) {
+    if (scoreTable == null || !scoreTable.isFor(reader)) {
+      scoreTable = ScoreTable.of(reader);
+    }
+    return scoreTable;
   }
 
   // Decoding every column's facet values takes a while: once per reader, not per search.
