@@ -100,7 +100,7 @@ class PublicSiteInBrowserIT {
       String base = "http://127.0.0.1:" + server.port() + "/";
       browser.driver().get(base);
       browser.driver().findElement(By.id("subscribe-email")).sendKeys("reader@example.com");
-      browser.driver().findElement(By.cssSelector("form.subscribe button")).click();
+      browser.press(By.cssSelector("form.subscribe button"));
       assertThat(browser.driver().findElement(By.tagName("h1")).getText())
           .isEqualTo("Check your inbox");
       assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "subscribe");
@@ -137,7 +137,7 @@ class PublicSiteInBrowserIT {
       browser.driver().findElement(By.id("subscribe-email")).sendKeys("not an address");
       ((org.openqa.selenium.JavascriptExecutor) browser.driver())
           .executeScript("document.getElementById('subscribe-email').type = 'text'");
-      browser.driver().findElement(By.cssSelector("form.subscribe button")).click();
+      browser.press(By.cssSelector("form.subscribe button"));
       assertThat(browser.driver().findElement(By.tagName("h1")).getText())
           .isEqualTo("That is not an e-mail address");
       assertThat(axe.violations(browser.driver())).isEmpty();
