@@ -177,31 +177,42 @@ final class ScoreTable {
     Map<Query, FixedBitSet> matches = new HashMap<>();
     Map<Query, Scores> scores = new HashMap<>();
     for (Query phrase : phrases) {
-      int maxDoc = reader.maxDoc();
-      FixedBitSet bits = new FixedBitSet(Math.max(1, maxDoc));
-      float[] perDoc = new float[maxDoc];
-      float[] perBlock = new float[(maxDoc + 63) / 64];
-      float[] perGroup = new float[perBlock.length * 8];
-      Weight weight = searcher.createWeight(searcher.rewrite(phrase), ScoreMode.COMPLETE, 1);
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-          continue;
-        }
-        DocIdSetIterator docs = scorer.iterator();
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-          int id = leaf.docBase + doc;
-          float score = scorer.score();
-          bits.set(id);
-          perDoc[id] = score;
-          perBlock[id >>> 6] = Math.max(perBlock[id >>> 6], score);
-          perGroup[id >>> 3] = Math.max(perGroup[id >>> 3], score);
-        }
-      }
+      FixedBitSet bits = new FixedBitSet(Math.max(1, reader.maxDoc()));
       matches.put(phrase, bits);
-      scores.put(phrase, new Scores(perDoc, perBlock, perGroup, null));
+      scores.put(phrase, scored(searcher, phrase, bits));
     }
     return new Phrases(matches, scores);
+  }
+
+  /**
+   * {@code query}'s score in each column and their maxima over each 64 and 8, with no column list;
+   * the columns it matches set in {@code matches} unless that is null.
+   */
+  private Scores scored(IndexSearcher searcher, Query query, FixedBitSet matches)
+      throws IOException {
+    int maxDoc = reader.maxDoc();
+    float[] perDoc = new float[maxDoc];
+    float[] perBlock = new float[(maxDoc + 63) / 64];
+    float[] perGroup = new float[perBlock.length * 8];
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        int id = leaf.docBase + doc;
+        float score = scorer.score();
+        if (matches != null) {
+          matches.set(id);
+        }
+        perDoc[id] = score;
+        perBlock[id >>> 6] = Math.max(perBlock[id >>> 6], score);
+        perGroup[id >>> 3] = Math.max(perGroup[id >>> 3], score);
+      }
+    }
+    return new Scores(perDoc, perBlock, perGroup, null);
   }
 
   /** Adds to {@code phrases} the phrases at the places {@link #summed} takes a word. */
@@ -245,27 +256,16 @@ final class ScoreTable {
     if (keptBytes.get() + 4L * (3L * maxDoc) > KEPT_BYTES) {
       return null;
     }
-    float[] perDoc = new float[maxDoc];
-    float[] perBlock = new float[(maxDoc + 63) / 64];
-    float[] perGroup = new float[perBlock.length * 8];
-    Weight weight = searcher.createWeight(searcher.rewrite(word), ScoreMode.COMPLETE, 1);
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      DocIdSetIterator docs = scorer.iterator();
-      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-        int id = leaf.docBase + doc;
-        float score = scorer.score();
-        perDoc[id] = score;
-        perBlock[id >>> 6] = Math.max(perBlock[id >>> 6], score);
-        perGroup[id >>> 3] = Math.max(perGroup[id >>> 3], score);
-      }
-    }
-    scores = new Scores(perDoc, perBlock, perGroup, byScore(perDoc));
+    Scores scored = scored(searcher, word, null);
+    scores =
+        new Scores(scored.perDoc(), scored.perBlock(), scored.perGroup(), byScore(scored.perDoc()));
     long bytes =
-        4L * (perDoc.length + perBlock.length + perGroup.length + scores.byScore().length) + 200;
+        4L
+                * (scores.perDoc().length
+                    + scores.perBlock().length
+                    + scores.perGroup().length
+                    + scores.byScore().length)
+            + 200;
     if (kept.putIfAbsent(word, scores) == null) {
       keptBytes.addAndGet(bytes);
     }
