@@ -144,10 +144,6 @@ final class FacetTable {
     return new FacetTable(reader, dimension, label, start, Arrays.copyOf(value, n), byValue, live);
   }
 
-  boolean isFor(IndexReader other) {
-    return reader == other;
-  }
-
   /** The hits of a query: which (never change them), how many, and how many per facet value. */
   record Counts(FixedBitSet hits, long total, int[] perValue) {}
 

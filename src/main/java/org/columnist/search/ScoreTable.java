@@ -71,10 +71,6 @@ final class ScoreTable {
     return new ScoreTable(reader);
   }
 
-  boolean isFor(IndexReader other) {
-    return reader == other;
-  }
-
   /** How many words' scores are kept (for a test). */
   int keptTables() {
     return kept.size();

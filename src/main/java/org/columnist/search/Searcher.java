@@ -79,9 +79,7 @@ final class Searcher {
   private final Analyzer indexAnalyzer = Analyzers.index();
   private final DirectSpellChecker spelling = new DirectSpellChecker();
   private final java.util.Set<String> synonymWords;
-  private FacetTable facetTable;
-  private ScoreTable scoreTable;
-  private StoredFieldsPool storedFields;
+  private ForReader forReader;
 
   Searcher(SearcherManager searchers, List<String> synonyms) {
     this.searchers = searchers;
@@ -146,8 +144,9 @@ final class Searcher {
    * window, and a common excluded word made it visit every column.
    */
   private Matches run(IndexSearcher s, Query query, int wanted, boolean byDate) throws IOException {
-    FacetTable facets = facetTable(s.getIndexReader());
-    ScoreTable scores = scoreTable(s.getIndexReader());
+    ForReader kept = forReader(s.getIndexReader());
+    FacetTable facets = kept.facets();
+    ScoreTable scores = kept.scores();
     ScoreTable.Phrases phrases =
         byDate ? new ScoreTable.Phrases(Map.of(), Map.of()) : scores.phrases(s, query);
     FacetTable.Counts counts = facets.count(s, countable(query), phrases.matches());
@@ -489,7 +488,7 @@ final class Searcher {
     for (int i = 0; i < page.length; i++) {
       shown[i] = page[i].doc;
     }
-    storedFields(s.getIndexReader()).read(shown, ColumnDocument.SHOWN, documents);
+    forReader(s.getIndexReader()).stored().read(shown, ColumnDocument.SHOWN, documents);
     String[] snippets = new String[page.length];
     if (page.length > 0 && !(query instanceof MatchAllDocsQuery)) {
       UnifiedHighlighter highlighter =
@@ -594,25 +593,17 @@ final class Searcher {
     return query;
   }
 
-  private synchronized StoredFieldsPool storedFields(IndexReader reader) {
-    if (storedFields == null || !storedFields.isFor(reader)) {
-      storedFields = new StoredFieldsPool(reader);
-    }
-    return storedFields;
-  }
-
-  private synchronized ScoreTable scoreTable(IndexReader reader) {
-    if (scoreTable == null || !scoreTable.isFor(reader)) {
-      scoreTable = ScoreTable.of(reader);
-    }
-    return scoreTable;
-  }
+  /** What searches keep of one index reader, made anew when the reader changes. */
+  private record ForReader(
+      IndexReader reader, FacetTable facets, ScoreTable scores, StoredFieldsPool stored) {}
 
   // Decoding every column's facet values takes a while: once per reader, not per search.
-  private synchronized FacetTable facetTable(IndexReader reader) throws IOException {
-    if (facetTable == null || !facetTable.isFor(reader)) {
-      facetTable = FacetTable.of(reader);
+  private synchronized ForReader forReader(IndexReader reader) throws IOException {
+    if (forReader == null || forReader.reader() != reader) {
+      forReader =
+          new ForReader(
+              reader, FacetTable.of(reader), ScoreTable.of(reader), new StoredFieldsPool(reader));
     }
-    return facetTable;
+    return forReader;
   }
 }

@@ -24,10 +24,6 @@ final class StoredFieldsPool {
     this.reader = reader;
   }
 
-  boolean isFor(IndexReader other) {
-    return reader == other;
-  }
-
   /** The documents of {@code docs} with the fields {@code fields}, by doc id. */
   void read(int[] docs, java.util.Set<String> fields, Map<Integer, Document> into)
       throws IOException {
