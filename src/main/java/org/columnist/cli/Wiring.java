@@ -50,8 +50,9 @@ public final class Wiring {
   public final Store store;
   public final Clock clock;
   // One for every build this process makes: a server's publication renders a few pages, and
-  // parsing the templates anew for each was a tenth of its CPU.
-  private final Templates siteTemplates;
+  // parsing the templates anew for each was a tenth of its CPU. Made by the first build, not for
+  // commands that build nothing.
+  private Templates siteTemplates;
 
   public Wiring(Config config) {
     this(config, Clock.systemUTC());
@@ -62,7 +63,6 @@ public final class Wiring {
     this.config = config;
     this.clock = clock;
     this.store = Store.open(config.paths().data().resolve("columnist.db"));
-    this.siteTemplates = new Templates(config.paths().templates());
   }
 
   public Outbox outbox() {
@@ -155,7 +155,14 @@ public final class Wiring {
                 .map(h -> new SiteBuilder.Related(h.title(), h.path()))
                 .toList(),
         sitePart(),
-        siteTemplates);
+        siteTemplates());
+  }
+
+  private synchronized Templates siteTemplates() {
+    if (siteTemplates == null) {
+      siteTemplates = new Templates(config.paths().templates());
+    }
+    return siteTemplates;
   }
 
   /** The signed tokens of the site's forms, under the instance's own key. */
