@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
@@ -30,6 +27,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.columnist.ColumnistException;
+import org.columnist.Fingerprint;
 import org.columnist.InvalidFileException;
 import org.columnist.Progress;
 import org.columnist.archive.Archive;
@@ -420,7 +418,7 @@ public final class SearchIndex implements AutoCloseable {
       Archive archive, Archive.Entry entry, String source, String[] was, boolean fresh)
       throws IOException {
     String stamp = stamp(entry);
-    String hash = fingerprint(Files.readAllBytes(entry.file()));
+    String hash = Fingerprint.of(Files.readAllBytes(entry.file()));
     if (was != null && was[0].equals(hash)) {
       return was;
     }
@@ -440,19 +438,6 @@ public final class SearchIndex implements AutoCloseable {
       writer.updateDocument(new Term(ColumnDocument.SOURCE, source), doc);
     }
     return new String[] {hash, stamp};
-  }
-
-  /**
-   * What tells whether a file whose stamp changed has changed: its CRC-32C and CRC-32 together, 64
-   * bits, in hex. It detects edits, not tampering (the archive is the instance's own), and the JVM
-   * computes both at memory speed, where SHA-256 took a tenth of the CPU of a rebuild.
-   */
-  static String fingerprint(byte[] bytes) {
-    CRC32C c = new CRC32C();
-    c.update(bytes);
-    CRC32 d = new CRC32();
-    d.update(bytes);
-    return HexFormat.of().toHexDigits((c.getValue() << 32) | d.getValue());
   }
 
   /** Whether the last commit is empty or holds the documents this version writes. */

@@ -2,15 +2,20 @@ package org.columnist.site;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.columnist.AtomicFile;
 import org.columnist.ColumnistException;
+import org.columnist.Fingerprint;
 import org.columnist.Progress;
 
 /**
@@ -44,6 +50,15 @@ final class PageWriter {
   // Whether a new file and folder in the staged folder get the public modes as they are made, so
   // that setting them again is a system call a page for nothing: only a umask narrows them.
   private final boolean createdPublic;
+
+  /** A file a full build found in {@code public/}: its size, and whether its mode is public. */
+  private record OnDisk(long size, boolean publicMode) {}
+
+  /**
+   * What {@link #survey} found in {@code public/}, by page path; null when it did not look, and
+   * each page written is looked at on its own.
+   */
+  private Map<String, OnDisk> onDisk;
 
   private PageWriter(Path publicDir, Pages pages, Path root, boolean createdPublic) {
     this.publicDir = publicDir;
@@ -77,16 +92,72 @@ final class PageWriter {
   }
 
   /**
+   * For a build that renders every page: looks once at every file in {@code public/}, so that no
+   * page needs system calls of its own to learn its size and mode. With {@code keep}, removes every
+   * file that is not one of those pages (and any symbolic link), then the folders left empty; the
+   * pages stay, so that those whose bytes do not change are not written again. Nothing to do in a
+   * new folder.
+   */
+  void survey(Set<String> keep) {
+    // A public/ that is a link to a folder elsewhere is looked at page by page, and cleaned of
+    // nothing: what else is in that folder is not the build's.
+    if (staged || !Files.isDirectory(publicDir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Map<String, OnDisk> found = new HashMap<>();
+    try {
+      survey(publicDir, keep, found);
+    } catch (IOException e) {
+      throw new ColumnistException("cannot read " + publicDir + ": " + e.getMessage(), e);
+    }
+    onDisk = found;
+  }
+
+  /** Surveys {@code dir}; returns how many entries it keeps. */
+  private int survey(Path dir, Set<String> keep, Map<String, OnDisk> found) throws IOException {
+    int kept = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        // One lstat an entry: its type, size and mode at once.
+        BasicFileAttributes attributes =
+            posix(entry)
+                ? Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                : Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        String page = publicDir.relativize(entry).toString();
+        if (attributes.isDirectory()) {
+          if (survey(entry, keep, found) > 0 || keep == null) {
+            kept++;
+          } else {
+            Files.delete(entry);
+          }
+        } else if (keep != null && (attributes.isSymbolicLink() || !keep.contains(page))) {
+          Files.delete(entry);
+        } else {
+          kept++;
+          if (attributes.isRegularFile()) {
+            found.put(
+                page,
+                new OnDisk(
+                    attributes.size(),
+                    !(attributes instanceof PosixFileAttributes mode)
+                        || mode.permissions().equals(AtomicFile.Access.PUBLIC.file())));
+          }
+        }
+      }
+    }
+    return kept;
+  }
+
+  /**
    * Renders the {@code planned} pages and writes those whose bytes differ from the hash in {@code
    * outputs} (which it updates) or, where it has none, from the file on disk; returns the paths
-   * written. With {@code full}, an unchanged page gets the public mode if it has another.
+   * written. After a {@link #survey}, an unchanged page gets the public mode if it has another.
    */
   List<String> write(
       Set<String> planned,
       Map<String, PageKind> all,
       Site site,
       Map<String, String> outputs,
-      boolean full,
       Progress progress) {
     List<String> written = Collections.synchronizedList(new ArrayList<>());
     try {
@@ -108,8 +179,8 @@ final class PageWriter {
               return;
             }
             byte[] bytes = pages.render(all.get(path), site);
-            String hash = PageHash.of(bytes);
-            if (put(root.resolve(path), bytes, hash.equals(outputs.get(path)), full)) {
+            String hash = Fingerprint.of(bytes);
+            if (put(path, bytes, hash.equals(outputs.get(path)))) {
               written.add(path);
             }
             outputs.put(path, hash);
@@ -131,15 +202,22 @@ final class PageWriter {
     return written;
   }
 
-  /** Puts {@code bytes} at {@code target} unless they are there already; true if it wrote. */
-  private boolean put(Path target, byte[] bytes, boolean known, boolean full) {
+  /**
+   * Puts {@code bytes} at {@code path} unless they are there already ({@code known}: the last build
+   * wrote them); true if it wrote.
+   */
+  private boolean put(String path, byte[] bytes, boolean known) {
+    Path target = root.resolve(path);
     try {
       if (staged) {
         createNew(target, bytes);
         return true;
       }
-      if (Files.isRegularFile(target) && (known || sameBytes(target, bytes))) {
-        if (full) {
+      OnDisk disk = onDisk != null ? onDisk.get(path) : look(target);
+      if (disk != null
+          && disk.size() == bytes.length
+          && (known || Arrays.equals(Files.readAllBytes(target), bytes))) {
+        if (onDisk != null && !disk.publicMode()) {
           // Earlier versions left pages owner-only, which a web server cannot read.
           AtomicFile.setMode(target, AtomicFile.Access.PUBLIC);
         }
@@ -155,8 +233,15 @@ final class PageWriter {
     }
   }
 
-  private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
-    return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+  /** The regular file at {@code target} (not a link), or null. */
+  private static OnDisk look(Path target) throws IOException {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attributes.isRegularFile() ? new OnDisk(attributes.size(), true) : null;
+    } catch (NoSuchFileException e) {
+      return null;
+    }
   }
 
   /** Writes a file no one can be reading yet: no temporary file, its folder made once. */

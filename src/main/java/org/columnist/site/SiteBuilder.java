@@ -3,7 +3,6 @@ package org.columnist.site;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -169,23 +168,21 @@ public final class SiteBuilder {
                 outputs.put(path, hash);
               }
             });
-    if (clean) {
-      removeAllBut(all.keySet());
+    PageWriter writer = PageWriter.into(publicDir, pages);
+    if (full) {
+      writer.survey(clean ? all.keySet() : null);
     }
     List<String> written;
     progress.started("Building the site", "pages", planned.size());
     try {
       written =
-          PageWriter.into(publicDir, pages)
-              .write(
-                  planned,
-                  all,
-                  // Every column page: what readers added read for all at once.
-                  pages.site(
-                      now, scan.parsed, scan.sections, full ? readers.forAllPages() : readers),
-                  outputs,
-                  full,
-                  progress);
+          writer.write(
+              planned,
+              all,
+              // Every column page: what readers added read for all at once.
+              pages.site(now, scan.parsed, scan.sections, full ? readers.forAllPages() : readers),
+              outputs,
+              progress);
     } finally {
       progress.finished();
     }
@@ -405,35 +402,6 @@ public final class SiteBuilder {
       return deleted;
     } catch (IOException e) {
       throw new ColumnistException("cannot remove " + page + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * For a clean build: removes from {@code public/} every file that is not one of {@code pages}
-   * (any symbolic link too), then the folders left empty. The pages stay, so that those whose bytes
-   * do not change are not written again.
-   */
-  private void removeAllBut(Set<String> pages) {
-    if (!Files.isDirectory(publicDir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(publicDir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        if (p.equals(publicDir)) {
-          continue;
-        }
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          try (Stream<Path> entries = Files.list(p)) {
-            if (entries.findAny().isEmpty()) {
-              Files.delete(p);
-            }
-          }
-        } else if (Files.isSymbolicLink(p) || !pages.contains(publicDir.relativize(p).toString())) {
-          Files.delete(p);
-        }
-      }
-    } catch (IOException e) {
-      throw new ColumnistException("cannot clean " + publicDir + ": " + e.getMessage(), e);
     }
   }
 }

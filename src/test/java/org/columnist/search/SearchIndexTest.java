@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.columnist.column.Columns.aColumn;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -66,18 +65,6 @@ class SearchIndexTest {
         .extracting(Hit::slug)
         .doesNotContain("leading-the-team-you-used-to-be-part-of");
     assertThat(index.rebuild(archive)).isEqualTo(new SearchIndex.UpdateReport(3, 0, 0, 0));
-  }
-
-  @Test
-  void aFileIsFingerprintedBySixtyFourBitsThatAnyOneByteEditChanges() {
-    byte[] text = "## Question\nMy boss and my client.\n".getBytes(StandardCharsets.UTF_8);
-    String before = SearchIndex.fingerprint(text);
-    assertThat(before).matches("[0-9a-f]{16}").isEqualTo(SearchIndex.fingerprint(text.clone()));
-    for (int i = 0; i < text.length; i++) {
-      byte[] edited = text.clone();
-      edited[i] ^= 1;
-      assertThat(SearchIndex.fingerprint(edited)).as("byte %d", i).isNotEqualTo(before);
-    }
   }
 
   @Test

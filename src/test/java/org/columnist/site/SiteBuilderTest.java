@@ -368,6 +368,27 @@ class SiteBuilderTest {
   }
 
   @Test
+  void cleanTellsAnEditOfTheSameSizeRemovesLinksWithoutFollowingThemAndMakesPagesReadable()
+      throws IOException {
+    fx.builder().build(false);
+    Path column = fx.publicDir().resolve(COLUMN);
+    Path home = fx.publicDir().resolve("index.html");
+    byte[] built = Files.readAllBytes(home);
+    byte[] edited = built.clone();
+    edited[edited.length / 2] = (byte) (edited[edited.length / 2] == 'x' ? 'y' : 'x');
+    Files.write(home, edited);
+    Files.setPosixFilePermissions(column, PosixFilePermissions.fromString("rw-------"));
+    Path outside = Files.writeString(fx.dir.resolve("outside.html"), "not the site's");
+    Files.createSymbolicLink(fx.publicDir().resolve("linked.html"), outside);
+    SiteBuilder.Report report = fx.builder().build(true);
+    assertThat(Files.readAllBytes(home)).isEqualTo(built);
+    assertThat(report.written()).isEqualTo(1);
+    assertThat(mode(column)).isEqualTo("rw-r--r--");
+    assertThat(fx.publicDir().resolve("linked.html")).doesNotExist();
+    assertThat(outside).hasContent("not the site's");
+  }
+
+  @Test
   void aFirstBuildPutsTheWholeSiteInPlaceAndLeavesNothingBesideIt() throws IOException {
     SiteBuilder.Report report = fx.builder().build(false);
     assertThat(report.written()).isEqualTo(fx.files().size());
