@@ -73,6 +73,7 @@ final class Searcher {
   private static final Pattern WORD =
       Pattern.compile("(?<![\\p{L}\\p{N}-])\\p{L}{4,}(?![\\p{L}\\p{N}])");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+  private static final PassageScore PASSAGE_SCORE = new PassageScore();
 
   private final SearcherManager searchers;
   private final Analyzer queryAnalyzer;
@@ -496,6 +497,7 @@ final class Searcher {
               UnifiedHighlighter.builder(s, indexAnalyzer)
                   .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                   .withMaxLength(MAX_HIGHLIGHTED)
+                  .withScorer(PASSAGE_SCORE)
                   // Weight matches re-run the query per hit: three times the cost, no better
                   // snippets.
                   .withWeightMatches(false)) {

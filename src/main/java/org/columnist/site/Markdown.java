@@ -177,9 +177,33 @@ final class Markdown {
     return excerpt(parse(markdown), max);
   }
 
-  /** The excerpt of a parsed {@code document}, which it leaves as it is. */
+  /**
+   * The excerpt of a parsed {@code document}, which it leaves as it is. Only as many of its first
+   * blocks as the excerpt needs are rendered, the others set aside meanwhile: a question is several
+   * times longer than its excerpt. Rendered together, the first blocks read as the start of the
+   * whole document.
+   */
   static String excerpt(Node document, int max) {
-    String text = SPACES.matcher(TEXT.render(document)).replaceAll(" ").strip();
+    List<Node> blocks = new ArrayList<>();
+    for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+      blocks.add(block);
+    }
+    String text = "";
+    for (int shown = Math.min(2, blocks.size()); ; shown = Math.min(2 * shown, blocks.size())) {
+      for (Node block : blocks.subList(shown, blocks.size())) {
+        block.unlink();
+      }
+      try {
+        text = SPACES.matcher(TEXT.render(document)).replaceAll(" ").strip();
+      } finally {
+        for (Node block : blocks.subList(shown, blocks.size())) {
+          document.appendChild(block);
+        }
+      }
+      if (text.length() > max || shown == blocks.size()) {
+        break;
+      }
+    }
     if (text.length() <= max) {
       return text;
     }

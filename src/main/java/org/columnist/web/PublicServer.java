@@ -1,6 +1,9 @@
 package org.columnist.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
@@ -42,12 +45,13 @@ public final class PublicServer implements AutoCloseable {
   // check page and its Send); the clients remembered are bounded.
   static final int FORMS_PER_MINUTE = 10;
   private static final int CLIENTS = 10_000;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Config config;
   private final SearchIndex index;
   private final SearchPage searchPage;
   private final Javalin app;
-  private final Map<String, Object> cache = lruCache();
+  private final Map<String, byte[]> cache = lruCache();
 
   public PublicServer(Config config, SearchIndex index) {
     this(config, index, null);
@@ -181,12 +185,14 @@ public final class PublicServer implements AutoCloseable {
           .result(searchPage.render(parsed.request(), null, parsed.problem()));
       return;
     }
-    Object html =
+    ctx.result(
         cached(
             ctx,
             "page",
-            () -> searchPage.render(parsed.request(), index.search(parsed.request()), null));
-    ctx.result((String) html);
+            () ->
+                searchPage
+                    .render(parsed.request(), index.search(parsed.request()), null)
+                    .getBytes(StandardCharsets.UTF_8)));
   }
 
   private void searchApi(Context ctx) {
@@ -195,7 +201,17 @@ public final class PublicServer implements AutoCloseable {
       ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", parsed.problem()));
       return;
     }
-    ctx.json(cached(ctx, "api", () -> apiBody(index.search(parsed.request()))));
+    ctx.contentType(ContentType.APPLICATION_JSON)
+        .result(cached(ctx, "api", () -> json(apiBody(index.search(parsed.request())))));
+  }
+
+  /** {@code body} as JSON, in UTF-8: made once, where Javalin made a string, then its bytes. */
+  private static byte[] json(Map<String, Object> body) {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a bug: the search API's answer is not JSON", e);
+    }
   }
 
   private Map<String, Object> apiBody(Results r) {
@@ -229,31 +245,31 @@ public final class PublicServer implements AutoCloseable {
     return body;
   }
 
-  // Popular searches repeat: their answers are kept until the index changes (its version is
-  // part of the key), at most CACHED of them.
+  // Popular searches repeat: their answers, as the bytes sent, are kept until the index changes
+  // (its version is part of the key), at most CACHED of them.
   private static final int CACHED = 2048;
 
-  private Object cached(Context ctx, String kind, java.util.function.Supplier<Object> compute) {
+  private byte[] cached(Context ctx, String kind, java.util.function.Supplier<byte[]> compute) {
     String key = index.version() + "|" + kind + "|" + new java.util.TreeMap<>(ctx.queryParamMap());
     synchronized (cache) {
-      Object hit = cache.get(key);
+      byte[] hit = cache.get(key);
       if (hit != null) {
         return hit;
       }
     }
-    Object value = compute.get();
+    byte[] value = compute.get();
     synchronized (cache) {
       cache.put(key, value);
     }
     return value;
   }
 
-  private static Map<String, Object> lruCache() {
+  private static Map<String, byte[]> lruCache() {
     return new LinkedHashMap<>(256, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
         return size() > CACHED;
       }
     };
