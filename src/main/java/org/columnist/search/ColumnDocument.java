@@ -99,6 +99,8 @@ final class ColumnDocument {
     WEIGHED.freeze();
   }
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   private ColumnDocument() {}
 
   /**
@@ -188,7 +190,8 @@ final class ColumnDocument {
   static Hit hit(Document d, String snippet) {
     String text = snippet;
     if (text == null) {
-      String question = d.get(QUESTION) == null ? "" : d.get(QUESTION).replaceAll("\\s+", " ");
+      String question =
+          d.get(QUESTION) == null ? "" : SPACES.matcher(d.get(QUESTION)).replaceAll(" ");
       text =
           escape(
               question.length() > 200

@@ -73,6 +73,11 @@ final class Searcher {
   private static final Pattern WORD =
       Pattern.compile("(?<![\\p{L}\\p{N}-])\\p{L}{4,}(?![\\p{L}\\p{N}])");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+  // Compiled once: String.replaceAll and split compile their pattern on every call.
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern OR = Pattern.compile("(?<=^|\\s)OR(?=\\s|$)");
+  private static final Pattern AND = Pattern.compile("(?<=^|\\s)AND(?=\\s|$)");
+  private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}\\s]");
   private static final PassageScore PASSAGE_SCORE = new PassageScore();
 
   private final SearcherManager searchers;
@@ -348,7 +353,7 @@ final class Searcher {
     if (q.isBlank()) {
       return new MatchAllDocsQuery();
     }
-    List<String> words = Arrays.asList(q.split("\\s+"));
+    List<String> words = Arrays.asList(SPACES.split(q));
     String limited = String.join(" ", words.subList(0, Math.min(MAX_WORDS, words.size())));
     List<Query> excluded = new ArrayList<>();
     Matcher m = EXCLUSION.matcher(limited);
@@ -392,8 +397,7 @@ final class Searcher {
   }
 
   private Query parseOrFallback(String text) {
-    String syntax =
-        text.replaceAll("(?<=^|\\s)OR(?=\\s|$)", "|").replaceAll("(?<=^|\\s)AND(?=\\s|$)", "+");
+    String syntax = AND.matcher(OR.matcher(text).replaceAll("|")).replaceAll("+");
     try {
       SimpleQueryParser parser =
           new SimpleQueryParser(queryAnalyzer, WEIGHTS, FLAGS & ~SimpleQueryParser.NOT_OPERATOR);
@@ -403,7 +407,7 @@ final class Searcher {
     } catch (RuntimeException e) {
       Query parsed =
           new SimpleQueryParser(queryAnalyzer, WEIGHTS, 0)
-              .parse(text.replaceAll("[^\\p{L}\\p{N}\\s]", " "));
+              .parse(NOT_A_WORD.matcher(text).replaceAll(" "));
       return parsed == null ? new MatchNoDocsQuery() : parsed;
     }
   }

@@ -22,8 +22,10 @@ final class HiddenPaths {
         return true;
       }
       String name = segment.toLowerCase(Locale.ROOT);
-      if (BACKUP_ENDINGS.stream().anyMatch(name::endsWith)) {
-        return true;
+      for (String ending : BACKUP_ENDINGS) {
+        if (name.endsWith(ending)) {
+          return true;
+        }
       }
     }
     return false;
