@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +39,7 @@ import org.columnist.column.Column;
  * The Lucene index of the archive, in {@code data/index/}. Updates are incremental by slug (a
  * column is re-indexed when its file's content hash changes) and crash-safe (a killed update leaves
  * the last commit); searches run on a searcher that is refreshed after each update, so they go on
- * while one runs.
+ * while one runs. A publication's update is searched at once and committed just after.
  */
 public final class SearchIndex implements AutoCloseable {
   /** The synonym groups used when the config names none. */
@@ -56,6 +58,11 @@ public final class SearchIndex implements AutoCloseable {
   // was most of a one-column update of a large archive. Null until the first update reads it.
   private Map<String, String[]> indexed;
   private boolean unfinished;
+  // Commits a publication's update just after searches see it, off the publication's path to live:
+  // a commit syncs each new file to disk, a fifth of that path. A kill before it loses nothing: the
+  // next start's update tells the file's column is missing, by its fingerprint, and indexes it.
+  // Null when the index is open for searching only.
+  private final ExecutorService committer;
 
   private SearchIndex(
       Directory directory, IndexWriter writer, SearcherManager searchers, List<String> synonyms) {
@@ -63,6 +70,15 @@ public final class SearchIndex implements AutoCloseable {
     this.writer = writer;
     this.searchers = searchers;
     this.searcher = new Searcher(searchers, synonyms);
+    this.committer =
+        writer == null
+            ? null
+            : Executors.newSingleThreadExecutor(
+                work -> {
+                  Thread thread = new Thread(work, "search-index-commit");
+                  thread.setDaemon(true);
+                  return thread;
+                });
   }
 
   /** Opens the index at {@code dir} to update and search it (one writer per index at a time). */
@@ -143,7 +159,7 @@ public final class SearchIndex implements AutoCloseable {
    * Before this index has been updated once, or after an update failed, it is {@link
    * #update(Archive)}.
    */
-  public UpdateReport update(Archive archive, Collection<Path> files) {
+  public synchronized UpdateReport update(Archive archive, Collection<Path> files) {
     if (indexed == null || unfinished) {
       return update(archive);
     }
@@ -178,20 +194,42 @@ public final class SearchIndex implements AutoCloseable {
           }
         }
       }
-      commit(held);
+      commit(held, false);
       return new UpdateReport(added, updated, deleted, held.size() - added - updated);
     } catch (IOException e) {
       throw new ColumnistException("cannot update the search index: " + e.getMessage(), e);
     }
   }
 
-  /** Commits what this update wrote, then holds {@code held} and lets searches see it. */
-  private void commit(Map<String, String[]> held) throws IOException {
+  /**
+   * Ends an update that went through: holds {@code held}, lets searches see what it wrote, and
+   * commits it, before returning when {@code now}, else just after, on the committer's thread.
+   */
+  private void commit(Map<String, String[]> held, boolean now) throws IOException {
     writer.setLiveCommitData(Map.of("schema", ColumnDocument.VERSION).entrySet());
-    writer.commit();
+    if (now) {
+      writer.commit();
+    }
     indexed = held;
     unfinished = false;
     searchers.maybeRefreshBlocking();
+    if (!now) {
+      committer.execute(this::commitWhole);
+    }
+  }
+
+  /** Commits what the writer holds if no update is half-way (a failed one, say). */
+  private synchronized void commitWhole() {
+    try {
+      if (!unfinished && writer.isOpen() && writer.hasUncommittedChanges()) {
+        writer.commit();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot commit the search index (searches see the change; the next update commits it): "
+              + e.getMessage());
+    }
   }
 
   /** Indexes the whole archive anew. */
@@ -232,7 +270,7 @@ public final class SearchIndex implements AutoCloseable {
     return searcher.related(slug, count);
   }
 
-  private UpdateReport sync(Archive archive, boolean rebuildAsked, Progress progress) {
+  private synchronized UpdateReport sync(Archive archive, boolean rebuildAsked, Progress progress) {
     // After an update that failed, the writer may hold its uncommitted half (a rebuild's
     // deleteAll): only a rebuild is sure to commit a whole index over it.
     boolean rebuild = rebuildAsked || unfinished;
@@ -265,7 +303,7 @@ public final class SearchIndex implements AutoCloseable {
           deleted++;
         }
       }
-      commit(held);
+      commit(held, true);
       return new UpdateReport(
           counts.getOrDefault(Change.ADDED, 0L).intValue(),
           counts.getOrDefault(Change.UPDATED, 0L).intValue(),
@@ -474,6 +512,13 @@ public final class SearchIndex implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (committer != null) {
+        committer.shutdown();
+        if (!committer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+          LOG.log(System.Logger.Level.WARNING, "the search index's last commit did not end");
+        }
+        commitWhole();
+      }
       searchers.close();
       if (writer != null) {
         writer.close();
@@ -481,6 +526,9 @@ public final class SearchIndex implements AutoCloseable {
       directory.close();
     } catch (IOException e) {
       throw new ColumnistException("cannot close the search index: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ColumnistException("interrupted while closing the search index", e);
     }
   }
 }

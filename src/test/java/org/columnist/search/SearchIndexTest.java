@@ -87,6 +87,36 @@ class SearchIndexTest {
   }
 
   @Test
+  void aPublicationIsSearchedAtOnceAndOnDiskJustAfterOrAtClose() throws Exception {
+    index.update(archive);
+    Path indexDir = dir.resolve("data/index");
+    Column fourth =
+        aColumn().withSlug("a-fourth-column").withDate(LocalDate.of(2026, 1, 5)).build();
+    Path file = archive.write(fourth);
+    index.update(archive, List.of(file));
+    assertThat(index.search(SearchRequest.of("")).total()).isEqualTo(4);
+    // What another process reads: the last commit, made on the committer's thread.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> committedDocs(indexDir) == 4);
+    Files.delete(file);
+    index.update(archive, List.of(file));
+    assertThat(index.search(SearchRequest.of("")).total()).isEqualTo(3);
+    index.close();
+    assertThat(committedDocs(indexDir)).as("committed by close, if not before").isEqualTo(3);
+    index = SearchIndex.open(indexDir, SearchIndex.DEFAULT_SYNONYMS);
+    assertThat(index.update(archive)).isEqualTo(new SearchIndex.UpdateReport(0, 0, 0, 3));
+  }
+
+  private static int committedDocs(Path indexDir) throws java.io.IOException {
+    try (var reader =
+        org.apache.lucene.index.DirectoryReader.open(
+            org.apache.lucene.store.FSDirectory.open(indexDir))) {
+      return reader.numDocs();
+    }
+  }
+
+  @Test
   void rebuildsAnIndexWrittenByAnotherVersion() throws Exception {
     index.close();
     Path dirOfIndex = dir.resolve("data/index");
