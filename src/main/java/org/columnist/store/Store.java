@@ -67,6 +67,7 @@ public final class Store {
    */
   static Store open(Path file, IntFunction<String> migrations) {
     ownerOnly(file);
+    NativeLibrary.keepIn(file.toAbsolutePath().getParent());
     Store store = new Store(file);
     store.migrate(migrations);
     return store;
