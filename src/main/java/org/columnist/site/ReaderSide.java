@@ -19,7 +19,10 @@ public interface ReaderSide {
    */
   Map<String, String> fingerprints();
 
-  /** Whether a column dated {@code date} takes responses today. */
+  /**
+   * Whether a column dated {@code date} takes responses today. When one is closed, so is every
+   * older one: a build asks, newest first, only until the first closed one.
+   */
   boolean open(LocalDate date);
 
   /** The token of site-wide form {@code form} ({@code subscribe}, {@code ask}). */

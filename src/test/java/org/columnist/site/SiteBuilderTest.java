@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.columnist.ColumnistException;
 import org.columnist.column.Column;
@@ -386,6 +387,54 @@ class SiteBuilderTest {
     assertThat(mode(column)).isEqualTo("rw-r--r--");
     assertThat(fx.publicDir().resolve("linked.html")).doesNotExist();
     assertThat(outside).hasContent("not the site's");
+  }
+
+  @Test
+  void whichColumnsTakeResponsesIsAskedNewestFirstUntilTheFirstClosedOne() throws IOException {
+    fx.archive.write(
+        org.columnist.column.Columns.aColumn()
+            .withSlug("an-older-column")
+            .withDate(java.time.LocalDate.of(2024, 1, 5))
+            .build());
+    java.time.LocalDate closing = java.time.LocalDate.of(2025, 6, 1);
+    List<java.time.LocalDate> asked = new java.util.ArrayList<>();
+    ReaderSide readers =
+        new ReaderSide() {
+          @Override
+          public Readers column(String slug, java.time.LocalDate date) {
+            return Readers.NONE;
+          }
+
+          @Override
+          public Map<String, String> fingerprints() {
+            return Map.of();
+          }
+
+          @Override
+          public boolean open(java.time.LocalDate date) {
+            asked.add(date);
+            return !date.isBefore(closing);
+          }
+
+          @Override
+          public String pageToken(String form) {
+            return "";
+          }
+        };
+    new SiteBuilder(fx.config, fx.archive, slug -> List.of(), readers).build(false);
+    List<String> prints =
+        Files.readAllLines(fx.config.paths().data().resolve("site-build.tsv")).stream()
+            .filter(line -> line.startsWith("r\t"))
+            .map(line -> line.split("\t")[1] + " " + line.split("\t")[2].strip())
+            .sorted()
+            .toList();
+    assertThat(prints)
+        .containsExactly(
+            "an-older-column closed",
+            "leading-the-team-you-used-to-be-part-of closed",
+            "the-nurse-manager-who-cannot-say-no open",
+            "when-a-colleague-takes-credit-for-your-work open");
+    assertThat(asked).hasSize(3).isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
 
   @Test
