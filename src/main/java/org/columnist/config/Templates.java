@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.columnist.ColumnistException;
 import org.columnist.Sha256;
 
@@ -91,10 +90,10 @@ public final class Templates {
       if (shippedDir == null) {
         effective.putAll(inJar());
       } else {
-        readAll(shippedDir, effective);
+        ShippedFolder.readAll(shippedDir, effective);
       }
       if (Files.isDirectory(instanceDir)) {
-        readAll(instanceDir, effective);
+        ShippedFolder.readAll(instanceDir, effective);
       }
       MessageDigest digest = Sha256.digest();
       effective.forEach(
@@ -118,23 +117,9 @@ public final class Templates {
    */
   private static synchronized Map<String, byte[]> inJar() throws IOException {
     if (inJar == null) {
-      inJar =
-          Map.copyOf(ShippedFolder.read("/templates", folder -> readAll(folder, new TreeMap<>())));
+      inJar = Map.copyOf(ShippedFolder.files("/templates"));
     }
     return inJar;
-  }
-
-  /** Puts every file under {@code folder} into {@code into} by its '/'-separated name. */
-  private static Map<String, byte[]> readAll(Path folder, Map<String, byte[]> into)
-      throws IOException {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        String name =
-            folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-        into.put(name, Files.readAllBytes(file));
-      }
-    }
-    return into;
   }
 
   private static TemplateLoader shipped(Path folder) {
