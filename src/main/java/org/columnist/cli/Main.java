@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
     description = "Runs an advice column by e-mail.")
 public final class Main implements Runnable {
   // Each verb's command with everything below it. picocli reads a command's whole tree when it is
-  // added, by reflection: all of them took 40 ms of every command's start, so a command line that
+  // added, by reflection: all of them took 100 ms of every command's start, so a command line that
   // names a verb gets that verb alone.
   private static final List<Class<?>> VERBS =
       List.of(

@@ -46,8 +46,8 @@ final class ShippedFolder {
     JarFile jar = connection.getJarFile(); // the class loader's, shared: not closed here
     String prefix = connection.getEntryName() + "/";
     Map<String, byte[]> files = new TreeMap<>();
-    for (JarEntry entry : jar.stream().filter(e -> e.getName().startsWith(prefix)).toList()) {
-      if (!entry.isDirectory()) {
+    for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+      if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
         try (InputStream in = jar.getInputStream(entry)) {
           files.put(entry.getName().substring(prefix.length()), in.readAllBytes());
         }

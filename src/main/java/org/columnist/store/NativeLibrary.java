@@ -6,16 +6,16 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 import org.columnist.AtomicFile;
-import org.columnist.ColumnistException;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * SQLite's native library, kept in the instance's owner-only {@code data/} folder once for each
  * build of it: by itself, sqlite-jdbc extracts it from the jar into the temporary folder at every
- * start and reads it back to check it, 40 ms of every command. The file is named by the jar entry's
+ * start and reads it back to check it, 70 ms of every command. The file is named by the jar entry's
  * CRC and size, so another sqlite-jdbc gets a file of its own, and it is checked against that CRC
  * as it is written. Where anything fails, sqlite-jdbc is left to do as it does.
  */
@@ -45,7 +45,7 @@ final class NativeLibrary {
       if (!(resource.openConnection() instanceof JarURLConnection jar)) {
         return null;
       }
-      // The jar file the class loader holds open: opening another reads its whole index again.
+      jar.setUseCaches(false);
       JarEntry entry = jar.getJarEntry();
       Path folder =
           dir.resolve("native")
@@ -57,7 +57,7 @@ final class NativeLibrary {
       System.setProperty(PATH, folder.toString());
       System.setProperty(NAME, name);
       return file;
-    } catch (IOException | ColumnistException | java.io.UncheckedIOException e) {
+    } catch (IOException e) {
       LOG.log(
           System.Logger.Level.DEBUG,
           "SQLite's library is not kept in " + dir + ": " + e.getMessage());
@@ -77,7 +77,17 @@ final class NativeLibrary {
       throw new IOException("the library read from the jar is not the one it lists");
     }
     AtomicFile.createFolders(folder, AtomicFile.Access.OWNER_ONLY);
-    // Another process may put the same file there meanwhile: it holds the same bytes.
-    AtomicFile.write(file, bytes, false, AtomicFile.Access.OWNER_ONLY);
+    Path temp = Files.createTempFile(folder, name(file), ".tmp");
+    try {
+      Files.write(temp, bytes);
+      // Another process may put the same file there meanwhile: it holds the same bytes.
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static String name(Path file) {
+    return "." + file.getFileName();
   }
 }
