@@ -51,19 +51,12 @@ final class PageWriter {
   // that setting them again is a system call a page for nothing: only a umask narrows them.
   private final boolean createdPublic;
 
-  /** A page on disk: its size, and whether its mode is public. */
-  private record OnDisk(long size, boolean publicMode) {
-    static OnDisk of(BasicFileAttributes file) {
-      return new OnDisk(
-          file.size(),
-          !(file instanceof PosixFileAttributes mode)
-              || mode.permissions().equals(AtomicFile.Access.PUBLIC.file()));
-    }
-  }
+  /** A file a full build found in {@code public/}: its size, and whether its mode is public. */
+  private record OnDisk(long size, boolean publicMode) {}
 
   /**
-   * What {@link #clean} found in {@code public/}, by page path; null when it did not look, and each
-   * page written is looked at on its own.
+   * What {@link #survey} found in {@code public/}, by page path; null when it did not look, and
+   * each page written is looked at on its own.
    */
   private Map<String, OnDisk> onDisk;
 
@@ -99,46 +92,55 @@ final class PageWriter {
   }
 
   /**
-   * For a clean build: removes from {@code public/} every file that is not one of {@code keep} (and
-   * any symbolic link), then the folders left empty, looking once at every file there. The pages
-   * stay, so that those whose bytes do not change are not written again, and what was seen of them
-   * is kept for writing them. Nothing to do in a new folder.
+   * For a build that renders every page: looks once at every file in {@code public/}, so that no
+   * page needs system calls of its own to learn its size and mode. With {@code keep}, removes every
+   * file that is not one of those pages (and any symbolic link), then the folders left empty; the
+   * pages stay, so that those whose bytes do not change are not written again. Nothing to do in a
+   * new folder.
    */
-  void clean(Set<String> keep) {
-    // A public/ that is a link to a folder elsewhere is cleaned of nothing: what else is in that
-    // folder is not the build's.
+  void survey(Set<String> keep) {
+    // A public/ that is a link to a folder elsewhere is looked at page by page, and cleaned of
+    // nothing: what else is in that folder is not the build's.
     if (staged || !Files.isDirectory(publicDir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Map<String, OnDisk> found = new HashMap<>();
     try {
-      clean(publicDir, keep, found);
+      survey(publicDir, keep, found);
     } catch (IOException e) {
-      throw new ColumnistException("cannot clean " + publicDir + ": " + e.getMessage(), e);
+      throw new ColumnistException("cannot read " + publicDir + ": " + e.getMessage(), e);
     }
     onDisk = found;
   }
 
-  /** Cleans {@code dir}; returns how many entries it keeps. */
-  private int clean(Path dir, Set<String> keep, Map<String, OnDisk> found) throws IOException {
+  /** Surveys {@code dir}; returns how many entries it keeps. */
+  private int survey(Path dir, Set<String> keep, Map<String, OnDisk> found) throws IOException {
     int kept = 0;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         // One lstat an entry: its type, size and mode at once.
-        BasicFileAttributes attributes = attributes(entry);
+        BasicFileAttributes attributes =
+            posix(entry)
+                ? Files.readAttributes(entry, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                : Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         String page = publicDir.relativize(entry).toString();
         if (attributes.isDirectory()) {
-          if (clean(entry, keep, found) > 0) {
+          if (survey(entry, keep, found) > 0 || keep == null) {
             kept++;
           } else {
             Files.delete(entry);
           }
-        } else if (attributes.isSymbolicLink() || !keep.contains(page)) {
+        } else if (keep != null && (attributes.isSymbolicLink() || !keep.contains(page))) {
           Files.delete(entry);
         } else {
           kept++;
           if (attributes.isRegularFile()) {
-            found.put(page, OnDisk.of(attributes));
+            found.put(
+                page,
+                new OnDisk(
+                    attributes.size(),
+                    !(attributes instanceof PosixFileAttributes mode)
+                        || mode.permissions().equals(AtomicFile.Access.PUBLIC.file())));
           }
         }
       }
@@ -149,7 +151,7 @@ final class PageWriter {
   /**
    * Renders the {@code planned} pages and writes those whose bytes differ from the hash in {@code
    * outputs} (which it updates) or, where it has none, from the file on disk; returns the paths
-   * written. An unchanged page gets the public mode if it has another.
+   * written. After a {@link #survey}, an unchanged page gets the public mode if it has another.
    */
   List<String> write(
       Set<String> planned,
@@ -215,7 +217,7 @@ final class PageWriter {
       if (disk != null
           && disk.size() == bytes.length
           && (known || Arrays.equals(Files.readAllBytes(target), bytes))) {
-        if (!disk.publicMode()) {
+        if (onDisk != null && !disk.publicMode()) {
           // Earlier versions left pages owner-only, which a web server cannot read.
           AtomicFile.setMode(target, AtomicFile.Access.PUBLIC);
         }
@@ -234,18 +236,12 @@ final class PageWriter {
   /** The regular file at {@code target} (not a link), or null. */
   private static OnDisk look(Path target) throws IOException {
     try {
-      BasicFileAttributes attributes = attributes(target);
-      return attributes.isRegularFile() ? OnDisk.of(attributes) : null;
+      BasicFileAttributes attributes =
+          Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attributes.isRegularFile() ? new OnDisk(attributes.size(), true) : null;
     } catch (NoSuchFileException e) {
       return null;
     }
-  }
-
-  /** The type, size and, where there is one, POSIX mode of {@code file}: one lstat. */
-  private static BasicFileAttributes attributes(Path file) throws IOException {
-    return posix(file)
-        ? Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-        : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
   }
 
   /** Writes a file no one can be reading yet: no temporary file, its folder made once. */

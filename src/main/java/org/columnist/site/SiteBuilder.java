@@ -169,8 +169,8 @@ public final class SiteBuilder {
               }
             });
     PageWriter writer = PageWriter.into(publicDir, pages);
-    if (clean) {
-      writer.clean(all.keySet());
+    if (full) {
+      writer.survey(clean ? all.keySet() : null);
     }
     List<String> written;
     progress.started("Building the site", "pages", planned.size());
