@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.columnist.ColumnistException;
 import org.columnist.Sha256;
 
@@ -90,10 +91,10 @@ public final class Templates {
       if (shippedDir == null) {
         effective.putAll(inJar());
       } else {
-        ShippedFolder.readAll(shippedDir, effective);
+        readAll(shippedDir, effective);
       }
       if (Files.isDirectory(instanceDir)) {
-        ShippedFolder.readAll(instanceDir, effective);
+        readAll(instanceDir, effective);
       }
       MessageDigest digest = Sha256.digest();
       effective.forEach(
@@ -117,9 +118,23 @@ public final class Templates {
    */
   private static synchronized Map<String, byte[]> inJar() throws IOException {
     if (inJar == null) {
-      inJar = Map.copyOf(ShippedFolder.files("/templates"));
+      inJar =
+          Map.copyOf(ShippedFolder.read("/templates", folder -> readAll(folder, new TreeMap<>())));
     }
     return inJar;
+  }
+
+  /** Puts every file under {@code folder} into {@code into} by its '/'-separated name. */
+  private static Map<String, byte[]> readAll(Path folder, Map<String, byte[]> into)
+      throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        String name =
+            folder.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        into.put(name, Files.readAllBytes(file));
+      }
+    }
+    return into;
   }
 
   private static TemplateLoader shipped(Path folder) {

@@ -16,7 +16,7 @@ class HelpTest {
   /** Every command below {@code columnist}, as the words a user types: a verb added later too. */
   static Stream<String> verbs() {
     List<String> verbs = new ArrayList<>();
-    collect(Main.tree(), verbs);
+    collect(new CommandLine(new Main()), verbs);
     return verbs.stream();
   }
 
