@@ -2,20 +2,21 @@ package org.columnist.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 import org.columnist.AtomicFile;
+import org.columnist.ColumnistException;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * SQLite's native library, kept in the instance's owner-only {@code data/} folder once for each
  * build of it: by itself, sqlite-jdbc extracts it from the jar into the temporary folder at every
- * start and reads it back to check it, 70 ms of every command. The file is named by the jar entry's
+ * start and reads it back to check it, 40 ms of every command. The file is named by the jar entry's
  * CRC and size, so another sqlite-jdbc gets a file of its own, and it is checked against that CRC
  * as it is written. Where anything fails, sqlite-jdbc is left to do as it does.
  */
@@ -45,19 +46,18 @@ final class NativeLibrary {
       if (!(resource.openConnection() instanceof JarURLConnection jar)) {
         return null;
       }
-      jar.setUseCaches(false);
       JarEntry entry = jar.getJarEntry();
       Path folder =
           dir.resolve("native")
               .resolve("sqlite-" + Long.toHexString(entry.getCrc()) + "-" + entry.getSize());
       Path file = folder.resolve(name);
       if (!Files.isRegularFile(file) || Files.size(file) != entry.getSize()) {
-        extract(resource, entry, folder, file);
+        extract(resource, entry, file);
       }
       System.setProperty(PATH, folder.toString());
       System.setProperty(NAME, name);
       return file;
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException | ColumnistException e) {
       LOG.log(
           System.Logger.Level.DEBUG,
           "SQLite's library is not kept in " + dir + ": " + e.getMessage());
@@ -65,8 +65,7 @@ final class NativeLibrary {
     }
   }
 
-  private static void extract(URL resource, JarEntry entry, Path folder, Path file)
-      throws IOException {
+  private static void extract(URL resource, JarEntry entry, Path file) throws IOException {
     byte[] bytes;
     try (InputStream in = resource.openStream()) {
       bytes = in.readAllBytes();
@@ -76,18 +75,7 @@ final class NativeLibrary {
     if (bytes.length != entry.getSize() || crc.getValue() != entry.getCrc()) {
       throw new IOException("the library read from the jar is not the one it lists");
     }
-    AtomicFile.createFolders(folder, AtomicFile.Access.OWNER_ONLY);
-    Path temp = Files.createTempFile(folder, name(file), ".tmp");
-    try {
-      Files.write(temp, bytes);
-      // Another process may put the same file there meanwhile: it holds the same bytes.
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private static String name(Path file) {
-    return "." + file.getFileName();
+    // Another process may put the same file there meanwhile: it holds the same bytes.
+    AtomicFile.write(file, bytes, false, AtomicFile.Access.OWNER_ONLY);
   }
 }
