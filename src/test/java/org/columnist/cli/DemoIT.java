@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 import org.columnist.browser.Browser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,8 @@ class DemoIT {
   private static final String SITE = "48080";
   private static final String EDITOR = "48081";
   @TempDir Path dir;
+  // What the last look at the queue said, for a failure's message.
+  private volatile CliTest.Result lastList;
 
   @Test
   void aQuestionMailedToTheDemoEndsOnTheSiteAndInSearch() throws Exception {
@@ -68,12 +71,18 @@ class DemoIT {
                       SMTP)
                   .exit())
           .isZero();
-      long id =
-          await("the question reached the queue")
-              .atMost(Duration.ofSeconds(30))
-              .pollInterval(Duration.ofMillis(300))
-              .until(() -> questionFrom("robin@example.com", config), Optional::isPresent)
-              .orElseThrow();
+      long id;
+      try {
+        id =
+            await("the question reached the queue")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> questionFrom("robin@example.com", config), Optional::isPresent)
+                .orElseThrow();
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError(
+            "the demo printed:\n" + demo.output() + "\nthe last 'queue list': " + lastList, e);
+      }
       assertThat(cli("queue", "accept", String.valueOf(id), "--config", config).exit()).isZero();
       String draft = cli("draft", "show", String.valueOf(id), "--config", config).out();
       Path edited = dir.resolve("edited.md");
@@ -390,9 +399,8 @@ class DemoIT {
 
   /** The id of the question from {@code sender} in the queue, once it is there. */
   private Optional<Long> questionFrom(String sender, String config) throws Exception {
-    for (JsonNode q :
-        new ObjectMapper()
-            .readTree(cli("queue", "list", "--json", "--reveal", "--config", config).out())) {
+    lastList = cli("queue", "list", "--json", "--reveal", "--config", config);
+    for (JsonNode q : new ObjectMapper().readTree(lastList.out())) {
       if (q.get("sender").asText().equals(sender)) {
         return Optional.of(q.get("id").asLong());
       }
