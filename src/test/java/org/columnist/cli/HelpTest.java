@@ -16,7 +16,7 @@ class HelpTest {
   /** Every command below {@code columnist}, as the words a user types: a verb added later too. */
   static Stream<String> verbs() {
     List<String> verbs = new ArrayList<>();
-    collect(new CommandLine(new Main()), verbs);
+    collect(Main.tree(), verbs);
     return verbs.stream();
   }
 
