@@ -124,12 +124,34 @@ record BuildState(
 
   /** Writes the whole state to {@code file}, atomically; returns the bytes written. */
   int save(Path file) {
-    StringBuilder out = new StringBuilder(sources.size() * 400 + outputs.size() * 120);
-    out.append(FORMAT).append('\n').append(fingerprint).append('\n');
-    sources.values().forEach(s -> source(out, s));
-    outputs.forEach((path, hash) -> output(out, path, hash));
-    readers.forEach((slug, print) -> reader(out, slug, print));
-    byte[] bytes = out.append(".\n").toString().getBytes(StandardCharsets.UTF_8);
+    List<Consumer<StringBuilder>> parts = new ArrayList<>();
+    parts.add(out -> out.append(FORMAT).append('\n').append(fingerprint).append('\n'));
+    List<Summary> summaries = List.copyOf(sources.values());
+    int quarter = Math.max(1, (summaries.size() + 3) / 4);
+    for (int from = 0; from < summaries.size(); from += quarter) {
+      List<Summary> some = summaries.subList(from, Math.min(summaries.size(), from + quarter));
+      parts.add(out -> some.forEach(s -> source(out, s)));
+    }
+    parts.add(out -> outputs.forEach((path, hash) -> output(out, path, hash)));
+    parts.add(out -> readers.forEach((slug, print) -> reader(out, slug, print)));
+    parts.add(out -> out.append(".\n"));
+    // Each part made and encoded on its own, on every core: built as one text, a large archive's
+    // state was the longest step at the end of a full build (70 ms on 10,000 columns).
+    List<byte[]> encoded =
+        parts.parallelStream()
+            .map(
+                part -> {
+                  StringBuilder out = new StringBuilder();
+                  part.accept(out);
+                  return out.toString().getBytes(StandardCharsets.UTF_8);
+                })
+            .toList();
+    byte[] bytes = new byte[encoded.stream().mapToInt(part -> part.length).sum()];
+    int at = 0;
+    for (byte[] part : encoded) {
+      System.arraycopy(part, 0, bytes, at, part.length);
+      at += part.length;
+    }
     // In data/, which is Columnist's alone.
     AtomicFile.write(file, bytes, false, AtomicFile.Access.OWNER_ONLY);
     return bytes.length;
