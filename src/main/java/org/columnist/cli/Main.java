@@ -2,7 +2,6 @@ package org.columnist.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import org.columnist.ColumnistException;
 import org.columnist.InvalidFileException;
 import org.columnist.Problem;
@@ -62,12 +61,7 @@ public final class Main implements Runnable {
   /** Runs the command line and returns its exit code: 0 done, 1 failed (fixable), 2 bad usage. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     MimeLeniency.install();
-    Optional<Class<?>> named =
-        VERBS.stream()
-            .filter(
-                verb -> args.length > 0 && verb.getAnnotation(Command.class).name().equals(args[0]))
-            .findFirst();
-    CommandLine cli = withVerbs(named.<List<Class<?>>>map(List::of).orElse(VERBS));
+    CommandLine cli = withVerbs(verbsFor(args));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -85,6 +79,16 @@ public final class Main implements Runnable {
           return 1;
         });
     return cli.execute(args);
+  }
+
+  /** The verb {@code args} name first, alone; all of them for --help, an unknown verb or none. */
+  private static List<Class<?>> verbsFor(String[] args) {
+    for (Class<?> verb : VERBS) {
+      if (args.length > 0 && verb.getAnnotation(Command.class).name().equals(args[0])) {
+        return List.of(verb);
+      }
+    }
+    return VERBS;
   }
 
   /** The whole command tree: every verb, and every verb below it. */

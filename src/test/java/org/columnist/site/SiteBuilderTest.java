@@ -8,7 +8,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.Set;
 import org.columnist.ColumnistException;
 import org.columnist.column.Column;
 import org.columnist.column.ColumnCodec;
+import org.columnist.column.Columns;
 import org.columnist.config.Templates;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -222,7 +225,7 @@ class SiteBuilderTest {
         fx.archive
             .read(fx.archive.root().resolve(SOURCE))
             .withSlug("hostile")
-            .withDate(java.time.LocalDate.of(2025, 12, 1));
+            .withDate(LocalDate.of(2025, 12, 1));
     String text =
         ColumnCodec.write(hostile)
             .replace(
@@ -392,16 +395,13 @@ class SiteBuilderTest {
   @Test
   void whichColumnsTakeResponsesIsAskedNewestFirstUntilTheFirstClosedOne() throws IOException {
     fx.archive.write(
-        org.columnist.column.Columns.aColumn()
-            .withSlug("an-older-column")
-            .withDate(java.time.LocalDate.of(2024, 1, 5))
-            .build());
-    java.time.LocalDate closing = java.time.LocalDate.of(2025, 6, 1);
-    List<java.time.LocalDate> asked = new java.util.ArrayList<>();
+        Columns.aColumn().withSlug("an-older-column").withDate(LocalDate.of(2024, 1, 5)).build());
+    LocalDate closing = LocalDate.of(2025, 6, 1);
+    List<LocalDate> asked = new ArrayList<>();
     ReaderSide readers =
         new ReaderSide() {
           @Override
-          public Readers column(String slug, java.time.LocalDate date) {
+          public Readers column(String slug, LocalDate date) {
             return Readers.NONE;
           }
 
@@ -411,7 +411,7 @@ class SiteBuilderTest {
           }
 
           @Override
-          public boolean open(java.time.LocalDate date) {
+          public boolean open(LocalDate date) {
             asked.add(date);
             return !date.isBefore(closing);
           }
@@ -434,7 +434,7 @@ class SiteBuilderTest {
             "leading-the-team-you-used-to-be-part-of closed",
             "the-nurse-manager-who-cannot-say-no open",
             "when-a-colleague-takes-credit-for-your-work open");
-    assertThat(asked).hasSize(3).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(asked).hasSize(3).isSortedAccordingTo(Comparator.reverseOrder());
   }
 
   @Test
@@ -467,7 +467,7 @@ class SiteBuilderTest {
   void aPublicFolderEmptiedByHandIsBuiltWholeAgain() throws IOException {
     int pages = fx.builder().build(false).written();
     try (var walk = Files.walk(fx.publicDir())) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         if (!p.equals(fx.publicDir())) {
           Files.delete(p);
         }
